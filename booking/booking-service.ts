@@ -1,0 +1,215 @@
+import type { DateTime } from 'luxon';
+import { Catalog, type RulesProvider } from './catalog.js';
+import {
+  bookingWindow, canBookSlot, canCancel, canOffer, canRebook, canRebookTo, checkTermsAndReason,
+  invitationWindowState, isVisibleUnit, type BookingContext, type BookingMode,
+} from './policy.js';
+import { ok, refuse, type BookingResult } from './rejections.js';
+import type { SchedulingSystem } from './scheduling-system.js';
+import { byStart, filterSlots, type TimeWish } from './slot-filter.js';
+import { changeDeadline, endOfLocalDate, instant, isBefore, startOfLocalDate, toIso } from './time.js';
+import type { Booking, CareService, Invitation, ServiceRules, Slot, Unit } from './types.js';
+
+export interface BookingView {
+  booking: Booking;
+  unit: Unit;
+  service: CareService;
+  /** One of performer, resource or care type, in that order (the 1177 display rule). */
+  shownWith?: string;
+  cancel: BookingResult<void>;
+  rebook: BookingResult<void>;
+  /** ISO instant: the last moment to cancel or rebook */
+  changeDeadline: string;
+}
+
+export interface InvitationView {
+  invitation: Invitation;
+  unit: Unit;
+  service: CareService;
+  /** ok when booking is possible now; otherwise not started or expired */
+  state: BookingResult<void>;
+}
+
+export interface ServiceOffer {
+  unit: Unit;
+  service: CareService;
+  rules: ServiceRules;
+}
+
+/** What slots to look for: a new open booking, an invitation, or a rebooking. */
+export type SlotPurpose =
+  | { kind: 'open'; careServiceId: string; viaGuide?: boolean }
+  | { kind: 'invitation'; invitationId: string }
+  | { kind: 'rebook'; bookingId: string };
+
+export interface WriteInput {
+  termsAccepted: boolean;
+  reason?: string;
+}
+
+// The facade the conversation calls. Every write re-checks the policy at the moment of
+// writing, with the data as it is then, whatever the conversation saw before.
+export class BookingService {
+  constructor(
+    private readonly system: SchedulingSystem,
+    private readonly rulesFor: RulesProvider,
+  ) {}
+
+  private catalog(): Promise<Catalog> {
+    return Catalog.load(this.system, this.rulesFor);
+  }
+
+  async myBookings(patientId: string, now: DateTime): Promise<BookingView[]> {
+    const [catalog, bookings] = await Promise.all([this.catalog(), this.system.bookingsOf(patientId)]);
+    const views: BookingView[] = [];
+    for (const booking of bookings) {
+      const ctx = this.contextOf(catalog, booking);
+      if (!ctx || !isVisibleUnit(ctx.unit) || !isBefore(now, instant(booking.start))) continue;
+      views.push({
+        booking, unit: ctx.unit, service: ctx.service,
+        shownWith: booking.performerName ?? booking.resourceName ?? ctx.service.careTypeName,
+        cancel: canCancel(ctx, now),
+        rebook: canRebook(ctx, now),
+        changeDeadline: toIso(changeDeadline(booking.start, ctx.rules.changeDeadlineHours)),
+      });
+    }
+    return views.sort((a, b) => byStart(a.booking, b.booking));
+  }
+
+  async myInvitations(patientId: string, now: DateTime): Promise<InvitationView[]> {
+    const [catalog, invitations] = await Promise.all([this.catalog(), this.system.invitationsOf(patientId)]);
+    const views: InvitationView[] = [];
+    for (const invitation of invitations) {
+      const resolved = catalog.resolve(invitation.unitHsaId, invitation.careServiceId);
+      if (!resolved || !isVisibleUnit(resolved.unit) || invitation.usedByBookingId) continue;
+      const offered = canOffer(resolved.unit, resolved.service, resolved.rules, { kind: 'invitation', invitation });
+      const state = offered.ok ? invitationWindowState(invitation, resolved.unit, now) : offered;
+      views.push({ invitation, unit: resolved.unit, service: resolved.service, state });
+    }
+    return views.sort((a, b) => a.invitation.latestDate.localeCompare(b.invitation.latestDate));
+  }
+
+  /** Care services open for free online booking (or, with viaGuide, also the hidden ones). */
+  async bookableServices(options: { unitHsaId?: string; viaGuide?: boolean } = {}): Promise<ServiceOffer[]> {
+    const catalog = await this.catalog();
+    const offers: ServiceOffer[] = [];
+    for (const service of catalog.services()) {
+      const resolved = catalog.resolve(service.unitHsaId, service.id);
+      if (!resolved) continue;
+      if (options.unitHsaId && resolved.unit.hsaId.toLowerCase() !== options.unitHsaId.toLowerCase()) continue;
+      const mode: BookingMode = { kind: 'open', viaGuide: options.viaGuide ?? false };
+      if (canOffer(resolved.unit, service, resolved.rules, mode).ok) offers.push(resolved);
+    }
+    return offers.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'sv') || a.service.name.localeCompare(b.service.name, 'sv'));
+  }
+
+  /** Free slots for a purpose, inside the rules' window and the resident's wish, in time order. */
+  async freeSlots(patientId: string, purpose: SlotPurpose, wish: TimeWish, now: DateTime): Promise<BookingResult<Slot[]>> {
+    const catalog = await this.catalog();
+    const target = await this.targetOf(catalog, patientId, purpose, now);
+    if (!target.ok) return target;
+    const { careServiceId, rules, mode } = target.value;
+    const window = bookingWindow(rules, mode, now);
+    let from = window.from;
+    let to = window.to;
+    if (wish.dateFrom && isBefore(from, startOfLocalDate(wish.dateFrom))) from = startOfLocalDate(wish.dateFrom);
+    if (wish.dateTo && isBefore(endOfLocalDate(wish.dateTo), to)) to = endOfLocalDate(wish.dateTo);
+    if (isBefore(to, from)) return ok([]);
+    const slots = await this.system.freeSlots({ careServiceId, from: toIso(from), to: toIso(to) });
+    return ok(filterSlots(slots, wish).sort(byStart));
+  }
+
+  async book(patientId: string, slotId: string, input: WriteInput & { viaGuide?: boolean }, now: DateTime): Promise<BookingResult<Booking>> {
+    const catalog = await this.catalog();
+    const slot = await this.system.slot(slotId);
+    const resolved = slot && catalog.resolve(slot.unitHsaId, slot.careServiceId);
+    if (!slot || !resolved) return refuse({ code: 'slot_not_found' });
+    const allowed = canBookSlot({ slot, ...resolved }, { kind: 'open', viaGuide: input.viaGuide ?? false }, now);
+    if (!allowed.ok) return allowed;
+    const checked = checkTermsAndReason(resolved.rules, 'book', input);
+    if (!checked.ok) return checked;
+    if (!slot.free) return refuse({ code: 'slot_taken' });
+    return this.system.makeBooking({ patientId, slotId, reason: input.reason?.trim() || undefined });
+  }
+
+  async bookInvitation(patientId: string, invitationId: string, slotId: string, input: WriteInput, now: DateTime): Promise<BookingResult<Booking>> {
+    const catalog = await this.catalog();
+    const invitation = (await this.system.invitationsOf(patientId)).find((i) => i.id === invitationId);
+    const slot = await this.system.slot(slotId);
+    const resolved = slot && catalog.resolve(slot.unitHsaId, slot.careServiceId);
+    if (!invitation || !catalog.unit(invitation.unitHsaId) || !isVisibleUnit(catalog.unit(invitation.unitHsaId)!)) {
+      return refuse({ code: 'invitation_not_found' });
+    }
+    if (!slot || !resolved) return refuse({ code: 'slot_not_found' });
+    const allowed = canBookSlot({ slot, ...resolved }, { kind: 'invitation', invitation }, now);
+    if (!allowed.ok) return allowed;
+    const checked = checkTermsAndReason(resolved.rules, 'book', input);
+    if (!checked.ok) return checked;
+    if (!slot.free) return refuse({ code: 'slot_taken' });
+    return this.system.makeBooking({ patientId, slotId, invitationId, reason: input.reason?.trim() || undefined });
+  }
+
+  async rebook(patientId: string, bookingId: string, newSlotId: string, input: WriteInput, now: DateTime): Promise<BookingResult<Booking>> {
+    const catalog = await this.catalog();
+    const ctx = await this.ownBooking(catalog, patientId, bookingId);
+    if (!ctx) return refuse({ code: 'booking_not_found' });
+    const slot = await this.system.slot(newSlotId);
+    if (!slot) return refuse({ code: 'slot_not_found' });
+    const allowed = canRebookTo(ctx, slot, now);
+    if (!allowed.ok) return allowed;
+    const checked = checkTermsAndReason(ctx.rules, 'rebook', input);
+    if (!checked.ok) return checked;
+    if (!slot.free) return refuse({ code: 'slot_taken' });
+    return this.system.rebook({ patientId, bookingId, newSlotId });
+  }
+
+  async cancel(patientId: string, bookingId: string, input: WriteInput, now: DateTime): Promise<BookingResult<Booking>> {
+    const catalog = await this.catalog();
+    const ctx = await this.ownBooking(catalog, patientId, bookingId);
+    if (!ctx) return refuse({ code: 'booking_not_found' });
+    const allowed = canCancel(ctx, now);
+    if (!allowed.ok) return allowed;
+    const checked = checkTermsAndReason(ctx.rules, 'cancel', input);
+    if (!checked.ok) return checked;
+    return this.system.cancelBooking({ patientId, bookingId, reason: input.reason?.trim() || undefined });
+  }
+
+  private contextOf(catalog: Catalog, booking: Booking): BookingContext | undefined {
+    const resolved = catalog.resolve(booking.unitHsaId, booking.careServiceId);
+    return resolved && { booking, ...resolved };
+  }
+
+  private async ownBooking(catalog: Catalog, patientId: string, bookingId: string): Promise<BookingContext | undefined> {
+    const booking = (await this.system.bookingsOf(patientId)).find((b) => b.id === bookingId);
+    return booking && this.contextOf(catalog, booking);
+  }
+
+  private async targetOf(catalog: Catalog, patientId: string, purpose: SlotPurpose, now: DateTime):
+    Promise<BookingResult<{ careServiceId: string; rules: ServiceRules; mode: BookingMode }>> {
+    if (purpose.kind === 'rebook') {
+      const ctx = await this.ownBooking(catalog, patientId, purpose.bookingId);
+      if (!ctx) return refuse({ code: 'booking_not_found' });
+      const allowed = canRebook(ctx, now);
+      if (!allowed.ok) return allowed;
+      return ok({ careServiceId: ctx.service.id, rules: ctx.rules, mode: { kind: 'open', viaGuide: true } });
+    }
+    if (purpose.kind === 'invitation') {
+      const invitation = (await this.system.invitationsOf(patientId)).find((i) => i.id === purpose.invitationId);
+      const resolved = invitation && catalog.resolve(invitation.unitHsaId, invitation.careServiceId);
+      if (!invitation || !resolved || !isVisibleUnit(resolved.unit)) return refuse({ code: 'invitation_not_found' });
+      const mode: BookingMode = { kind: 'invitation', invitation };
+      const offered = canOffer(resolved.unit, resolved.service, resolved.rules, mode);
+      if (!offered.ok) return offered;
+      const state = invitationWindowState(invitation, resolved.unit, now);
+      if (!state.ok) return state;
+      return ok({ careServiceId: resolved.service.id, rules: resolved.rules, mode });
+    }
+    const service = catalog.service(purpose.careServiceId);
+    const resolved = service && catalog.resolve(service.unitHsaId, service.id);
+    if (!resolved) return refuse({ code: 'slot_not_found' });
+    const mode: BookingMode = { kind: 'open', viaGuide: purpose.viaGuide ?? false };
+    const offered = canOffer(resolved.unit, resolved.service, resolved.rules, mode);
+    if (!offered.ok) return offered;
+    return ok({ careServiceId: resolved.service.id, rules: resolved.rules, mode });
+  }
+}

@@ -1,0 +1,49 @@
+import type { BookingResult } from './rejections.js';
+import type { Booking, CareService, Invitation, Patient, Slot, Unit } from './types.js';
+
+// The port to a booking system. The embedded tidbok implements it today; a crm:scheduling
+// adapter maps it onto GetSubjectOfCareSchedule, GetAvailableTimeslots, MakeBooking,
+// UpdateBooking and CancelBooking. The system itself guards what only it can know (a slot
+// taken, an invitation used); the region's rules live in policy.ts.
+
+export interface SlotQuery {
+  careServiceId: string;
+  /** ISO instants, inclusive start range */
+  from: string;
+  to: string;
+}
+
+export interface MakeBookingRequest {
+  patientId: string;
+  slotId: string;
+  reason?: string;
+  invitationId?: string;
+}
+
+export interface RebookRequest {
+  patientId: string;
+  bookingId: string;
+  newSlotId: string;
+}
+
+export interface CancelRequest {
+  patientId: string;
+  bookingId: string;
+  reason?: string;
+}
+
+export interface SchedulingSystem {
+  units(): Promise<Unit[]>;
+  careServices(): Promise<CareService[]>;
+  patients(): Promise<Patient[]>;
+  /** Bookings of one patient that are still booked, at every unit. */
+  bookingsOf(patientId: string): Promise<Booking[]>;
+  invitationsOf(patientId: string): Promise<Invitation[]>;
+  /** Free slots of one care service starting within the range, in time order. */
+  freeSlots(query: SlotQuery): Promise<Slot[]>;
+  /** A slot whether free or not; `free` says which. */
+  slot(slotId: string): Promise<(Slot & { free: boolean }) | undefined>;
+  makeBooking(request: MakeBookingRequest): Promise<BookingResult<Booking>>;
+  rebook(request: RebookRequest): Promise<BookingResult<Booking>>;
+  cancelBooking(request: CancelRequest): Promise<BookingResult<Booking>>;
+}

@@ -1,0 +1,51 @@
+import { instant } from './time.js';
+import type { Slot } from './types.js';
+
+// What a resident can say about a wanted time, as data. Pure functions over slots, in
+// local time (Europe/Stockholm), so that "på förmiddagen" means the same in March and July.
+
+export type PartOfDay = 'morning' | 'afternoon' | 'evening';
+
+export interface TimeWish {
+  /** Local dates, inclusive */
+  dateFrom?: string;
+  dateTo?: string;
+  /** "HH:MM", local */
+  timeFrom?: string;
+  timeTo?: string;
+  partOfDay?: PartOfDay;
+  /** ISO weekday 1 (Monday) – 7 */
+  weekday?: number;
+}
+
+const PART_OF_DAY: Record<PartOfDay, [string, string]> = {
+  morning: ['00:00', '12:00'],
+  afternoon: ['12:00', '17:00'],
+  evening: ['17:00', '24:00'],
+};
+
+const minutesOf = (hhmm: string): number => {
+  const [h = '0', m = '0'] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
+};
+
+export function matchesWish(slot: Slot, wish: TimeWish): boolean {
+  const start = instant(slot.start);
+  const date = start.toISODate() ?? '';
+  if (wish.dateFrom && date < wish.dateFrom) return false;
+  if (wish.dateTo && date > wish.dateTo) return false;
+  if (wish.weekday && start.weekday !== wish.weekday) return false;
+  const minute = start.hour * 60 + start.minute;
+  if (wish.timeFrom && minute < minutesOf(wish.timeFrom)) return false;
+  if (wish.timeTo && minute >= minutesOf(wish.timeTo)) return false;
+  if (wish.partOfDay) {
+    const [from, to] = PART_OF_DAY[wish.partOfDay];
+    if (minute < minutesOf(from) || minute >= minutesOf(to)) return false;
+  }
+  return true;
+}
+
+export const filterSlots = (slots: readonly Slot[], wish: TimeWish): Slot[] => slots.filter((s) => matchesWish(s, wish));
+
+export const byStart = (a: { start: string }, b: { start: string }): number =>
+  instant(a.start).toMillis() - instant(b.start).toMillis();

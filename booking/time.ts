@@ -1,0 +1,57 @@
+import { DateTime } from 'luxon';
+
+export const ZONE = 'Europe/Stockholm';
+
+/** Parses an ISO instant; throws on malformed input, which is a bug or a corrupt store. */
+export function instant(iso: string, zone: string = ZONE): DateTime {
+  const dt = DateTime.fromISO(iso, { zone });
+  if (!dt.isValid) throw new Error(`Invalid ISO time: ${iso} (${dt.invalidExplanation ?? dt.invalidReason})`);
+  return dt;
+}
+
+/**
+ * The latest moment a booking may be changed. "Avboka senast 24 timmar före" is read as
+ * wall-clock time, the way a resident reads it: 24 h before Monday 10.00 is Sunday 10.00,
+ * also across a DST change (where that is 23 or 25 real hours). Whole days are taken as
+ * calendar days and the remainder as hours.
+ */
+export function changeDeadline(startIso: string, hours: number, zone: string = ZONE): DateTime {
+  const start = instant(startIso, zone);
+  const days = Math.floor(hours / 24);
+  return start.minus({ days }).minus({ hours: hours - days * 24 });
+}
+
+export function isBefore(a: DateTime, b: DateTime): boolean {
+  return a.toMillis() < b.toMillis();
+}
+
+/** The first moment a new booking may start: minimum notice is real elapsed hours. */
+export function earliestBookable(now: DateTime, minNoticeHours: number): DateTime {
+  return now.plus({ milliseconds: minNoticeHours * 3_600_000 });
+}
+
+/** The end of the booking horizon: the end of the local day `days` calendar days ahead. */
+export function horizonEnd(now: DateTime, days: number, zone: string = ZONE): DateTime {
+  return now.setZone(zone).plus({ days }).endOf('day');
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant. */
+export function localDate(iso: string, zone: string = ZONE): string {
+  return instant(iso, zone).toISODate() ?? '';
+}
+
+/** Start of a local date, as an instant. */
+export function startOfLocalDate(isoDate: string, zone: string = ZONE): DateTime {
+  return DateTime.fromISO(isoDate, { zone }).startOf('day');
+}
+
+export function endOfLocalDate(isoDate: string, zone: string = ZONE): DateTime {
+  return DateTime.fromISO(isoDate, { zone }).endOf('day');
+}
+
+/** Canonical storage form: ISO with the local offset, seconds included, no millis. */
+export function toIso(dt: DateTime, zone: string = ZONE): string {
+  const s = dt.setZone(zone).toISO({ suppressMilliseconds: true });
+  if (s === null) throw new Error('Invalid DateTime');
+  return s;
+}

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RulesProvider } from '../booking/catalog.js';
+import { rulesProviderOf } from './konfiguration.js';
+import { konfigurationSchema, peopleFileSchema, textsFileSchema, unitsFileSchema, type KonfigurationFile, type PeopleFile, type UnitsFile } from './schemas.js';
+import { crossCheck } from './cross-check.js';
+import { flattenTexts, Texts } from './texts.js';
+import { formatProblem, YamlSource, type ContentProblem } from './yaml-source.js';
+
+/** The folder that holds the shipped content (this file's folder). */
+export const CONTENT_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+export const CONTENT_FILES = {
+  texts: 'texter.yaml',
+  konfiguration: 'konfiguration.yaml',
+  units: 'demo/enheter.yaml',
+  people: 'demo/personer.yaml',
+} as const;
+
+export interface Content {
+  texts: Texts;
+  konfiguration: KonfigurationFile;
+  rulesFor: RulesProvider;
+  units: UnitsFile['units'];
+  people: PeopleFile['people'];
+}
+
+export type LoadResult = { ok: true; content: Content } | { ok: false; problems: ContentProblem[] };
+
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(`Innehållet har ${problems.length} fel:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
+
+/**
+ * Reads and checks every content file. All problems are collected, so an editor sees the
+ * whole list at once; nothing is returned unless everything is valid, so the bot never
+ * runs on half-loaded content.
+ */
+export function loadContent(dir: string = CONTENT_DIR): LoadResult {
+  const problems: ContentProblem[] = [];
+  const read = <T>(name: string, schema: Parameters<YamlSource['validate']>[0]) => {
+    const { source, problems: parseProblems } = YamlSource.read(join(dir, name), dir);
+    problems.push(...parseProblems);
+    if (!source) return undefined;
+    const { value, problems: schemaProblems } = source.validate(schema);
+    problems.push(...schemaProblems);
+    return value === undefined ? undefined : { value: value as T, source };
+  };
+  const texts = read<Record<string, unknown>>(CONTENT_FILES.texts, textsFileSchema);
+  const konfiguration = read<KonfigurationFile>(CONTENT_FILES.konfiguration, konfigurationSchema);
+  const units = read<UnitsFile>(CONTENT_FILES.units, unitsFileSchema);
+  const people = read<PeopleFile>(CONTENT_FILES.people, peopleFileSchema);
+  if (!texts || !konfiguration || !units || !people) return { ok: false, problems };
+
+  const flat = new Texts(flattenTexts(texts.value as Parameters<typeof flattenTexts>[0]));
+  problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people }));
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    content: {
+      texts: flat,
+      konfiguration: konfiguration.value,
+      rulesFor: rulesProviderOf(konfiguration.value),
+      units: units.value.units,
+      people: people.value.people,
+    },
+  };
+}
+
+/** Loads content or throws a ContentError that lists every problem. */
+export function loadContentOrThrow(dir?: string): Content {
+  const result = loadContent(dir);
+  if (!result.ok) throw new ContentError(result.problems);
+  return result.content;
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ok, refuse, type BookingResult, type Rejection } from '../booking/rejections.js';
+import type { CancelRequest, MakeBookingRequest, RebookRequest, SchedulingSystem, SlotQuery } from '../booking/scheduling-system.js';
+import { instant } from '../booking/time.js';
+import type { Booking, CareService, Invitation, Patient, Slot, Unit } from '../booking/types.js';
+import { bookingOf, careServiceOf, invitationOf, slotOf, unitOf, type BookingRow, type InvitationRow, type SlotRow } from './rows.js';
+import { migrate } from './schema.js';
+
+/** Thrown inside a transaction to roll it back with an expected outcome. */
+class Refusal extends Error {
+  constructor(readonly rejection: Rejection) {
+    super(rejection.code);
+  }
+}
+
+// A simulated booking system on SQLite. Every write is one IMMEDIATE transaction whose
+// conditional UPDATEs (`... WHERE booking_id IS NULL`) decide races: of two bookings of
+// one slot, from this process or another, exactly one changes a row.
+export class EmbeddedTidbok implements SchedulingSystem {
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    migrate(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async units(): Promise<Unit[]> {
+    return (this.db.prepare('SELECT data FROM units').all() as { data: string }[]).map((r) => unitOf(r.data));
+  }
+
+  async careServices(): Promise<CareService[]> {
+    return (this.db.prepare('SELECT data FROM care_services').all() as { data: string }[]).map((r) => careServiceOf(r.data));
+  }
+
+  async patients(): Promise<Patient[]> {
+    return this.db.prepare('SELECT id, name FROM patients ORDER BY name').all() as Patient[];
+  }
+
+  async bookingsOf(patientId: string): Promise<Booking[]> {
+    const rows = this.db
+      .prepare(`SELECT * FROM bookings WHERE patient_id = ? AND status = 'booked' ORDER BY start_ms`)
+      .all(patientId) as BookingRow[];
+    return rows.map(bookingOf);
+  }
+
+  /** Every booking of a patient, cancelled ones included (for testers' inspection). */
+  allBookingsOf(patientId: string): Booking[] {
+    const rows = this.db.prepare('SELECT * FROM bookings WHERE patient_id = ? ORDER BY start_ms').all(patientId) as BookingRow[];
+    return rows.map(bookingOf);
+  }
+
+  async invitationsOf(patientId: string): Promise<Invitation[]> {
+    const rows = this.db.prepare('SELECT * FROM invitations WHERE patient_id = ? ORDER BY latest_date').all(patientId) as InvitationRow[];
+    return rows.map(invitationOf);
+  }
+
+  async freeSlots(query: SlotQuery): Promise<Slot[]> {
+    const rows = this.db
+      .prepare(`SELECT * FROM slots WHERE care_service_id = ? AND booking_id IS NULL AND start_ms >= ? AND start_ms <= ?
+                ORDER BY start_ms`)
+      .all(query.careServiceId, instant(query.from).toMillis(), instant(query.to).toMillis()) as SlotRow[];
+    return rows.map(slotOf);
+  }
+
+  async slot(slotId: string): Promise<(Slot & { free: boolean }) | undefined> {
+    const row = this.db.prepare('SELECT * FROM slots WHERE id = ?').get(slotId) as SlotRow | undefined;
+    return row && { ...slotOf(row), free: row.booking_id === null };
+  }
+
+  async makeBooking(request: MakeBookingRequest): Promise<BookingResult<Booking>> {
+    return this.write(() => {
+      const id = randomUUID();
+      if (request.invitationId) {
+        const used = this.db
+          .prepare('UPDATE invitations SET used_by_booking_id = ? WHERE id = ? AND patient_id = ? AND used_by_booking_id IS NULL')
+          .run(id, request.invitationId, request.patientId);
+        if (used.changes === 0) throw new Refusal(this.invitationExists(request) ? { code: 'invitation_used' } : { code: 'invitation_not_found' });
+      }
+      const slot = this.claimSlot(request.slotId, id);
+      this.db
+        .prepare(`INSERT INTO bookings (id, patient_id, unit_hsa_id, care_service_id, start, "end", start_ms, status,
+                  performer_name, resource_name, resource_count, from_invitation_id, slot_id, reason)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, 1, ?, ?, ?)`)
+        .run(id, request.patientId, slot.unit_hsa_id, slot.care_service_id, slot.start, slot.end, slot.start_ms,
+          slot.performer_name, slot.resource_name, request.invitationId ?? null, slot.id, request.reason ?? null);
+      return this.bookingById(id);
+    });
+  }
+
+  async rebook(request: RebookRequest): Promise<BookingResult<Booking>> {
+    return this.write(() => {
+      const current = this.ownBookedRow(request.patientId, request.bookingId);
+      const slot = this.claimSlot(request.newSlotId, current.id);
+      if (current.slot_id) this.db.prepare('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?').run(current.slot_id, current.id);
+      this.db
+        .prepare(`UPDATE bookings SET start = ?, "end" = ?, start_ms = ?, performer_name = ?, resource_name = ?, slot_id = ?
+                  WHERE id = ?`)
+        .run(slot.start, slot.end, slot.start_ms, slot.performer_name, slot.resource_name, slot.id, current.id);
+      return this.bookingById(current.id);
+    });
+  }
+
+  async cancelBooking(request: CancelRequest): Promise<BookingResult<Booking>> {
+    return this.write(() => {
+      const current = this.ownBookedRow(request.patientId, request.bookingId);
+      // A cancelled time is bookable again at once (crm:scheduling non-functional rules).
+      if (current.slot_id) this.db.prepare('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?').run(current.slot_id, current.id);
+      this.db.prepare(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ?`).run(request.reason ?? null, current.id);
+      return this.bookingById(current.id);
+    });
+  }
+
+  private write(work: () => Booking): BookingResult<Booking> {
+    try {
+      return ok(this.db.transaction(work).immediate());
+    } catch (error) {
+      if (error instanceof Refusal) return refuse(error.rejection);
+      throw error;
+    }
+  }
+
+  private claimSlot(slotId: string, bookingId: string): SlotRow {
+    const claimed = this.db.prepare('UPDATE slots SET booking_id = ? WHERE id = ? AND booking_id IS NULL').run(bookingId, slotId);
+    const row = this.db.prepare('SELECT * FROM slots WHERE id = ?').get(slotId) as SlotRow | undefined;
+    if (!row) throw new Refusal({ code: 'slot_not_found' });
+    if (claimed.changes === 0) throw new Refusal({ code: 'slot_taken' });
+    return row;
+  }
+
+  private ownBookedRow(patientId: string, bookingId: string): BookingRow {
+    const row = this.db.prepare('SELECT * FROM bookings WHERE id = ? AND patient_id = ?').get(bookingId, patientId) as BookingRow | undefined;
+    if (!row) throw new Refusal({ code: 'booking_not_found' });
+    if (row.status === 'cancelled') throw new Refusal({ code: 'already_cancelled' });
+    return row;
+  }
+
+  private invitationExists(request: MakeBookingRequest): boolean {
+    return this.db.prepare('SELECT 1 FROM invitations WHERE id = ? AND patient_id = ?').get(request.invitationId, request.patientId) !== undefined;
+  }
+
+  private bookingById(id: string): Booking {
+    return bookingOf(this.db.prepare('SELECT * FROM bookings WHERE id = ?').get(id) as BookingRow);
+  }
+}

@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+
+// Times are stored twice: the ISO text with the local offset (what the booking system
+// says) and UTC milliseconds (what range queries and comparisons use), so that DST
+// changes never reorder or lose a time.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS units (hsa_id TEXT PRIMARY KEY COLLATE NOCASE, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS care_services (
+  id TEXT PRIMARY KEY, unit_hsa_id TEXT NOT NULL COLLATE NOCASE, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS patients (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS slots (
+  id TEXT PRIMARY KEY,
+  unit_hsa_id TEXT NOT NULL COLLATE NOCASE,
+  care_service_id TEXT NOT NULL,
+  start TEXT NOT NULL, "end" TEXT NOT NULL, start_ms INTEGER NOT NULL,
+  performer_name TEXT, resource_name TEXT,
+  booking_id TEXT);
+CREATE INDEX IF NOT EXISTS slots_by_service_time ON slots (care_service_id, start_ms);
+CREATE TABLE IF NOT EXISTS bookings (
+  id TEXT PRIMARY KEY,
+  patient_id TEXT NOT NULL,
+  unit_hsa_id TEXT NOT NULL COLLATE NOCASE,
+  care_service_id TEXT NOT NULL,
+  start TEXT NOT NULL, "end" TEXT NOT NULL, start_ms INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('booked', 'cancelled')),
+  performer_name TEXT, resource_name TEXT, series_id TEXT,
+  resource_count INTEGER NOT NULL DEFAULT 1,
+  from_invitation_id TEXT, slot_id TEXT, reason TEXT, cancel_reason TEXT);
+CREATE INDEX IF NOT EXISTS bookings_by_patient ON bookings (patient_id, start_ms);
+CREATE TABLE IF NOT EXISTS invitations (
+  id TEXT PRIMARY KEY,
+  patient_id TEXT NOT NULL,
+  unit_hsa_id TEXT NOT NULL COLLATE NOCASE,
+  care_service_id TEXT NOT NULL,
+  earliest_date TEXT NOT NULL, latest_date TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  used_by_booking_id TEXT);
+`;
+
+export const SCHEMA_VERSION = '1';
+
+export function migrate(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  // Another connection holding the write lock makes us wait rather than fail at once.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+}
+
+export function isSeeded(db: Database.Database): boolean {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'seeded_at'`).get() as { value: string } | undefined;
+  return row !== undefined;
+}
+
+export function clearAll(db: Database.Database): void {
+  db.exec(`DELETE FROM slots; DELETE FROM bookings; DELETE FROM invitations; DELETE FROM care_services;
+           DELETE FROM units; DELETE FROM patients; DELETE FROM meta;`);
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { changeDeadline, horizonEnd, toIso } from '../../booking/time.js';
+import { at } from '../support/fixtures.js';
+
+describe('change deadline in wall-clock time', () => {
+  it.each([
+    ['an ordinary week', '2026-12-10T10:00:00+01:00', 24, '2026-12-09T10:00:00+01:00'],
+    ['72 hours', '2026-12-10T10:00:00+01:00', 72, '2026-12-07T10:00:00+01:00'],
+    ['36 hours: a day and a half', '2026-12-10T10:00:00+01:00', 36, '2026-12-08T22:00:00+01:00'],
+    ['across spring forward (23 real hours)', '2026-03-30T10:00:00+02:00', 24, '2026-03-29T10:00:00+02:00'],
+    ['across spring forward into winter time', '2026-03-29T12:00:00+02:00', 24, '2026-03-28T12:00:00+01:00'],
+    ['across fall back (25 real hours)', '2026-10-26T10:00:00+01:00', 24, '2026-10-25T10:00:00+01:00'],
+    ['across fall back into summer time', '2026-10-25T12:00:00+01:00', 24, '2026-10-24T12:00:00+02:00'],
+  ])('%s', (_, start, hours, expected) => {
+    expect(toIso(changeDeadline(start, hours))).toBe(expected);
+  });
+});
+
+describe('booking horizon', () => {
+  it('ends at the end of the local day, also across DST', () => {
+    expect(toIso(horizonEnd(at('2026-03-20T15:00'), 14))).toBe('2026-04-03T23:59:59.999+02:00');
+    expect(toIso(horizonEnd(at('2026-10-20T15:00'), 7))).toBe('2026-10-27T23:59:59.999+01:00');
+  });
+});

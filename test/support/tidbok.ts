@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BookingService } from '../../booking/booking-service.js';
+import { loadContentOrThrow, type Content } from '../../content/load.js';
+import { EmbeddedTidbok } from '../../scheduling/embedded-tidbok.js';
+import { seed } from '../../scheduling/seed.js';
+import { at } from './fixtures.js';
+
+/** Tuesday 1 December 2026, 9.00 in Uppsala: the clock every test starts from. */
+export const TEST_NOW = at('2026-12-01T09:00');
+export const TOLVAN = '191212121212';
+
+let content: Content | undefined;
+export const shippedContent = (): Content => (content ??= loadContentOrThrow());
+
+/** A freshly seeded tidbok in a temporary file; `cleanup` removes it. */
+export function freshTidbok(now = TEST_NOW) {
+  const dir = mkdtempSync(join(tmpdir(), 'tidbok-test-'));
+  const file = join(dir, 'tidbok.sqlite');
+  const tidbok = new EmbeddedTidbok(file);
+  const c = shippedContent();
+  seed(tidbok.db, { units: c.units, people: c.people }, now);
+  const service = new BookingService(tidbok, c.rulesFor);
+  return {
+    file, tidbok, service, content: c,
+    cleanup: () => {
+      tidbok.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
