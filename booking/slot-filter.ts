@@ -1,5 +1,4 @@
 import { instant } from './time.js';
-import type { Slot } from './types.js';
 
 // What a resident can say about a wanted time, as data. Pure functions over slots, in
 // local time (Europe/Stockholm), so that "på förmiddagen" means the same in March and July.
@@ -29,7 +28,7 @@ const minutesOf = (hhmm: string): number => {
   return Number(h) * 60 + Number(m);
 };
 
-export function matchesWish(slot: Slot, wish: TimeWish): boolean {
+export function matchesWish(slot: { start: string }, wish: TimeWish): boolean {
   const start = instant(slot.start);
   const date = start.toISODate() ?? '';
   if (wish.dateFrom && date < wish.dateFrom) return false;
@@ -45,7 +44,9 @@ export function matchesWish(slot: Slot, wish: TimeWish): boolean {
   return true;
 }
 
-export const filterSlots = (slots: readonly Slot[], wish: TimeWish): Slot[] => slots.filter((s) => matchesWish(s, wish));
+export const filterSlots = <T extends { start: string }>(slots: readonly T[], wish: TimeWish): T[] => slots.filter((s) => matchesWish(s, wish));
 
 export const byStart = (a: { start: string }, b: { start: string }): number =>
   instant(a.start).toMillis() - instant(b.start).toMillis();
+
+export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).every((v) => v === undefined);

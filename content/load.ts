@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RulesProvider } from '../booking/catalog.js';
 import { rulesProviderOf } from './konfiguration.js';
-import { konfigurationSchema, peopleFileSchema, textsFileSchema, unitsFileSchema, type KonfigurationFile, type PeopleFile, type UnitsFile } from './schemas.js';
+import {
+  konfigurationSchema, languageSchema, peopleFileSchema, textsFileSchema, unitsFileSchema,
+  type KonfigurationFile, type LanguageFile, type PeopleFile, type UnitsFile,
+} from './schemas.js';
 import { crossCheck } from './cross-check.js';
 import { flattenTexts, Texts } from './texts.js';
 import { formatProblem, YamlSource, type ContentProblem } from './yaml-source.js';
@@ -15,6 +18,7 @@ export const CONTENT_FILES = {
   konfiguration: 'konfiguration.yaml',
   units: 'demo/enheter.yaml',
   people: 'demo/personer.yaml',
+  language: 'sprak.yaml',
 } as const;
 
 export interface Content {
@@ -23,6 +27,7 @@ export interface Content {
   rulesFor: RulesProvider;
   units: UnitsFile['units'];
   people: PeopleFile['people'];
+  language: LanguageFile;
 }
 
 export type LoadResult = { ok: true; content: Content } | { ok: false; problems: ContentProblem[] };
@@ -53,7 +58,8 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   const konfiguration = read<KonfigurationFile>(CONTENT_FILES.konfiguration, konfigurationSchema);
   const units = read<UnitsFile>(CONTENT_FILES.units, unitsFileSchema);
   const people = read<PeopleFile>(CONTENT_FILES.people, peopleFileSchema);
-  if (!texts || !konfiguration || !units || !people) return { ok: false, problems };
+  const language = read<LanguageFile>(CONTENT_FILES.language, languageSchema);
+  if (!texts || !konfiguration || !units || !people || !language) return { ok: false, problems };
 
   const flat = new Texts(flattenTexts(texts.value as Parameters<typeof flattenTexts>[0]));
   problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people }));
@@ -66,6 +72,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
       rulesFor: rulesProviderOf(konfiguration.value),
       units: units.value.units,
       people: people.value.people,
+      language: language.value,
     },
   };
 }

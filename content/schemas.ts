@@ -111,3 +111,26 @@ export type PeopleFile = z.infer<typeof peopleFileSchema>;
 /** Texts: nested maps of strings, addressed by dotted keys. */
 export type TextTree = { [key: string]: string | TextTree };
 export const textsFileSchema: z.ZodType<TextTree> = z.lazy(() => z.record(z.string(), z.union([z.string().min(1), textsFileSchema])));
+
+const phraseList = z.array(z.string().min(1)).min(1);
+const weekdayKeys = z.enum(['1', '2', '3', '4', '5', '6', '7']);
+const monthKeys = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+
+export const INTENT_NAMES = ['cancel', 'rebook', 'view', 'book-invitation', 'guided', 'book', 'help', 'abort', 'restart', 'menu', 'yes', 'no'] as const;
+
+export const languageSchema = z.strictObject({
+  intents: z.strictObject(Object.fromEntries(INTENT_NAMES.map((i) => [i, phraseList])) as Record<(typeof INTENT_NAMES)[number], typeof phraseList>),
+  padding: z.array(z.string().min(1)),
+  weekdays: z.record(weekdayKeys, phraseList),
+  months: z.record(monthKeys, phraseList),
+  numbers: z.record(z.string().min(1), z.number().int().min(0).max(100)),
+  ordinals: z.record(z.string().min(1), z.number().int().min(1).max(31)),
+  relativeDays: z.record(z.string().min(1), z.number().int().min(0).max(14)),
+  partsOfDay: z.strictObject({ morning: phraseList, afternoon: phraseList, evening: phraseList }),
+  phrases: z.strictObject({
+    nextWeek: phraseList, thisWeek: phraseList, nextMonth: phraseList, weekend: phraseList, earliest: phraseList,
+    afterTime: phraseList, beforeTime: phraseList, clock: phraseList, afterLunch: phraseList, beforeLunch: phraseList, between: phraseList, inWeeks: phraseList, inDays: phraseList,
+    lunchEnds: hhmm, lunchStarts: hhmm,
+  }),
+});
+export type LanguageFile = z.infer<typeof languageSchema>;

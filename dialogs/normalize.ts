@@ -1,0 +1,50 @@
+// Text as the recogniser sees it: lower case, without diacritics (so "forsta" matches
+// "första"), punctuation as spaces, except the period and colon inside times and the
+// slash inside dates.
+
+export function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/(\d)[.:](\d)/g, '$1:$2')
+    .replace(/[^a-z0-9:/\- ]+/g, ' ')
+    .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const tokens = (normalized: string): string[] => (normalized ? normalized.split(' ') : []);
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped. */
+export function editDistance(a: string, b: string, cap = 3): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** Whether a typed word is the lexicon word, allowing typos in longer words. */
+export function sameWord(typed: string, word: string): boolean {
+  if (typed === word) return true;
+  if (/\d/.test(word) || /\d/.test(typed)) return false;
+  const allowed = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  return allowed > 0 && editDistance(typed, word, allowed) <= allowed;
+}
+
+/** Where a phrase (already normalized) occurs as consecutive words, or -1. */
+export function findPhrase(words: readonly string[], phrase: readonly string[]): number {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (!sameWord(words[i + j]!, phrase[j]!)) continue outer;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon';
+import { loadContentOrThrow } from '../content/load.js';
+import { compileLexicon } from './lexicon.js';
+import { understand, type FullUnderstanding } from './understand.js';
+
+// `npm run understand -- "kan jag flytta min tid på tisdag?" [--now 2026-12-01T09:00]`
+// prints, as one line of JSON, what the bot makes of a message at the top level.
+
+function usage(message: string): never {
+  console.error(`${message}\nUsage: npm run understand -- "message" [--now 2026-12-01T09:00]`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const nowIndex = args.indexOf('--now');
+let now = DateTime.now().setZone('Europe/Stockholm');
+if (nowIndex >= 0) {
+  now = DateTime.fromISO(args[nowIndex + 1] ?? '', { zone: 'Europe/Stockholm' });
+  if (!now.isValid) usage(`--now needs a local date and time such as 2026-12-01T09:00, not "${args[nowIndex + 1] ?? ''}".`);
+  args.splice(nowIndex, 2);
+}
+if (args.length === 0) usage('Give the message to understand.');
+
+const content = loadContentOrThrow();
+const result: FullUnderstanding = understand(args.join(' '), now, compileLexicon(content));
+const unitName = new Map(content.units.map((u) => [u.hsaId, u.name]));
+const serviceName = new Map(content.units.flatMap((u) => u.services.map((s) => [s.id, `${s.name}, ${u.name}`])));
+const { wish } = result;
+const single = wish.dateFrom !== undefined && wish.dateFrom === wish.dateTo;
+const out = {
+  intent: result.intent,
+  ...(single ? { date: wish.dateFrom } : { dateFrom: wish.dateFrom, dateTo: wish.dateTo }),
+  timeFrom: wish.timeFrom,
+  timeTo: wish.timeTo,
+  partOfDay: wish.partOfDay,
+  weekday: wish.weekday,
+  earliest: result.earliest,
+  units: result.unitHsaIds.length ? result.unitHsaIds.map((id) => ({ hsaId: id, name: unitName.get(id) })) : undefined,
+  careServices: result.careServiceIds.length ? result.careServiceIds.map((id) => ({ id, name: serviceName.get(id) })) : undefined,
+  problems: result.problems.length ? result.problems : undefined,
+};
+console.log(JSON.stringify(out));

@@ -1,0 +1,136 @@
+import { DateTime, type WeekdayNumbers } from 'luxon';
+import type { Lexicon } from './lexicon.js';
+import { findPhrase, sameWord } from './normalize.js';
+
+// Days and periods in Swedish: "imorgon", "på fredag", "nästa tisdag", "nästa vecka",
+// "om två veckor", "den 3 december", "3/12", "vecka 50", "helst en måndag".
+
+export type DateProblem = { kind: 'invalid-date'; text: string } | { kind: 'past-date'; date: string };
+
+export interface DatePart {
+  dateFrom?: string;
+  dateTo?: string;
+  weekday?: number;
+  problems: DateProblem[];
+}
+
+const iso = (d: DateTime) => d.toISODate()!;
+const has = (words: readonly string[], phrases: readonly string[][]) => phrases.some((p) => findPhrase(words, p) >= 0);
+
+function numberAt(words: readonly string[], i: number, lex: Lexicon): number | undefined {
+  const w = words[i];
+  if (w === undefined) return undefined;
+  if (/^\d{1,3}$/.test(w)) return Number(w);
+  return lex.numbers.get(w);
+}
+
+/** A date without a year: this year, or next year when it would lie long past. */
+function inferYear(day: number, month: number, today: DateTime): DateTime {
+  const candidate = DateTime.fromObject({ year: today.year, month, day }, { zone: today.zone });
+  return candidate < today.minus({ days: 60 }) ? candidate.plus({ years: 1 }) : candidate;
+}
+
+function explicitDate(words: readonly string[], text: string, today: DateTime, lex: Lexicon): DateTime | DateProblem | undefined {
+  const isoMatch = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  const slash = /(?:^|\s)(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?:\s|$)/.exec(text);
+  let day: number | undefined;
+  let month: number | undefined;
+  let year: number | undefined;
+  let shown = '';
+  if (isoMatch) [shown, year, month, day] = [isoMatch[0], Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3])];
+  else if (slash) {
+    [shown, day, month] = [slash[0].trim(), Number(slash[1]), Number(slash[2])];
+    if (slash[3]) year = slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
+  } else {
+    for (let i = 0; i < words.length; i++) {
+      const m = lexMonth(words[i]!, lex);
+      if (m === undefined) continue;
+      const before = words[i - 1] ?? '';
+      const d = /^\d{1,2}(:?e)?$/.test(before) ? parseInt(before, 10) : lex.ordinals.get(before);
+      if (d === undefined) continue;
+      [day, month, shown] = [d, m, `${before} ${words[i]}`];
+      if (/^\d{4}$/.test(words[i + 1] ?? '')) year = Number(words[i + 1]);
+      break;
+    }
+  }
+  if (day === undefined || month === undefined) return undefined;
+  const date = year !== undefined
+    ? DateTime.fromObject({ year, month, day }, { zone: today.zone })
+    : inferYear(day, month, today);
+  return date.isValid ? date : { kind: 'invalid-date', text: shown };
+}
+
+function lexMonth(word: string, lex: Lexicon): number | undefined {
+  const exact = lex.months.get(word);
+  if (exact !== undefined) return exact;
+  for (const [w, n] of lex.months) if (w.length >= 5 && sameWord(word, w)) return n;
+  return undefined;
+}
+
+function weekdayIn(words: readonly string[], lex: Lexicon): { weekday: number; index: number; word: string } | undefined {
+  for (let i = 0; i < words.length; i++) {
+    for (const [w, n] of lex.weekdays) if (sameWord(words[i]!, w)) return { weekday: n, index: i, word: w };
+  }
+  return undefined;
+}
+
+export function parseDates(words: readonly string[], text: string, now: DateTime, lex: Lexicon): DatePart {
+  const today = now.startOf('day');
+  const part: DatePart = { problems: [] };
+  const single = (d: DateTime) => {
+    part.dateFrom = iso(d);
+    part.dateTo = iso(d);
+  };
+  const range = (from: DateTime, to: DateTime) => {
+    part.dateFrom = iso(from);
+    part.dateTo = iso(to);
+  };
+
+  for (const r of lex.relativeDays) if (findPhrase(words, r.phrase) >= 0) single(today.plus({ days: r.days }));
+  for (let i = 1; i < words.length; i++) {
+    if (words[i - 1] !== 'om' && !(words[i - 2] === 'om')) continue;
+    const n = numberAt(words, i, lex);
+    if (n === undefined) continue;
+    if (lex.phrases.inWeeks.some((p) => sameWord(words[i + 1] ?? '', p[0]!))) range(today.plus({ weeks: n }).startOf('week'), today.plus({ weeks: n }).endOf('week'));
+    else if (lex.phrases.inDays.some((p) => sameWord(words[i + 1] ?? '', p[0]!))) single(today.plus({ days: n }));
+  }
+  if (has(words, lex.phrases.nextWeek)) range(today.plus({ weeks: 1 }).startOf('week'), today.plus({ weeks: 1 }).endOf('week'));
+  if (has(words, lex.phrases.thisWeek)) range(today, today.endOf('week'));
+  if (has(words, lex.phrases.nextMonth)) range(today.plus({ months: 1 }).startOf('month'), today.plus({ months: 1 }).endOf('month'));
+  if (has(words, lex.phrases.weekend)) {
+    const saturday = today.weekday === 7 ? today.plus({ days: 6 }) : today.set({ weekday: 6 });
+    range(saturday, saturday.plus({ days: 1 }));
+  }
+  const week = /(?:^|\s)vecka (\d{1,2})(?:\s|$)/.exec(text);
+  if (week) {
+    const w = Number(week[1]);
+    let start = DateTime.fromObject({ weekYear: today.weekYear, weekNumber: w, weekday: 1 }, { zone: today.zone });
+    if (start.isValid && start.endOf('week') < today) start = start.plus({ years: 1 }).set({ weekNumber: w, weekday: 1 });
+    if (start.isValid) range(start, start.endOf('week'));
+    else part.problems.push({ kind: 'invalid-date', text: week[0].trim() });
+  }
+
+  const explicit = explicitDate(words, text, today, lex);
+  if (explicit && 'kind' in explicit) part.problems.push(explicit);
+  else if (explicit) {
+    if (explicit < today) part.problems.push({ kind: 'past-date', date: iso(explicit) });
+    else single(explicit);
+  }
+
+  const wd = weekdayIn(words, lex);
+  if (wd) {
+    part.weekday = wd.weekday;
+    const before = words[wd.index - 1];
+    const plural = wd.word.endsWith('ar') || before === 'en';
+    if (part.dateFrom && part.dateTo && part.dateFrom !== part.dateTo) {
+      const inRange = DateTime.fromISO(part.dateFrom, { zone: today.zone }).set({ weekday: wd.weekday as WeekdayNumbers });
+      if (iso(inRange) <= part.dateTo) single(inRange);
+    } else if (!plural && !part.dateFrom) {
+      const next = before === 'nasta'
+        ? today.plus({ weeks: 1 }).set({ weekday: wd.weekday as WeekdayNumbers })
+        : today.plus({ days: ((wd.weekday - today.weekday + 6) % 7) + 1 });
+      single(next);
+    }
+  }
+  return part;
+}

@@ -1,0 +1,80 @@
+import type { PartOfDay } from '../booking/slot-filter.js';
+import type { Lexicon } from './lexicon.js';
+import { findPhrase } from './normalize.js';
+
+// Times of day in Swedish: "på förmiddagen", "efter lunch", "efter kl. 15",
+// "före 10", "mellan 13 och 15", "kl. 14.30", "så tidigt som möjligt".
+
+export interface TimePart {
+  timeFrom?: string;
+  timeTo?: string;
+  partOfDay?: PartOfDay;
+  earliest: boolean;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const clock = (h: number, m: number) => `${pad(h)}:${pad(m)}`;
+/** The minute after h:m, for an exact time ("kl. 14.30" is 14:30 up to 14:31). */
+const nextMinute = (h: number, m: number) => (m === 59 ? clock(Math.min(h + 1, 23), h === 23 ? 59 : 0) : clock(h, m + 1));
+
+function parseClock(word: string | undefined): { h: number; m: number } | undefined {
+  const match = /^(\d{1,2})(?::(\d{2}))?$/.exec(word ?? '');
+  if (!match) return undefined;
+  const h = Number(match[1]);
+  const m = Number(match[2] ?? 0);
+  return h <= 23 && m <= 59 ? { h, m } : undefined;
+}
+
+const isOneOf = (word: string | undefined, phrases: readonly string[][]) => phrases.some((p) => p.length === 1 && p[0] === word);
+
+/** The clock time after index i, skipping "kl"/"klockan". */
+function clockAfter(words: readonly string[], i: number, lex: Lexicon): { time: { h: number; m: number }; end: number; marked: boolean } | undefined {
+  let j = i;
+  const marked = isOneOf(words[j], lex.phrases.clock);
+  if (marked) j++;
+  const time = parseClock(words[j]);
+  if (!time) return undefined;
+  // "3 december" or "om 2 veckor" are not times
+  const next = words[j + 1];
+  if (!marked && !words[j]!.includes(':') && next !== undefined && (lex.months.has(next) || /^(veck|dag|manad)/.test(next))) return undefined;
+  return { time, end: j, marked };
+}
+
+export function parseTimes(words: readonly string[], lex: Lexicon): TimePart {
+  const part: TimePart = { earliest: lex.phrases.earliest.some((p) => findPhrase(words, p) >= 0) };
+  for (const p of lex.partsOfDay) if (p.phrases.some((ph) => findPhrase(words, ph) >= 0)) part.partOfDay = p.part;
+  if (lex.phrases.afterLunch.some((p) => findPhrase(words, p) >= 0)) part.timeFrom = lex.lunchEnds;
+  if (lex.phrases.beforeLunch.some((p) => findPhrase(words, p) >= 0)) part.timeTo = lex.lunchStarts;
+
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (isOneOf(w, lex.phrases.between)) {
+      const from = clockAfter(words, i + 1, lex);
+      const to = from && words[from.end + 1] === 'och' ? clockAfter(words, from.end + 2, lex) : undefined;
+      if (from && to) {
+        part.timeFrom = clock(from.time.h, from.time.m);
+        part.timeTo = clock(to.time.h, to.time.m);
+        i = to.end;
+        continue;
+      }
+    }
+    if (isOneOf(w, lex.phrases.afterTime) || isOneOf(w, lex.phrases.beforeTime)) {
+      const at = clockAfter(words, i + 1, lex);
+      if (at) {
+        if (isOneOf(w, lex.phrases.afterTime)) part.timeFrom = clock(at.time.h, at.time.m);
+        else part.timeTo = clock(at.time.h, at.time.m);
+        i = at.end;
+        continue;
+      }
+    }
+    const at = clockAfter(words, i, lex);
+    if (at && (at.marked || words[at.end]!.includes(':'))) {
+      // "kl. 14" means some time that hour; "kl. 14.30" means that very time.
+      const exact = words[at.end]!.includes(':');
+      part.timeFrom = clock(at.time.h, at.time.m);
+      part.timeTo = exact ? nextMinute(at.time.h, at.time.m) : clock(Math.min(at.time.h + 1, 23), at.time.h === 23 ? 59 : 0);
+      i = at.end;
+    }
+  }
+  return part;
+}

@@ -1,0 +1,29 @@
+import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
+
+// Events the dialogs layer sends to machines, derived from what the resident typed or
+// clicked. A machine that does not accept an event in its current state lets the
+// dialogs layer re-prompt.
+
+export type Intent =
+  | 'view' | 'cancel' | 'rebook' | 'book' | 'book-invitation' | 'guided'
+  | 'help' | 'abort' | 'restart' | 'menu' | 'yes' | 'no' | 'unknown';
+
+export interface Understanding {
+  intent: Intent;
+  wish: TimeWish;
+  /** Set when the resident asked for "så tidigt som möjligt" */
+  earliest?: boolean;
+  unitHsaIds: string[];
+  careServiceIds: string[];
+}
+
+export type UserEvent =
+  | { type: 'user.chose'; value: string }
+  | { type: 'user.confirmed' }
+  | { type: 'user.declined' }
+  | { type: 'user.text'; text: string }
+  | { type: 'user.said'; text: string; understanding: Understanding };
+
+export type TurnEvent = { type: 'turn.begin' } | UserEvent;
+
+export const hasWish = (u: Understanding): boolean => !isEmptyWish(u.wish) || u.earliest === true;

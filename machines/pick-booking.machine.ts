@@ -1,0 +1,166 @@
+import { assign, fromPromise, setup } from 'xstate';
+import { filterSlots } from '../booking/slot-filter.js';
+import { hasWish, type TurnEvent, type Understanding } from './events.js';
+import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText } from './outbox.js';
+import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
+import { choice, NO, t, YES, type Reply } from './reply.js';
+
+// Steg 2 and 3 begin alike: choose one of my bookings, check that the rules let me
+// cancel or rebook it, and accept the terms where the konfiguration asks for them.
+
+export type ChangeAction = 'cancel' | 'rebook';
+
+export interface PickBookingInput {
+  patientId: string;
+  action: ChangeAction;
+  /** What the resident already said, e.g. "tiden på tisdag" */
+  hint?: Understanding;
+}
+
+export type PickBookingOutput =
+  | { outcome: 'picked'; booking: BookingSummary; termsAccepted: boolean }
+  | { outcome: 'none' | 'declined' | 'menu' | 'failed' };
+
+interface Context {
+  patientId: string;
+  action: ChangeAction;
+  hint?: Understanding;
+  bookings: BookingSummary[];
+  offset: number;
+  selected?: BookingSummary;
+  termsAccepted: boolean;
+  result?: PickBookingOutput;
+  outbox: Reply[];
+}
+
+const permissionOf = (c: Context) => (c.selected ? c.selected[c.action] : { ok: true as const });
+const termsOf = (c: Context) => c.selected?.terms[c.action];
+
+function choosePrompt(c: Context, key: string): Reply {
+  const { shown, more } = page(c.bookings, c.offset);
+  return {
+    parts: [t(key)],
+    choices: [...shown.map(bookingChoice), ...(more ? [choice(MORE, 'choice.more')] : []), choice(MENU, 'choice.menu')],
+    expects: 'choice',
+  };
+}
+
+/** The bookings a hint points at, e.g. all on the Tuesday the resident named. */
+const hinted = (c: Context, u: Understanding | undefined) => (u && hasWish(u) ? filterSlots(c.bookings, u.wish) : []);
+
+export const pickBookingMachine = setup({
+  types: {} as { context: Context; events: TurnEvent; input: PickBookingInput; output: PickBookingOutput },
+  actors: { listBookings: fromPromise<BookingSummary[], ListBookingsInput>(notProvided('listBookings')) },
+  guards: {
+    hasNoBookings: ({ context }) => context.bookings.length === 0,
+    hasOneHinted: ({ context }) => hinted(context, context.hint).length === 1,
+    isMore: ({ event }) => event.type === 'user.chose' && event.value === MORE,
+    isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
+    isBookingChoice: ({ context, event }) => event.type === 'user.chose' && context.bookings.some((b) => b.id === event.value),
+    isHintForOne: ({ context, event }) => event.type === 'user.said' && hinted(context, event.understanding).length === 1,
+    isAllowed: ({ context }) => permissionOf(context).ok,
+    hasTerms: ({ context }) => termsOf(context) !== undefined,
+    isAccept: ({ event }) => event.type === 'user.confirmed' || (event.type === 'user.chose' && event.value === YES),
+    isDecline: ({ event }) => event.type === 'user.declined' || (event.type === 'user.chose' && event.value === NO),
+  },
+  actions: {
+    clearOutbox: assign({ outbox: [] }),
+    settle: assign({ result: (_, params: { outcome: 'none' | 'declined' | 'menu' | 'failed' }) => params }),
+    selectHinted: assign({ selected: ({ context }) => hinted(context, context.hint)[0] }),
+    selectChosen: assign({ selected: ({ context, event }) => context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value) }),
+    selectSaid: assign({ selected: ({ context, event }) => (event.type === 'user.said' ? hinted(context, event.understanding)[0] : undefined) }),
+    nextPage: assign({ offset: ({ context }) => context.offset + 4 }),
+    promptChoose: assign({ outbox: ({ context }) => append(context, choosePrompt(context, `${context.action}.choose`)) }),
+    promptChooseAnother: assign({ outbox: ({ context }) => append(context, choosePrompt(context, 'pick.chooseAnother')) }),
+    sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t(`${context.action}.none`)] }) }),
+    sayRefused: assign({
+      outbox: ({ context }) => {
+        const p = permissionOf(context);
+        return p.ok ? context.outbox : append(context, { parts: [...bookingLines(context.selected!), rejectionText(p.rejection)] });
+      },
+    }),
+    promptTerms: assign({
+      outbox: ({ context }) => append(context, {
+        parts: [t('terms.intro'), t(termsOf(context)!)],
+        choices: [choice(YES, 'choice.acceptTerms'), choice(NO, 'choice.declineTerms')],
+        expects: 'yesno',
+      }),
+    }),
+    acceptTerms: assign({ termsAccepted: true }),
+    sayTermsDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declined')] }) }),
+    sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
+  },
+}).createMachine({
+  id: 'pickBooking',
+  context: ({ input }) => ({ ...input, bookings: [], offset: 0, termsAccepted: false, outbox: [] }),
+  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'listBookings',
+        input: ({ context }) => ({ patientId: context.patientId }),
+        onDone: { target: 'routing', actions: assign({ bookings: ({ event }) => event.output }) },
+        onError: { target: 'failed', actions: 'sayFailure' },
+      },
+    },
+    routing: {
+      always: [
+        { guard: 'hasNoBookings', target: 'none' },
+        { guard: 'hasOneHinted', target: 'checking', actions: 'selectHinted' },
+        { target: 'choosing' },
+      ],
+    },
+    choosing: {
+      tags: 'awaitingUser',
+      entry: 'promptChoose',
+      on: {
+        'user.chose': [
+          { guard: 'isMore', target: 'choosing', reenter: true, actions: 'nextPage' },
+          { guard: 'isMenu', target: 'toMenu' },
+          { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
+        ],
+        'user.said': { guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' },
+      },
+    },
+    checking: {
+      always: [
+        { guard: 'isAllowed', target: 'askingTerms' },
+        { target: 'refused', actions: 'sayRefused' },
+      ],
+    },
+    refused: {
+      tags: 'awaitingUser',
+      entry: 'promptChooseAnother',
+      on: {
+        'user.chose': [
+          { guard: 'isMenu', target: 'toMenu' },
+          { guard: 'isMore', target: 'refused', reenter: true, actions: 'nextPage' },
+          { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
+        ],
+        'user.said': { guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' },
+      },
+    },
+    askingTerms: {
+      always: [{ guard: 'hasTerms', target: 'terms' }, { target: 'picked' }],
+    },
+    terms: {
+      tags: 'awaitingUser',
+      entry: 'promptTerms',
+      on: {
+        'user.confirmed': { target: 'picked', actions: 'acceptTerms' },
+        'user.declined': { target: 'declined', actions: 'sayTermsDeclined' },
+        'user.chose': [
+          { guard: 'isAccept', target: 'picked', actions: 'acceptTerms' },
+          { guard: 'isDecline', target: 'declined', actions: 'sayTermsDeclined' },
+        ],
+      },
+    },
+    picked: { type: 'final', entry: assign({ result: ({ context }) => ({ outcome: 'picked' as const, booking: context.selected!, termsAccepted: context.termsAccepted }) }) },
+    none: { type: 'final', entry: ['sayNone', { type: 'settle', params: { outcome: 'none' } }] },
+    declined: { type: 'final', entry: { type: 'settle', params: { outcome: 'declined' } } },
+    toMenu: { type: 'final', entry: { type: 'settle', params: { outcome: 'menu' } } },
+    failed: { type: 'final', entry: { type: 'settle', params: { outcome: 'failed' } } },
+  },
+  output: ({ context }) => context.result ?? { outcome: 'menu' },
+});

@@ -1,0 +1,34 @@
+// What machines say, as data: text keys with parameters, and the choices offered.
+// Content renders the Swedish; bot/ renders buttons or cards per channel.
+
+export type TextParams = Record<string, string | number>;
+
+export interface TextRef {
+  key: string;
+  params?: TextParams;
+}
+
+export interface Choice {
+  /** What the machine receives when this is chosen */
+  value: string;
+  label: TextRef;
+}
+
+/** What kind of answer the resident is asked for. */
+export type Expects = 'choice' | 'yesno' | 'text' | 'free';
+
+export interface Reply {
+  parts: TextRef[];
+  choices?: Choice[];
+  expects?: Expects;
+  /** Shown as a card where the channel supports it (a booking summary) */
+  card?: 'booking' | 'confirmation';
+}
+
+export const t = (key: string, params?: TextParams): TextRef => (params ? { key, params } : { key });
+
+export const choice = (value: string, key: string, params?: TextParams): Choice => ({ value, label: t(key, params) });
+
+/** The values every machine understands for yes/no buttons. */
+export const YES = 'yes';
+export const NO = 'no';
