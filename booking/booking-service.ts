@@ -14,6 +14,7 @@ export interface BookingView {
   booking: Booking;
   unit: Unit;
   service: CareService;
+  rules: ServiceRules;
   /** One of performer, resource or care type, in that order (the 1177 display rule). */
   shownWith?: string;
   cancel: BookingResult<void>;
@@ -66,7 +67,7 @@ export class BookingService {
       const ctx = this.contextOf(catalog, booking);
       if (!ctx || !isVisibleUnit(ctx.unit) || !isBefore(now, instant(booking.start))) continue;
       views.push({
-        booking, unit: ctx.unit, service: ctx.service,
+        booking, unit: ctx.unit, service: ctx.service, rules: ctx.rules,
         shownWith: booking.performerName ?? booking.resourceName ?? ctx.service.careTypeName,
         cancel: canCancel(ctx, now),
         rebook: canRebook(ctx, now),

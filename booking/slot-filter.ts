@@ -50,3 +50,9 @@ export const byStart = (a: { start: string }, b: { start: string }): number =>
   instant(a.start).toMillis() - instant(b.start).toMillis();
 
 export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).every((v) => v === undefined);
+
+/** The day part of a wish ("på tisdag"), used to find a booking the resident points at. */
+export const dayPart = ({ dateFrom, dateTo, weekday }: TimeWish): TimeWish => ({ dateFrom, dateTo, weekday });
+
+/** The time-of-day part of a wish ("till förmiddagen"). */
+export const timePart = ({ timeFrom, timeTo, partOfDay }: TimeWish): TimeWish => ({ timeFrom, timeTo, partOfDay });

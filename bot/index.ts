@@ -1,16 +1,32 @@
 import { ContentError, loadContentOrThrow } from '../content/load.js';
-import { startTidbok } from './tidbok.js';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
 
-// Composition root. For now it checks the content and opens the embedded tidbok.
-const file = process.env.TIDBOK_DB ?? 'data/tidbok.sqlite';
+// Composition root: configuration and content are checked before anything starts; a
+// problem in either stops the bot with a message that names it.
+
+const log = (message: string, error?: unknown) => {
+  const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : error === undefined ? '' : `: ${String(error)}`;
+  console.error(`[${new Date().toISOString()}] ${message}${detail}`);
+};
+
 try {
+  const config = loadConfig();
   const content = loadContentOrThrow();
-  const { tidbok, seededNow } = startTidbok(content, file);
-  const units = await tidbok.units();
-  console.log(`Embedded tidbok ready in ${file} (${units.length} units${seededNow ? ', demo data seeded now' : ''}).`);
-  tidbok.close();
+  const app = await createApp(config, content, log);
+  const url = await app.listen();
+  console.log(`Tidbokschatten is listening on ${url}`);
+  console.log(`  Bot Framework endpoint: ${url}/api/messages${config.MicrosoftAppId ? '' : ' (no app id: unauthenticated, local use only)'}`);
+  if (config.demoMode) console.log(`  Demo mode: log in with POST ${url}/api/demo/login {"personnummer":"191212121212"}`);
+  console.log(`  Embedded tidbok: ${config.TIDBOK_DB}${app.seededNow ? ' (demo data seeded now)' : ''}`);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof ContentError) {
+  if (error instanceof ConfigError || error instanceof ContentError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -82,7 +82,8 @@ function checkTexts(texts: Texts, source: YamlSource): ContentProblem[] {
   for (const key of texts.keys()) {
     const template = texts.template(key) ?? '';
     const provided = TEXT_CONTRACT.get(key) ?? [];
-    for (const ph of placeholdersOf(template)) {
+    const unique = placeholdersOf(template).filter((ph, i, all) => all.findIndex((o) => o.name === ph.name && o.format === ph.format) === i);
+    for (const ph of unique) {
       const path = key.split('.');
       if (ph.format && !isFormatter(ph.format)) {
         problems.push(source.at(path, `Texten ${key} använder formatet "${ph.format}", som inte finns. Använd date, time, datetime eller shortdate.`));

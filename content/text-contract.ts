@@ -36,7 +36,37 @@ const REJECTION_PARAMS = {
   outside_invitation_window: ['earliestDate', 'latestDate'],
 } as const satisfies { [C in RejectionCode]: readonly FieldsOf<C>[] };
 
+const BOOKING = ['start', 'service', 'unit', 'phone'] as const;
+const NONE = [] as const;
+
+/** Keys the conversation renders, with the parameters it gives each. */
+const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
+  'menu.welcome': NONE, 'menu.again': NONE, 'menu.goodbye': NONE, 'menu.plain': NONE, 'menu.notYet': NONE,
+  'auth.required': NONE, 'session.expired': NONE, 'error.technical': NONE, 'error.bookingSystem': NONE,
+  'help.menu': NONE, 'help.view': NONE, 'help.pickBooking': NONE, 'help.cancelBooking': NONE, 'help.rebookTime': NONE,
+  'global.abort': NONE, 'global.restart': NONE, 'global.menu': NONE,
+  'understand.reprompt.choice': NONE, 'understand.reprompt.yesno': NONE, 'understand.reprompt.text': NONE, 'understand.reprompt.free': NONE,
+  'understand.invalidDate': ['text'], 'understand.pastDate': ['date'], 'understand.stale': NONE,
+  'choice.booking': ['start', 'service'], 'choice.slot': ['start'],
+  'choice.more': NONE, 'choice.menu': NONE, 'choice.acceptTerms': NONE, 'choice.declineTerms': NONE, 'choice.skipReason': NONE,
+  'choice.yesCancel': NONE, 'choice.noKeep': NONE, 'choice.laterTimes': NONE, 'choice.otherDay': NONE, 'choice.keepTime': NONE,
+  'choice.anyTime': NONE, 'choice.yesRebook': NONE, 'choice.noOtherTime': NONE,
+  'choice.menu.view': NONE, 'choice.menu.cancel': NONE, 'choice.menu.rebook': NONE, 'choice.menu.book': NONE,
+  'choice.menu.book-invitation': NONE, 'choice.menu.guided': NONE,
+  'booking.summary': BOOKING, 'booking.shownWith': ['name'],
+  'view.none': NONE, 'view.header': ['count'], 'view.headerOne': ['count'],
+  'view.changeable': ['deadline'], 'view.cancelOnly': ['deadline'], 'view.rebookOnly': ['deadline'],
+  'view.notChangeableOnline': ['unitName', 'phone'],
+  'pick.chooseAnother': NONE, 'terms.intro': NONE, 'terms.declined': NONE,
+  'cancel.choose': NONE, 'cancel.none': NONE, 'cancel.reason.required': ['max'], 'cancel.reason.optional': ['max'],
+  'cancel.confirm': NONE, 'cancel.done': BOOKING, 'cancel.kept': NONE,
+  'rebook.choose': NONE, 'rebook.none': NONE, 'rebook.offer': ['service', 'unit'], 'rebook.offerMore': ['service', 'unit'],
+  'rebook.askWish': NONE, 'rebook.noSlots': BOOKING, 'rebook.noSlotsForWish': BOOKING,
+  'rebook.confirm': [...BOOKING, 'newStart'], 'rebook.done': BOOKING, 'rebook.slotTaken': NONE, 'rebook.kept': BOOKING,
+};
+
 /** Parameters provided for text keys used by the code, keyed by text key. */
 export const TEXT_CONTRACT: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ...Object.entries(REJECTION_PARAMS).map(([code, params]) => [`booking.rejected.${code}`, params] as const),
+  ...Object.entries(CONVERSATION_PARAMS),
 ]);

@@ -36,7 +36,7 @@ export function editDistance(a: string, b: string, cap = 3): number {
 export function sameWord(typed: string, word: string): boolean {
   if (typed === word) return true;
   if (/\d/.test(word) || /\d/.test(typed)) return false;
-  const allowed = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  const allowed = word.length >= 9 ? 2 : word.length >= 6 ? 1 : 0;
   return allowed > 0 && editDistance(typed, word, allowed) <= allowed;
 }
 

@@ -13,6 +13,7 @@ export interface FullUnderstanding extends Understanding {
   problems: DateProblem[];
 }
 
+
 /** The intent whose longest phrase matches; ties go to the order in the lexicon. */
 export function intentOf(words: readonly string[], lex: Lexicon): Intent {
   let best: { intent: Intent; length: number } = { intent: 'unknown', length: 0 };

@@ -1,11 +1,12 @@
 import { DateTime, type WeekdayNumbers } from 'luxon';
+import type { DateProblem } from '../machines/events.js';
 import type { Lexicon } from './lexicon.js';
 import { findPhrase, sameWord } from './normalize.js';
 
 // Days and periods in Swedish: "imorgon", "på fredag", "nästa tisdag", "nästa vecka",
 // "om två veckor", "den 3 december", "3/12", "vecka 50", "helst en måndag".
 
-export type DateProblem = { kind: 'invalid-date'; text: string } | { kind: 'past-date'; date: string };
+export type { DateProblem };
 
 export interface DatePart {
   dateFrom?: string;
@@ -69,6 +70,8 @@ function lexMonth(word: string, lex: Lexicon): number | undefined {
 
 function weekdayIn(words: readonly string[], lex: Lexicon): { weekday: number; index: number; word: string } | undefined {
   for (let i = 0; i < words.length; i++) {
+    const exact = lex.weekdays.get(words[i]!);
+    if (exact !== undefined) return { weekday: exact, index: i, word: words[i]! };
     for (const [w, n] of lex.weekdays) if (sameWord(words[i]!, w)) return { weekday: n, index: i, word: w };
   }
   return undefined;

@@ -8,6 +8,9 @@ export type Intent =
   | 'view' | 'cancel' | 'rebook' | 'book' | 'book-invitation' | 'guided'
   | 'help' | 'abort' | 'restart' | 'menu' | 'yes' | 'no' | 'unknown';
 
+/** A date the resident named that cannot be used as it is. */
+export type DateProblem = { kind: 'invalid-date'; text: string } | { kind: 'past-date'; date: string };
+
 export interface Understanding {
   intent: Intent;
   wish: TimeWish;
@@ -15,6 +18,7 @@ export interface Understanding {
   earliest?: boolean;
   unitHsaIds: string[];
   careServiceIds: string[];
+  problems?: DateProblem[];
 }
 
 export type UserEvent =

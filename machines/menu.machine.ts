@@ -38,10 +38,18 @@ export const menuMachine = setup({
   guards: {
     isChosenIntent: ({ context, event }) => event.type === 'user.chose' && isMenuIntent(event.value, context.offered),
     isSaidIntent: ({ context, event }) => event.type === 'user.said' && isMenuIntent(event.understanding.intent, context.offered),
+    isYes: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'yes',
+    isNo: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'no',
   },
   actions: {
     clearOutbox: assign({ outbox: [] }),
+    plainLead: assign({ lead: 'plain' as const }),
     prompt: assign({ outbox: ({ context }) => append(context, menuPrompt(context.lead, context.offered)) }),
+    sayGoodbye: assign({ outbox: ({ context }) => append(context, { parts: [t('menu.goodbye')] }) }),
+    takeChosen: assign({ result: ({ event }) => (event.type === 'user.chose' ? { intent: event.value as MenuIntent } : undefined) }),
+    takeSaid: assign({
+      result: ({ event }) => (event.type === 'user.said' ? { intent: event.understanding.intent as MenuIntent, understanding: event.understanding } : undefined),
+    }),
   },
 }).createMachine({
   id: 'menu',
@@ -53,21 +61,20 @@ export const menuMachine = setup({
       tags: 'awaitingUser',
       entry: 'prompt',
       on: {
-        'user.chose': {
-          guard: 'isChosenIntent',
-          target: 'chosen',
-          actions: assign({ result: ({ event }) => ({ intent: (event as { value: MenuIntent }).value }) }),
-        },
-        'user.said': {
-          guard: 'isSaidIntent',
-          target: 'chosen',
-          actions: assign({
-            result: ({ event }) => {
-              const u = (event as { understanding: Understanding }).understanding;
-              return { intent: u.intent as MenuIntent, understanding: u };
-            },
-          }),
-        },
+        'user.chose': { guard: 'isChosenIntent', target: 'chosen', actions: 'takeChosen' },
+        'user.said': [
+          { guard: 'isSaidIntent', target: 'chosen', actions: 'takeSaid' },
+          { guard: 'isYes', target: 'asking', reenter: true, actions: 'plainLead' },
+          { guard: 'isNo', target: 'resting', actions: 'sayGoodbye' },
+        ],
+      },
+    },
+    // After "nej tack": quiet until the resident writes again.
+    resting: {
+      tags: 'awaitingUser',
+      on: {
+        'user.chose': [{ guard: 'isChosenIntent', target: 'chosen', actions: 'takeChosen' }, { target: 'asking', actions: 'plainLead' }],
+        'user.said': [{ guard: 'isSaidIntent', target: 'chosen', actions: 'takeSaid' }, { target: 'asking', actions: 'plainLead' }],
       },
     },
     chosen: { type: 'final' },

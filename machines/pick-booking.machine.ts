@@ -1,5 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
-import { filterSlots } from '../booking/slot-filter.js';
+import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
 import { hasWish, type TurnEvent, type Understanding } from './events.js';
 import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText } from './outbox.js';
 import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
@@ -18,7 +18,7 @@ export interface PickBookingInput {
 }
 
 export type PickBookingOutput =
-  | { outcome: 'picked'; booking: BookingSummary; termsAccepted: boolean }
+  | { outcome: 'picked'; action: ChangeAction; booking: BookingSummary; termsAccepted: boolean; wish?: TimeWish }
   | { outcome: 'none' | 'declined' | 'menu' | 'failed' };
 
 interface Context {
@@ -28,6 +28,7 @@ interface Context {
   bookings: BookingSummary[];
   offset: number;
   selected?: BookingSummary;
+  pickedByHint: boolean;
   termsAccepted: boolean;
   result?: PickBookingOutput;
   outbox: Reply[];
@@ -46,7 +47,13 @@ function choosePrompt(c: Context, key: string): Reply {
 }
 
 /** The bookings a hint points at, e.g. all on the Tuesday the resident named. */
-const hinted = (c: Context, u: Understanding | undefined) => (u && hasWish(u) ? filterSlots(c.bookings, u.wish) : []);
+function hinted(c: Context, u: Understanding | undefined): BookingSummary[] {
+  const days = u ? dayPart(u.wish) : {};
+  return isEmptyWish(days) ? [] : filterSlots(c.bookings, days);
+}
+
+/** A wish for the new time: the day named picked the booking, so only the time of day carries over. */
+const wishForNewTime = (c: Context): TimeWish | undefined => (c.hint ? (c.pickedByHint ? timePart(c.hint.wish) : c.hint.wish) : undefined);
 
 export const pickBookingMachine = setup({
   types: {} as { context: Context; events: TurnEvent; input: PickBookingInput; output: PickBookingOutput },
@@ -66,9 +73,9 @@ export const pickBookingMachine = setup({
   actions: {
     clearOutbox: assign({ outbox: [] }),
     settle: assign({ result: (_, params: { outcome: 'none' | 'declined' | 'menu' | 'failed' }) => params }),
-    selectHinted: assign({ selected: ({ context }) => hinted(context, context.hint)[0] }),
-    selectChosen: assign({ selected: ({ context, event }) => context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value) }),
-    selectSaid: assign({ selected: ({ context, event }) => (event.type === 'user.said' ? hinted(context, event.understanding)[0] : undefined) }),
+    selectHinted: assign({ selected: ({ context }) => hinted(context, context.hint)[0], pickedByHint: true }),
+    selectChosen: assign({ selected: ({ context, event }) => context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value), pickedByHint: false }),
+    selectSaid: assign({ selected: ({ context, event }) => (event.type === 'user.said' ? hinted(context, event.understanding)[0] : undefined), pickedByHint: true }),
     nextPage: assign({ offset: ({ context }) => context.offset + 4 }),
     promptChoose: assign({ outbox: ({ context }) => append(context, choosePrompt(context, `${context.action}.choose`)) }),
     promptChooseAnother: assign({ outbox: ({ context }) => append(context, choosePrompt(context, 'pick.chooseAnother')) }),
@@ -92,7 +99,7 @@ export const pickBookingMachine = setup({
   },
 }).createMachine({
   id: 'pickBooking',
-  context: ({ input }) => ({ ...input, bookings: [], offset: 0, termsAccepted: false, outbox: [] }),
+  context: ({ input }) => ({ ...input, bookings: [], offset: 0, pickedByHint: false, termsAccepted: false, outbox: [] }),
   on: { 'turn.begin': { actions: 'clearOutbox' } },
   initial: 'loading',
   states: {
@@ -156,7 +163,14 @@ export const pickBookingMachine = setup({
         ],
       },
     },
-    picked: { type: 'final', entry: assign({ result: ({ context }) => ({ outcome: 'picked' as const, booking: context.selected!, termsAccepted: context.termsAccepted }) }) },
+    picked: {
+      type: 'final',
+      entry: assign({
+        result: ({ context }) => ({
+          outcome: 'picked' as const, action: context.action, booking: context.selected!, termsAccepted: context.termsAccepted, wish: wishForNewTime(context),
+        }),
+      }),
+    },
     none: { type: 'final', entry: ['sayNone', { type: 'settle', params: { outcome: 'none' } }] },
     declined: { type: 'final', entry: { type: 'settle', params: { outcome: 'declined' } } },
     toMenu: { type: 'final', entry: { type: 'settle', params: { outcome: 'menu' } } },

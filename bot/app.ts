@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Content } from '../content/load.js';
+import { createFlows } from '../dialogs/flows.js';
+import { compileLexicon } from '../dialogs/lexicon.js';
+import { t } from '../machines/reply.js';
+import { resetTidbok } from '../scheduling/open-tidbok.js';
+import { bookingActors } from './booking-actors.js';
+import { BookingBot } from './booking-bot.js';
+import { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { DEMO_ISSUER, DemoIssuer, JwtVerifier } from './identity.js';
+import { renderText } from './render.js';
+import { createServer, type Server } from './server.js';
+import { SqliteStorage } from './sqlite-storage.js';
+import { demoSeedOf, startTidbok } from './tidbok.js';
+import { TurnLock } from './turn-lock.js';
+
+// The composition root's body: builds every part from configuration and content.
+
+export interface App {
+  server: Server;
+  clock: Clock;
+  seededNow: boolean;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export type Log = (message: string, error?: unknown) => void;
+
+/** The demo issuer's secret: from configuration, or created once and kept beside the data. */
+function demoSecret(config: Config): Uint8Array {
+  if (config.DEMO_TOKEN_SECRET) return new TextEncoder().encode(config.DEMO_TOKEN_SECRET);
+  const file = join(dirname(config.CONVERSATION_DB), 'demo-token-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+export async function createApp(config: Config, content: Content, log: Log): Promise<App> {
+  const clock = new Clock(config.CLOCK);
+  const { tidbok, bookingService, seededNow } = startTidbok(content, config.TIDBOK_DB, clock.now());
+  const storage = new SqliteStorage(config.CONVERSATION_DB);
+  const secret = config.demoMode ? demoSecret(config) : undefined;
+  const issuer = config.AUTH_ISSUER ?? DEMO_ISSUER;
+  const verifier = await JwtVerifier.fromConfig(
+    { issuer, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL, publicKeyPem: config.AUTH_PUBLIC_KEY, secret },
+    (reason) => log(`Resident token rejected: ${reason}`),
+  );
+  const auth = new ConfigurationBotFrameworkAuthentication(config as unknown as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log('Unhandled turn error', error);
+    await context.sendActivity({ type: 'message', text: renderText(content.texts, t('error.technical'), clock.now()) });
+  };
+  const bot = new BookingBot({
+    storage, lock: new TurnLock(), verifier, clock, log,
+    flows: createFlows(bookingActors(bookingService, clock, config.BOOKING_TIMEOUT_MS)),
+    lexicon: compileLexicon(content), texts: content.texts,
+    idleMinutes: config.CONVERSATION_IDLE_MINUTES, settleTimeoutMs: config.BOOKING_TIMEOUT_MS * 3,
+  });
+  let open = true;
+  const server = createServer({
+    adapter, bot, healthy: () => open,
+    demo: config.demoMode && secret
+      ? { issuer: new DemoIssuer(secret, issuer, config.AUTH_AUDIENCE), tidbok, bookingService, clock, reseed: () => resetTidbok(tidbok, demoSeedOf(content), clock.now()) }
+      : undefined,
+  });
+  const sweep = setInterval(() => storage.deleteIdle(Date.now() - config.CONVERSATION_IDLE_MINUTES * 60_000 * 4), 10 * 60_000);
+  sweep.unref();
+
+  return {
+    server, clock, seededNow,
+    listen: () => new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.PORT, config.host, () => resolve(server.url));
+    }),
+    close: async () => {
+      open = false;
+      clearInterval(sweep);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      storage.close();
+      tidbok.close();
+    },
+  };
+}

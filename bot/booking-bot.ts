@@ -1,0 +1,90 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Texts } from '../content/texts.js';
+import { runTurn, type ConversationData, type TurnInput } from '../dialogs/conversation.js';
+import type { Flows } from '../dialogs/flows.js';
+import type { Lexicon } from '../dialogs/lexicon.js';
+import { t, type Reply } from '../machines/reply.js';
+import type { Clock } from './clock.js';
+import type { IdentityVerifier } from './identity.js';
+import { labelOf, renderReplies } from './render.js';
+import type { SqliteStorage } from './sqlite-storage.js';
+import type { TurnLock } from './turn-lock.js';
+
+// The thin edge between Bot Framework and the conversation: one turn at a time per
+// conversation, state read and written with its eTag, identity from the signed token.
+
+interface Stored {
+  data: ConversationData;
+  lastActive: string;
+  /** Ids of recently handled activities, so a re-delivered one is not handled twice */
+  seen: string[];
+  eTag?: string;
+}
+
+export interface BookingBotDeps {
+  storage: SqliteStorage;
+  lock: TurnLock;
+  verifier: IdentityVerifier;
+  flows: Flows;
+  lexicon: Lexicon;
+  texts: Texts;
+  clock: Clock;
+  idleMinutes: number;
+  settleTimeoutMs: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+const SEEN_KEEP = 20;
+
+function inputOf(activity: Activity): TurnInput | undefined {
+  if (activity.type === 'message') return { kind: 'message', text: activity.text, value: activity.value };
+  const joined = activity.membersAdded?.some((m) => m.id !== activity.recipient?.id);
+  if (activity.type === 'conversationUpdate' && joined) return { kind: 'start' };
+  return undefined;
+}
+
+export class BookingBot {
+  constructor(private readonly deps: BookingBotDeps) {}
+
+  async run(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const input = inputOf(activity);
+    if (!input || !activity.conversation?.id) return;
+    const key = `${activity.channelId}/conversations/${activity.conversation.id}`;
+    await this.deps.lock.run(key, () => this.turn(context, key, input));
+  }
+
+  private async turn(context: TurnContext, key: string, input: TurnInput): Promise<void> {
+    const { deps } = this;
+    const activity = context.activity;
+    const stored = (await deps.storage.read([key]))[key] as Stored | undefined;
+    if (activity.id && stored?.seen.includes(activity.id)) return;
+    if (input.kind === 'message') await context.sendActivity({ type: 'typing' });
+
+    const now = deps.clock.now();
+    const expired = stored !== undefined && now.toMillis() - Date.parse(stored.lastActive) > deps.idleMinutes * 60_000;
+    const previous: ConversationData = stored && !expired ? stored.data : {};
+    const resident = await deps.verifier.verify((activity.channelData as { authToken?: unknown } | undefined)?.authToken);
+
+    let data = previous;
+    let replies: Reply[];
+    try {
+      const result = await runTurn(previous, input, resident?.patientId, {
+        flows: deps.flows, lexicon: deps.lexicon, labelOf: labelOf(deps.texts, now), now, settleTimeoutMs: deps.settleTimeoutMs,
+      });
+      data = result.data;
+      replies = expired && input.kind === 'message' ? [{ parts: [t('session.expired')] }, ...result.replies] : result.replies;
+    } catch (error) {
+      // The conversation stays where it was; the resident hears a short apology.
+      deps.log(`Turn failed in ${key}`, error);
+      replies = [{ parts: [t('error.technical')] }, ...(previous.prompt ? [previous.prompt] : [])];
+      data = { ...previous, promptSeq: (previous.promptSeq ?? 0) + (previous.prompt ? 1 : 0) };
+    }
+
+    const seen = [...(expired ? [] : (stored?.seen ?? [])), ...(activity.id ? [activity.id] : [])].slice(-SEEN_KEEP);
+    const next: Stored = { data, lastActive: now.toISO()!, seen, ...(stored && { eTag: stored.eTag }) };
+    await deps.storage.write({ [key]: next });
+    const rendered = renderReplies(replies, { texts: deps.texts, now, channelId: activity.channelId, promptSeq: data.promptSeq ?? 0 });
+    if (rendered.length > 0) await context.sendActivities(rendered);
+  }
+}

@@ -1,0 +1,39 @@
+import type { CloudAdapter } from 'botbuilder';
+import restify from 'restify';
+import type { BookingBot } from './booking-bot.js';
+import { registerDemoRoutes, type DemoDeps } from './demo-routes.js';
+
+// The HTTP surface: the Bot Framework endpoint, a health check and, in demo mode only,
+// the demo login and inspection endpoints for testers.
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: BookingBot;
+  demo?: DemoDeps;
+  /** Whether the bot can serve right now (storage and tidbok open) */
+  healthy: () => boolean;
+}
+
+export type Server = restify.Server;
+
+export function createServer(deps: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'tidbokschatten', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    if (!req.body || typeof req.body !== 'object' || typeof (req.body as { type?: unknown }).type !== 'string') {
+      res.send(400, { error: { code: 'BadArgument', message: 'The body must be a Bot Framework activity in JSON.' } });
+      return;
+    }
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    if (deps.healthy()) res.send(200, { status: 'ok' });
+    else res.send(503, { status: 'unavailable' });
+  });
+
+  if (deps.demo) registerDemoRoutes(server, deps.demo);
+  return server;
+}

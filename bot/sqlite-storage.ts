@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Storage, StoreItems } from 'botbuilder';
+
+// A botbuilder Storage on SQLite with real optimistic concurrency: a write that names an
+// eTag only succeeds if the stored item still has it. botbuilder's own BotState writes
+// with eTag '*', so the bot keeps its conversation data here itself and always passes the
+// eTag it read.
+
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS state (
+      key TEXT PRIMARY KEY, data TEXT NOT NULL, etag INTEGER NOT NULL, updated_ms INTEGER NOT NULL)`);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    const get = this.db.prepare('SELECT data, etag FROM state WHERE key = ?');
+    for (const key of keys) {
+      const row = get.get(key) as { data: string; etag: number } | undefined;
+      if (row) items[key] = { ...(JSON.parse(row.data) as object), eTag: String(row.etag) };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const now = Date.now();
+    this.db.transaction(() => {
+      for (const [key, item] of Object.entries(changes)) {
+        const { eTag, ...data } = (item ?? {}) as { eTag?: string };
+        const json = JSON.stringify(data);
+        if (eTag === undefined || eTag === '*') {
+          this.db.prepare(`INSERT INTO state (key, data, etag, updated_ms) VALUES (?, ?, 1, ?)
+            ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = state.etag + 1, updated_ms = excluded.updated_ms`).run(key, json, now);
+          continue;
+        }
+        const updated = this.db.prepare('UPDATE state SET data = ?, etag = etag + 1, updated_ms = ? WHERE key = ? AND etag = ?').run(json, now, key, Number(eTag));
+        if (updated.changes === 0) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+      }
+    }).immediate();
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    const del = this.db.prepare('DELETE FROM state WHERE key = ?');
+    this.db.transaction(() => keys.forEach((k) => del.run(k)))();
+  }
+
+  /** Removes items not written since the cutoff; returns how many. */
+  deleteIdle(olderThanMs: number): number {
+    return this.db.prepare('DELETE FROM state WHERE updated_ms < ?').run(olderThanMs).changes;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,102 @@
+import type { DateTime } from 'luxon';
+import type { UserEvent } from '../machines/events.js';
+import { NO, YES, type Choice, type Reply } from '../machines/reply.js';
+import type { Lexicon } from './lexicon.js';
+import { normalize, sameWord, tokens } from './normalize.js';
+import { contentWords, intentOf, understand } from './understand.js';
+
+// From what the resident typed or clicked to one event, in the light of the last prompt:
+// a button value, a label typed out, a number, a global command, yes/no, free text.
+
+export type GlobalCommand = 'abort' | 'restart' | 'menu' | 'help';
+
+export type Interpreted =
+  | { kind: 'global'; command: GlobalCommand }
+  | { kind: 'event'; event: UserEvent }
+  /** A button of an earlier question, e.g. a double click after the answer was taken */
+  | { kind: 'stale' };
+
+export interface UserInput {
+  text?: string;
+  /** A card submit or button value: `{ choice: "...", prompt: n }` or the value itself */
+  value?: unknown;
+}
+
+interface Submitted {
+  choice: string;
+  prompt?: number;
+}
+
+const GLOBALS: readonly string[] = ['abort', 'restart', 'menu', 'help'];
+
+function submittedChoice(value: unknown): Submitted | undefined {
+  if (typeof value === 'string') return { choice: value };
+  if (!value || typeof value !== 'object' || !('choice' in value) || typeof value.choice !== 'string') return undefined;
+  const prompt = 'prompt' in value && typeof value.prompt === 'number' ? value.prompt : undefined;
+  return { choice: value.choice, prompt };
+}
+
+/** "2", "nr 2", "alternativ 2", "den andra" */
+function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
+  const rest = words.filter((w) => !['nr', 'nummer', 'alternativ', 'val', 'den', 'det', 'tiden', 'valj'].includes(w));
+  if (rest.length !== 1) return undefined;
+  const w = rest[0]!;
+  if (/^\d{1,2}$/.test(w)) return Number(w);
+  return lex.ordinals.get(w);
+}
+
+function choiceByWords(words: readonly string[], choices: readonly Choice[], labelOf: (c: Choice) => string): Choice | undefined {
+  if (words.length === 0) return undefined;
+  const hits = choices.filter((c) => {
+    const labelWords = tokens(normalize(labelOf(c)));
+    return words.every((w) => labelWords.some((lw) => sameWord(w, lw)));
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+export interface PromptState {
+  prompt?: Reply;
+  /** Which question is current; buttons carry the number of the question they answer */
+  seq: number;
+}
+
+export function interpret(input: UserInput, state: PromptState, labelOf: (c: Choice) => string, lex: Lexicon, now: DateTime): Interpreted {
+  const { prompt } = state;
+  const choices = prompt?.choices ?? [];
+  const submitted = submittedChoice(input.value);
+  if (submitted?.prompt !== undefined && submitted.prompt !== state.seq) return { kind: 'stale' };
+  if (submitted !== undefined) return { kind: 'event', event: choiceEvent(submitted.choice, prompt) };
+
+  const text = (input.text ?? '').trim();
+  const normalized = normalize(text);
+  const words = tokens(normalized);
+  const exact = choices.find((c) => normalize(labelOf(c)) === normalized);
+  if (exact && normalized) return { kind: 'event', event: choiceEvent(exact.value, prompt) };
+
+  const significant = contentWords(words, lex);
+  const intent = intentOf(significant.length > 0 ? significant : words, lex);
+  if (GLOBALS.includes(intent) && significant.length <= 3 && intentOf(words, lex) === intent) {
+    return { kind: 'global', command: intent as GlobalCommand };
+  }
+
+  if (prompt?.expects === 'text' && normalized) return { kind: 'event', event: { type: 'user.text', text } };
+
+  const n = ordinalOf(words, lex);
+  if (n !== undefined && choices[n - 1]) return { kind: 'event', event: choiceEvent(choices[n - 1]!.value, prompt) };
+
+  if (prompt?.expects === 'yesno' && (intent === 'yes' || intent === 'no')) {
+    return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' } };
+  }
+
+  const byWords = choiceByWords(significant, choices, labelOf);
+  if (byWords) return { kind: 'event', event: choiceEvent(byWords.value, prompt) };
+
+  return { kind: 'event', event: { type: 'user.said', text, understanding: understand(text, now, lex) } };
+}
+
+/** Yes/no buttons become confirmed/declined; any other value is a choice. */
+function choiceEvent(value: string, prompt: Reply | undefined): UserEvent {
+  if (prompt?.expects === 'yesno' && value === YES) return { type: 'user.confirmed' };
+  if (prompt?.expects === 'yesno' && value === NO) return { type: 'user.declined' };
+  return { type: 'user.chose', value };
+}

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { conversation, login, send, startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp | undefined;
+afterEach(async () => { await t?.stop(); t = undefined; });
+
+const bookingsOf = async (url: string, personnummer = '191212121212') =>
+  (await (await fetch(`${url}/api/demo/bookings?personnummer=${personnummer}`)).json()) as { bookingId: string; status: string; start: string; seriesId: string | null }[];
+
+describe('the bot over HTTP with expectReplies', () => {
+  it('greets a new conversation with the menu', async () => {
+    t = await startTestApp();
+    const said = await send(t.url, 'greet', { text: 'hej' });
+    expect(said[0]!.text).toMatch(/^Hej! Jag hjälper dig/);
+    expect(said[0]!.buttons).toEqual(['Mina bokade tider', 'Avboka en tid', 'Boka om en tid']);
+  });
+
+  it('lets Tolvan list, cancel the ordinary booking, and be refused for the series booking', async () => {
+    t = await startTestApp();
+    const c = conversation(t.url, 'tolvan-1', await login(t.url));
+    await c.say('vilka tider har jag');
+    expect(c.text()).toContain('Du har 7 bokade tider');
+    expect(c.text()).toContain('måndag 7 december kl. 9.30\nLäkarbesök, Vårdcentralen Fyrisdal');
+    expect(c.text()).not.toContain('Beroendecentrum');
+    expect(c.text()).toContain('Den här tiden är en del av en serie av besök');
+
+    await c.click('Avboka en tid');
+    expect(c.text()).toContain('Vilken tid vill du avboka?');
+    await c.click('måndag 7 december kl. 9.30, Läkarbesök');
+    expect(c.text()).toContain('Vill du avboka den här tiden?');
+    await c.click('Ja, avboka');
+    expect(c.text()).toContain('Klart! Du har avbokat din tid måndag 7 december kl. 9.30');
+    expect((await bookingsOf(t.url)).find((b) => b.bookingId === 'tolvan-lakarbesok')?.status).toBe('cancelled');
+
+    await c.say('avboka');
+    await c.click('onsdag 9 december kl. 10.00, Återbesök hos fysioterapeut');
+    expect(c.text()).toContain('en del av en serie av besök och går inte att ändra här');
+    expect(c.text()).toContain('Vill du välja en annan tid?');
+    expect((await bookingsOf(t.url)).filter((b) => b.seriesId).every((b) => b.status === 'booked')).toBe(true);
+  });
+
+  it('rebooks by what the resident says and shows the new time', async () => {
+    t = await startTestApp();
+    const c = conversation(t.url, 'tolvan-2', await login(t.url));
+    await c.say('kan jag flytta tiden på måndag till eftermiddagen?');
+    expect(c.text()).toContain('Lediga tider för Läkarbesök på Vårdcentralen Fyrisdal');
+    expect(c.buttons().filter((b) => b.includes('kl.')).every((b) => Number(/kl\. (\d+)/.exec(b)![1]) >= 12)).toBe(true);
+    await c.click(c.buttons()[0]!);
+    await c.click('Ja, boka om');
+    expect(c.text()).toMatch(/Klart! Din nya tid är .* kl\. 1\d\.\d\d, Läkarbesök på Vårdcentralen Fyrisdal/);
+    const lakarbesok = (await bookingsOf(t.url)).find((b) => b.bookingId === 'tolvan-lakarbesok')!;
+    expect(lakarbesok.status).toBe('booked');
+    expect(Number(lakarbesok.start.slice(11, 13))).toBeGreaterThanOrEqual(12);
+  });
+
+  it('shows nothing personal without a valid token', async () => {
+    t = await startTestApp();
+    for (const token of [undefined, 'not-a-token', (await login(t.url)).slice(0, -3) + 'abc']) {
+      const said = await send(t.url, `anon-${String(token).length}`, { text: 'visa mina tider', token });
+      expect(said.map((s) => s.text).join('\n')).toContain('Du behöver logga in');
+      expect(said.map((s) => s.text).join('\n')).not.toContain('Läkarbesök');
+    }
+  });
+
+  it('does not continue one resident\'s flow for another token in the same conversation', async () => {
+    t = await startTestApp();
+    const tolvan = await login(t.url);
+    await send(t.url, 'shared', { text: 'avboka', token: tolvan });
+    const siv = await login(t.url, '191111111111');
+    const said = await send(t.url, 'shared', { text: '1', token: siv });
+    expect(said.map((s) => s.text).join('\n')).not.toContain('Provtagning, Vårdcentralen Fyrisdal');
+  });
+
+  it('acts once on a double click: the second identical answer finds the question already answered', async () => {
+    t = await startTestApp();
+    const token = await login(t.url);
+    const c = conversation(t.url, 'double', token);
+    await c.say('avboka');
+    const confirm = await c.click('måndag 7 december kl. 9.30, Läkarbesök');
+    const value = confirm.find((s) => s.buttons.includes('Ja, avboka'))!.values[0];
+    const [first, second] = await Promise.all([
+      send(t.url, 'double', { text: 'Ja, avboka', value, token }),
+      send(t.url, 'double', { text: 'Ja, avboka', value, token }),
+    ]);
+    const all = [...first, ...second].map((s) => s.text).join('\n');
+    expect(all.match(/Klart! Du har avbokat/g)).toHaveLength(1);
+    expect(all).toContain('Den knappen hörde till en tidigare fråga');
+    expect((await bookingsOf(t.url)).filter((b) => b.status === 'cancelled')).toHaveLength(1);
+  });
+
+  it('continues a flow after a restart of the bot', async () => {
+    t = await startTestApp();
+    const token = await login(t.url);
+    await send(t.url, 'restart', { text: 'avboka', token });
+    await t.restart();
+    const said = await send(t.url, 'restart', { text: '2', token });
+    expect(said.map((s) => s.text).join('\n')).toContain('Vill du avboka den här tiden?');
+  });
+
+  it('answers a malformed request with 400 and stays healthy', async () => {
+    t = await startTestApp();
+    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"no":"type"}' });
+    expect(res.status).toBe(400);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { compileLexicon } from '../../dialogs/lexicon.js';
+import { understand } from '../../dialogs/understand.js';
+import { at } from '../support/fixtures.js';
+import { shippedContent } from '../support/tidbok.js';
+
+// Tuesday 1 December 2026, 9.00
+const NOW = at('2026-12-01T09:00');
+const lex = compileLexicon(shippedContent());
+const u = (text: string) => understand(text, NOW, lex);
+
+describe('top-level intents in everyday Swedish', () => {
+  it.each([
+    ['jag vill avboka min tid', 'cancel'],
+    ['Hej, jag skulle vilja avboka', 'cancel'],
+    ['AVBOKA', 'cancel'],
+    ['avbka tiden', 'cancel'],
+    ['jag kan inte komma på torsdag', 'cancel'],
+    ['kan jag flytta tiden på tisdag?', 'rebook'],
+    ['jag vill boka om min tid', 'rebook'],
+    ['ombka', 'rebook'],
+    ['kan jag byta tid', 'rebook'],
+    ['andra min tid', 'rebook'],
+    ['vilka tider har jag', 'view'],
+    ['visa mina bokade tider', 'view'],
+    ['nar ar min tid', 'view'],
+    ['har jag nagon tid bokad?', 'view'],
+    ['jag vill boka en tid', 'book'],
+    ['hej jag behöver en tid för blodprov', 'book'],
+    ['jag har fått en kallelse', 'book-invitation'],
+    ['boka med mitt bokningsunderlag', 'book-invitation'],
+    ['jag vet inte vilken tid jag ska boka', 'guided'],
+    ['hjälp mig välja', 'guided'],
+    ['hjälp', 'help'],
+    ['avbryt', 'abort'],
+    ['börja om', 'restart'],
+    ['borja om fran borjan', 'restart'],
+    ['meny', 'menu'],
+    ['ja', 'yes'],
+    ['Ja tack', 'yes'],
+    ['nej', 'no'],
+    ['nä', 'no'],
+    ['vad tycker du om glass', 'unknown'],
+  ])('"%s" is %s', (text, intent) => expect(u(text).intent).toBe(intent));
+});
+
+describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
+  it.each([
+    ['imorgon', { dateFrom: '2026-12-02', dateTo: '2026-12-02' }],
+    ['i morgon', { dateFrom: '2026-12-02', dateTo: '2026-12-02' }],
+    ['idag', { dateFrom: '2026-12-01', dateTo: '2026-12-01' }],
+    ['i övermorgon', { dateFrom: '2026-12-03', dateTo: '2026-12-03' }],
+    ['på fredag', { dateFrom: '2026-12-04', dateTo: '2026-12-04', weekday: 5 }],
+    ['pa fredag', { dateFrom: '2026-12-04', dateTo: '2026-12-04', weekday: 5 }],
+    ['på tisdag', { dateFrom: '2026-12-08', dateTo: '2026-12-08', weekday: 2 }],
+    ['nästa tisdag', { dateFrom: '2026-12-08', dateTo: '2026-12-08', weekday: 2 }],
+    ['nästa onsdag', { dateFrom: '2026-12-09', dateTo: '2026-12-09', weekday: 3 }],
+    ['nästa vecka', { dateFrom: '2026-12-07', dateTo: '2026-12-13' }],
+    ['nasta vecka', { dateFrom: '2026-12-07', dateTo: '2026-12-13' }],
+    ['den här veckan', { dateFrom: '2026-12-01', dateTo: '2026-12-06' }],
+    ['nästa vecka på torsdag', { dateFrom: '2026-12-10', dateTo: '2026-12-10', weekday: 4 }],
+    ['om två veckor', { dateFrom: '2026-12-14', dateTo: '2026-12-20' }],
+    ['om 3 veckor', { dateFrom: '2026-12-21', dateTo: '2026-12-27' }],
+    ['om fem dagar', { dateFrom: '2026-12-06', dateTo: '2026-12-06' }],
+    ['vecka 51', { dateFrom: '2026-12-14', dateTo: '2026-12-20' }],
+    ['nästa månad', { dateFrom: '2027-01-01', dateTo: '2027-01-31' }],
+    ['i helgen', { dateFrom: '2026-12-05', dateTo: '2026-12-06' }],
+    ['den 3 december', { dateFrom: '2026-12-03', dateTo: '2026-12-03' }],
+    ['3 dec', { dateFrom: '2026-12-03', dateTo: '2026-12-03' }],
+    ['den 3:e december', { dateFrom: '2026-12-03', dateTo: '2026-12-03' }],
+    ['tredje december', { dateFrom: '2026-12-03', dateTo: '2026-12-03' }],
+    ['3/12', { dateFrom: '2026-12-03', dateTo: '2026-12-03' }],
+    ['15/1', { dateFrom: '2027-01-15', dateTo: '2027-01-15' }],
+    ['2026-12-18', { dateFrom: '2026-12-18', dateTo: '2026-12-18' }],
+    ['den 8 januari', { dateFrom: '2027-01-08', dateTo: '2027-01-08' }],
+    ['helst en måndag', { weekday: 1 }],
+    ['på måndagar', { weekday: 1 }],
+    ['på förmiddagen', { partOfDay: 'morning' }],
+    ['på eftermiddagen', { partOfDay: 'afternoon' }],
+    ['på kvällen', { partOfDay: 'evening' }],
+    ['efter lunch', { timeFrom: '13:00' }],
+    ['före lunch', { timeTo: '12:00' }],
+    ['efter kl. 15', { timeFrom: '15:00' }],
+    ['efter klockan 15', { timeFrom: '15:00' }],
+    ['efter 15.30', { timeFrom: '15:30' }],
+    ['före kl 10', { timeTo: '10:00' }],
+    ['senast 11', { timeTo: '11:00' }],
+    ['mellan 10 och 12', { timeFrom: '10:00', timeTo: '12:00' }],
+    ['kl 14', { timeFrom: '14:00', timeTo: '15:00' }],
+    ['kl. 14.30', { timeFrom: '14:30', timeTo: '14:31' }],
+    ['på fredag efter lunch', { dateFrom: '2026-12-04', dateTo: '2026-12-04', weekday: 5, timeFrom: '13:00' }],
+    ['nästa vecka på förmiddagen', { dateFrom: '2026-12-07', dateTo: '2026-12-13', partOfDay: 'morning' }],
+    ['kan jag flytta min tid på tisdag till förmiddagen', { dateFrom: '2026-12-08', dateTo: '2026-12-08', weekday: 2, partOfDay: 'morning' }],
+    ['om 2 veckor på onsdag efter kl 14', { dateFrom: '2026-12-16', dateTo: '2026-12-16', weekday: 3, timeFrom: '14:00' }],
+  ])('"%s"', (text, wish) => expect(u(text).wish).toEqual(wish));
+
+  it('recognises "så tidigt som möjligt" without a date', () => {
+    expect(u('så tidigt som möjligt')).toMatchObject({ earliest: true, wish: {} });
+    expect(u('första lediga tid')).toMatchObject({ earliest: true });
+  });
+
+  it('flags an impossible date and a date that has passed, instead of guessing', () => {
+    expect(u('30 februari')).toMatchObject({ wish: {}, problems: [{ kind: 'invalid-date', text: '30 februari' }] });
+    expect(u('31/4')).toMatchObject({ problems: [{ kind: 'invalid-date' }] });
+    expect(u('den 20 november')).toMatchObject({ wish: {}, problems: [{ kind: 'past-date', date: '2026-11-20' }] });
+  });
+
+  it('does not take numbers of dates or periods for clock times', () => {
+    expect(u('den 3 december').wish.timeFrom).toBeUndefined();
+    expect(u('om 2 veckor').wish.timeFrom).toBeUndefined();
+    expect(u('från 2 december').wish.timeFrom).toBeUndefined();
+  });
+});
+
+describe('units and care services', () => {
+  it('finds care services by the words residents use, and units by name', () => {
+    const r = u('jag vill boka blodprov på Fyrisdal');
+    expect(r.unitHsaIds).toEqual(['SE2321000016-DEMO1']);
+    expect(r.careServiceIds).toContain('fyrisdal-provtagning');
+    expect(u('vaccination').careServiceIds).toEqual(expect.arrayContaining(['fyrisdal-vaccination', 'savjaberg-vaccination']));
+  });
+
+  it('never names a confidential unit', () => {
+    expect(u('beroendecentrum uppsala samtal').unitHsaIds).toEqual([]);
+  });
+});

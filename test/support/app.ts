@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { createApp, type App } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { shippedContent } from './tidbok.js';
+
+export const TEST_CLOCK = '2026-12-01T09:00';
+
+export interface TestApp {
+  app: App;
+  url: string;
+  dir: string;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+  /** Starts the same app again on the same data files, as after a restart */
+  restart(): Promise<void>;
+}
+
+/** The real bot on temporary data files, listening on a free loopback port. */
+export async function startTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'bot-test-'));
+  const env = {
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', CLOCK: TEST_CLOCK,
+    TIDBOK_DB: join(dir, 'tidbok.sqlite'), CONVERSATION_DB: join(dir, 'conversations.sqlite'),
+    DEMO_TOKEN_SECRET: 'test-secret-test-secret-test-secret-42', ...extraEnv,
+  };
+  const errors: string[] = [];
+  const start = async () => {
+    const app = await createApp(loadConfig(env), shippedContent(), (m) => errors.push(m));
+    return { app, url: await app.listen() };
+  };
+  const t: TestApp = {
+    ...(await start()), dir, env,
+    stop: async () => {
+      await t.app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await t.app.close();
+      Object.assign(t, await start());
+    },
+  };
+  return t;
+}
+
+export async function login(url: string, personnummer = '191212121212'): Promise<string> {
+  const res = await fetch(`${url}/api/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personnummer }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+export interface Said {
+  text: string;
+  buttons: string[];
+  values: unknown[];
+}
+
+let counter = 0;
+
+/** Sends one activity over HTTP with expectReplies and returns the bot's messages. */
+export async function send(url: string, conversationId: string, message: { text?: string; value?: unknown; token?: string; id?: string }): Promise<Said[]> {
+  const activity: Partial<Activity> = {
+    type: 'message', id: message.id ?? `a${++counter}`, text: message.text, value: message.value,
+    channelId: 'test', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
+    conversation: { id: conversationId } as Activity['conversation'], from: { id: 'user-1', name: 'Invånare' }, recipient: { id: 'bot', name: 'Bot' },
+    channelData: message.token ? { authToken: message.token } : undefined,
+  };
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${await res.text()}`);
+  const body = (await res.json()) as { activities: Activity[] };
+  return body.activities.filter((a) => a.type === 'message').map((a) => ({
+    text: a.text ?? '',
+    buttons: a.suggestedActions?.actions.map((x) => x.title) ?? [],
+    values: a.suggestedActions?.actions.map((x) => x.value) ?? [],
+  }));
+}
+
+/** A conversation as one resident: remembers the token and the last buttons. */
+export function conversation(url: string, id: string, token?: string) {
+  let last: Said[] = [];
+  const c = {
+    say: async (text: string) => (last = await send(url, id, { text, token })),
+    click: async (label: string) => {
+      const withButtons = [...last].reverse().find((s) => s.buttons.includes(label));
+      if (!withButtons) throw new Error(`No button "${label}" in: ${JSON.stringify(last.map((s) => s.buttons))}`);
+      const value = withButtons.values[withButtons.buttons.indexOf(label)];
+      return (last = await send(url, id, { text: label, value, token }));
+    },
+    text: () => last.map((s) => s.text).join('\n'),
+    buttons: () => last.flatMap((s) => s.buttons),
+  };
+  return c;
+}
