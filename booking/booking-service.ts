@@ -27,6 +27,7 @@ export interface InvitationView {
   invitation: Invitation;
   unit: Unit;
   service: CareService;
+  rules: ServiceRules;
   /** ok when booking is possible now; otherwise not started or expired */
   state: BookingResult<void>;
 }
@@ -85,9 +86,11 @@ export class BookingService {
       if (!resolved || !isVisibleUnit(resolved.unit) || invitation.usedByBookingId) continue;
       const offered = canOffer(resolved.unit, resolved.service, resolved.rules, { kind: 'invitation', invitation });
       const state = offered.ok ? invitationWindowState(invitation, resolved.unit, now) : offered;
-      views.push({ invitation, unit: resolved.unit, service: resolved.service, state });
+      views.push({ invitation, ...resolved, state });
     }
-    return views.sort((a, b) => a.invitation.latestDate.localeCompare(b.invitation.latestDate));
+    // Bookable now first, then those not yet open, then those that have expired.
+    const rank = (v: InvitationView) => (v.state.ok ? 0 : v.state.rejection.code === 'invitation_not_started' ? 1 : 2);
+    return views.sort((a, b) => rank(a) - rank(b) || a.invitation.latestDate.localeCompare(b.invitation.latestDate));
   }
 
   /** Care services open for free online booking (or, with viaGuide, also the hidden ones). */

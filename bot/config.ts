@@ -11,7 +11,7 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: optionalText,
-    DEMO_MODE: bool.optional(),
+    DEMO_MODE: z.literal('').transform(() => undefined).or(bool.optional()),
     TIDBOK_DB: z.string().min(1).default('data/tidbok.sqlite'),
     CONVERSATION_DB: z.string().min(1).default('data/conversations.sqlite'),
     CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ContentError, loadContentOrThrow } from '../content/load.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -11,6 +12,8 @@ const log = (message: string, error?: unknown) => {
 };
 
 try {
+  // A .env file in the working folder is read first; real environment variables win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const content = loadContentOrThrow();
   const app = await createApp(config, content, log);

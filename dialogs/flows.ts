@@ -1,9 +1,13 @@
 import { fromPromise, type AnyStateMachine } from 'xstate';
 import { cancelBookingMachine, type CancelBookingInput } from '../machines/cancel-booking.machine.js';
+import { chooseInvitationMachine, type ChooseInvitationInput, type ChooseInvitationOutput } from '../machines/choose-invitation.machine.js';
+import { chooseServiceMachine, type ChooseServiceInput, type ChooseServiceOutput } from '../machines/choose-service.machine.js';
+import { chooseTimeMachine, type ChooseTimeInput } from '../machines/choose-time.machine.js';
 import { menuMachine, type MenuInput, type MenuIntent, type MenuOutput } from '../machines/menu.machine.js';
 import { pickBookingMachine, type PickBookingInput, type PickBookingOutput } from '../machines/pick-booking.machine.js';
-import type { BookingSummary, CancelInput, FindRebookSlotsInput, ListBookingsInput, Outcome, RebookInput, SlotSummary } from '../machines/ports.js';
-import { rebookTimeMachine, type RebookTimeInput } from '../machines/rebook-time.machine.js';
+import type {
+  BookingSummary, CancelInput, CommitTimeInput, FindSlotsInput, FoundSlots, InvitationSummary, ListBookingsInput, OfferSummary, Outcome,
+} from '../machines/ports.js';
 import { t, type Reply } from '../machines/reply.js';
 import { viewMachine, type ViewInput } from '../machines/view.machine.js';
 
@@ -13,11 +17,13 @@ import { viewMachine, type ViewInput } from '../machines/view.machine.js';
 export interface BookingActors {
   listBookings(input: ListBookingsInput): Promise<BookingSummary[]>;
   cancelBooking(input: CancelInput): Promise<Outcome<BookingSummary>>;
-  findRebookSlots(input: FindRebookSlotsInput): Promise<Outcome<SlotSummary[]>>;
-  rebookBooking(input: RebookInput): Promise<Outcome<BookingSummary>>;
+  findSlots(input: FindSlotsInput): Promise<Outcome<FoundSlots>>;
+  commitTime(input: CommitTimeInput): Promise<Outcome<BookingSummary>>;
+  listInvitations(input: ListBookingsInput): Promise<InvitationSummary[]>;
+  listOffers(input: { patientId: string }): Promise<OfferSummary[]>;
 }
 
-export type FlowName = 'menu' | 'view' | 'pickBooking' | 'cancelBooking' | 'rebookTime';
+export type FlowName = 'menu' | 'view' | 'pickBooking' | 'cancelBooking' | 'chooseTime' | 'chooseInvitation' | 'chooseService';
 
 export type Flows = Record<FlowName, AnyStateMachine>;
 
@@ -26,7 +32,9 @@ export type Step =
   | { flow: 'view'; input: ViewInput }
   | { flow: 'pickBooking'; input: PickBookingInput }
   | { flow: 'cancelBooking'; input: CancelBookingInput }
-  | { flow: 'rebookTime'; input: RebookTimeInput };
+  | { flow: 'chooseTime'; input: ChooseTimeInput }
+  | { flow: 'chooseInvitation'; input: ChooseInvitationInput }
+  | { flow: 'chooseService'; input: ChooseServiceInput };
 
 export interface Transition {
   say: Reply[];
@@ -34,26 +42,22 @@ export interface Transition {
 }
 
 /** The intents the menu offers; flows that need a logged-in resident are marked. */
-export const OFFERED: readonly MenuIntent[] = ['view', 'cancel', 'rebook'];
+export const OFFERED: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation'];
 const PERSONAL: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation'];
 
 export const menuStep = (lead: MenuInput['lead']): Step => ({ flow: 'menu', input: { lead, offered: OFFERED } });
 
 export function createFlows(actors: BookingActors): Flows {
-  const listBookings = fromPromise<BookingSummary[], ListBookingsInput>(({ input }) => actors.listBookings(input));
+  const effect = <I, O>(run: (input: I) => Promise<O>) => fromPromise<O, I>(({ input }) => run(input));
+  const listBookings = effect(actors.listBookings);
   return {
     menu: menuMachine,
     view: viewMachine.provide({ actors: { listBookings } }),
     pickBooking: pickBookingMachine.provide({ actors: { listBookings } }),
-    cancelBooking: cancelBookingMachine.provide({
-      actors: { cancelBooking: fromPromise<Outcome<BookingSummary>, CancelInput>(({ input }) => actors.cancelBooking(input)) },
-    }),
-    rebookTime: rebookTimeMachine.provide({
-      actors: {
-        findSlots: fromPromise<Outcome<SlotSummary[]>, FindRebookSlotsInput>(({ input }) => actors.findRebookSlots(input)),
-        rebookBooking: fromPromise<Outcome<BookingSummary>, RebookInput>(({ input }) => actors.rebookBooking(input)),
-      },
-    }),
+    cancelBooking: cancelBookingMachine.provide({ actors: { cancelBooking: effect(actors.cancelBooking) } }),
+    chooseTime: chooseTimeMachine.provide({ actors: { findSlots: effect(actors.findSlots), commitTime: effect(actors.commitTime) } }),
+    chooseInvitation: chooseInvitationMachine.provide({ actors: { listInvitations: effect(actors.listInvitations) } }),
+    chooseService: chooseServiceMachine.provide({ actors: { listOffers: effect(actors.listOffers) } }),
   };
 }
 
@@ -67,6 +71,10 @@ export function stepForIntent(output: MenuOutput, patientId: string | undefined)
     case 'cancel':
     case 'rebook':
       return { say: [], step: { flow: 'pickBooking', input: { patientId: pid, action: output.intent, hint: output.understanding } } };
+    case 'book':
+      return { say: [], step: { flow: 'chooseService', input: { patientId: pid, understanding: output.understanding } } };
+    case 'book-invitation':
+      return { say: [], step: { flow: 'chooseInvitation', input: { patientId: pid } } };
     default:
       return { say: [{ parts: [t('menu.notYet')] }], step: menuStep('plain') };
   }
@@ -74,24 +82,52 @@ export function stepForIntent(output: MenuOutput, patientId: string | undefined)
 
 /** What follows when a flow has finished with its output. */
 export function nextAfter(flow: FlowName, output: unknown, patientId: string | undefined): Transition {
+  const again: Transition = { say: [], step: menuStep('again') };
   switch (flow) {
     case 'menu':
       return stepForIntent(output as MenuOutput, patientId);
     case 'pickBooking': {
       const picked = output as PickBookingOutput;
       if (picked.outcome !== 'picked') return { say: [], step: menuStep(picked.outcome === 'menu' ? 'plain' : 'again') };
-      return { say: [], step: pickedAction(picked, patientId!) };
+      return { say: [], step: afterPick(picked, patientId!) };
+    }
+    case 'chooseInvitation': {
+      const chosen = output as ChooseInvitationOutput;
+      if (chosen.outcome !== 'chosen') return { say: [], step: menuStep(chosen.outcome === 'menu' ? 'plain' : 'again') };
+      const i = chosen.invitation;
+      return { say: [], step: timeStep(patientId!, { kind: 'invitation', invitationId: i.id }, i, chosen.termsAccepted, { window: { earliestDate: i.earliestDate, latestDate: i.latestDate } }) };
+    }
+    case 'chooseService': {
+      const chosen = output as ChooseServiceOutput;
+      if (chosen.outcome !== 'chosen') return { say: [], step: menuStep(chosen.outcome === 'menu' ? 'plain' : 'again') };
+      const o = chosen.offer;
+      return { say: [], step: timeStep(patientId!, { kind: 'open', careServiceId: o.careServiceId, viaGuide: false }, o, chosen.termsAccepted, { wish: chosen.understanding?.wish }) };
     }
     case 'view':
     case 'cancelBooking':
-    case 'rebookTime':
-      return { say: [], step: menuStep('again') };
+    case 'chooseTime':
+      return again;
   }
 }
 
-function pickedAction(picked: Extract<PickBookingOutput, { outcome: 'picked' }>, patientId: string): Step {
+function timeStep(patientId: string, target: ChooseTimeInput['target'], offer: OfferSummary, termsAccepted: boolean, extra: Partial<ChooseTimeInput>): Step {
+  return {
+    flow: 'chooseTime',
+    input: {
+      patientId, target, termsAccepted, service: offer.serviceName, unit: offer.unitName, phone: offer.unitPhone,
+      reason: offer.reason, reasonMaxLength: offer.reasonMaxLength, ...extra,
+    },
+  };
+}
+
+function afterPick(picked: Extract<PickBookingOutput, { outcome: 'picked' }>, patientId: string): Step {
   const { booking, termsAccepted } = picked;
-  return picked.action === 'cancel'
-    ? { flow: 'cancelBooking', input: { patientId, booking, termsAccepted } }
-    : { flow: 'rebookTime', input: { patientId, booking, termsAccepted, wish: picked.wish } };
+  if (picked.action === 'cancel') return { flow: 'cancelBooking', input: { patientId, booking, termsAccepted } };
+  return {
+    flow: 'chooseTime',
+    input: {
+      patientId, target: { kind: 'rebook', bookingId: booking.id }, termsAccepted, wish: picked.wish, replacing: booking,
+      service: booking.serviceName, unit: booking.unitName, phone: booking.unitPhone, reason: 'none', reasonMaxLength: booking.reasonMaxLength,
+    },
+  };
 }

@@ -43,12 +43,15 @@ export function understand(text: string, now: DateTime, lex: Lexicon): FullUnder
   if (times.timeFrom) wish.timeFrom = times.timeFrom;
   if (times.timeTo) wish.timeTo = times.timeTo;
   if (times.partOfDay) wish.partOfDay = times.partOfDay;
+  const careServiceIds = matching(lex.services, words).map((s) => s.id);
+  const intent = intentOf(words, lex);
   return {
-    intent: intentOf(words, lex),
+    // Naming something bookable ("jag vill ge blod") is a wish to book it.
+    intent: intent === 'unknown' && careServiceIds.length > 0 ? 'book' : intent,
     wish,
     ...(times.earliest ? { earliest: true } : {}),
     unitHsaIds: matching(lex.units, words).map((u) => u.hsaId),
-    careServiceIds: matching(lex.services, words).map((s) => s.id),
+    careServiceIds,
     problems: dates.problems,
   };
 }

@@ -61,6 +61,16 @@ function explicitDate(words: readonly string[], text: string, today: DateTime, l
   return date.isValid ? date : { kind: 'invalid-date', text: shown };
 }
 
+/** "i februari": a month named without a day. */
+function monthOnly(words: readonly string[], lex: Lexicon): number | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const m = lexMonth(words[i]!, lex);
+    const before = words[i - 1] ?? '';
+    if (m !== undefined && !/^\d{1,2}(:?e)?$/.test(before) && !lex.ordinals.has(before)) return m;
+  }
+  return undefined;
+}
+
 function lexMonth(word: string, lex: Lexicon): number | undefined {
   const exact = lex.months.get(word);
   if (exact !== undefined) return exact;
@@ -111,6 +121,13 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     if (start.isValid && start.endOf('week') < today) start = start.plus({ years: 1 }).set({ weekNumber: w, weekday: 1 });
     if (start.isValid) range(start, start.endOf('week'));
     else part.problems.push({ kind: 'invalid-date', text: week[0].trim() });
+  }
+
+  const month = monthOnly(words, lex);
+  if (month !== undefined) {
+    let start = today.set({ month, day: 1 });
+    if (start.endOf('month') < today) start = start.plus({ years: 1 });
+    range(start < today ? today : start, start.endOf('month'));
   }
 
   const explicit = explicitDate(words, text, today, lex);

@@ -23,6 +23,48 @@ export interface BookingSummary {
   terms: { cancel?: string; rebook?: string };
   reason: { cancel: ReasonRequirement; rebook: ReasonRequirement };
   reasonMaxLength: number;
+  /** What to bring or do, a text key */
+  instructionsKey?: string;
+}
+
+/** A care service at a unit that may be booked now, with what booking it asks for. */
+export interface OfferSummary {
+  careServiceId: string;
+  serviceName: string;
+  unitHsaId: string;
+  unitName: string;
+  unitPhone: string;
+  terms?: string;
+  reason: ReasonRequirement;
+  reasonMaxLength: number;
+}
+
+export interface InvitationSummary extends OfferSummary {
+  id: string;
+  /** The clinic's text */
+  purpose: string;
+  earliestDate: string;
+  latestDate: string;
+  /** ok when booking is possible now; otherwise not started or expired */
+  state: Permission;
+}
+
+/** What a new time is for: rebooking a booking, an invitation, or an open booking. */
+export type TimeTarget =
+  | { kind: 'rebook'; bookingId: string }
+  | { kind: 'invitation'; invitationId: string }
+  | { kind: 'open'; careServiceId: string; viaGuide: boolean };
+
+/** Another unit with free times for the same kind of care, when the chosen one has none. */
+export interface Alternative {
+  careServiceId: string;
+  unitName: string;
+  firstStart: string;
+}
+
+export interface FoundSlots {
+  slots: SlotSummary[];
+  alternatives: Alternative[];
 }
 
 export interface SlotSummary {
@@ -45,17 +87,18 @@ export interface CancelInput {
   reason?: string;
 }
 
-export interface FindRebookSlotsInput {
+export interface FindSlotsInput {
   patientId: string;
-  bookingId: string;
+  target: TimeTarget;
   wish: TimeWish;
 }
 
-export interface RebookInput {
+export interface CommitTimeInput {
   patientId: string;
-  bookingId: string;
+  target: TimeTarget;
   slotId: string;
   termsAccepted: boolean;
+  reason?: string;
 }
 
 export const notProvided = (name: string) => (): never => {

@@ -41,6 +41,7 @@ describe('top-level intents in everyday Swedish', () => {
     ['nej', 'no'],
     ['nä', 'no'],
     ['vad tycker du om glass', 'unknown'],
+    ['jag vill ge blod', 'book'],
   ])('"%s" is %s', (text, intent) => expect(u(text).intent).toBe(intent));
 });
 
@@ -73,6 +74,8 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
     ['15/1', { dateFrom: '2027-01-15', dateTo: '2027-01-15' }],
     ['2026-12-18', { dateFrom: '2026-12-18', dateTo: '2026-12-18' }],
     ['den 8 januari', { dateFrom: '2027-01-08', dateTo: '2027-01-08' }],
+    ['i februari', { dateFrom: '2027-02-01', dateTo: '2027-02-28' }],
+    ['i december', { dateFrom: '2026-12-01', dateTo: '2026-12-31' }],
     ['helst en måndag', { weekday: 1 }],
     ['på måndagar', { weekday: 1 }],
     ['på förmiddagen', { partOfDay: 'morning' }],

@@ -1,0 +1,155 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { TurnEvent, Understanding } from './events.js';
+import { append, MENU } from './outbox.js';
+import { notProvided, type OfferSummary } from './ports.js';
+import { choice, NO, t, YES, type Reply } from './reply.js';
+
+// Boka öppen tid (steg 5) begins here: what to book and where. Only care services whose
+// konfiguration allows open online booking, at units inside the service, are offered.
+// The resident may name both at once ("provtagning på Fyrisdal"), one, or neither.
+
+export interface ChooseServiceInput {
+  patientId: string;
+  understanding?: Understanding;
+}
+
+export type ChooseServiceOutput =
+  | { outcome: 'chosen'; offer: OfferSummary; termsAccepted: boolean; understanding?: Understanding }
+  | { outcome: 'none' | 'menu' | 'declined' | 'failed' };
+
+interface Context extends ChooseServiceInput {
+  offers: OfferSummary[];
+  candidates: OfferSummary[];
+  selected?: OfferSummary;
+  termsAccepted: boolean;
+  result?: ChooseServiceOutput;
+  outbox: Reply[];
+}
+
+const WHAT = 'what:';
+
+/** The offers an understanding points at; all of them if it names nothing. */
+function narrowed(offers: readonly OfferSummary[], u: Understanding | undefined): OfferSummary[] {
+  const services = u?.careServiceIds ?? [];
+  const units = u?.unitHsaIds ?? [];
+  return offers.filter((o) => (services.length === 0 || services.includes(o.careServiceId)) && (units.length === 0 || units.includes(o.unitHsaId)));
+}
+
+const namesOf = (offers: readonly OfferSummary[]) => [...new Set(offers.map((o) => o.serviceName))];
+const namesSomething = (u: Understanding | undefined) => (u?.careServiceIds.length ?? 0) + (u?.unitHsaIds.length ?? 0) > 0;
+
+export const chooseServiceMachine = setup({
+  types: {} as { context: Context; events: TurnEvent; input: ChooseServiceInput; output: ChooseServiceOutput },
+  actors: { listOffers: fromPromise<OfferSummary[], { patientId: string }>(notProvided('listOffers')) },
+  guards: {
+    hasNoOffers: ({ context }) => context.offers.length === 0,
+    hasOne: ({ context }) => context.candidates.length === 1,
+    isOneKind: ({ context }) => context.candidates.length > 1 && namesOf(context.candidates).length === 1,
+    namedNothingBookable: ({ context }) => namesSomething(context.understanding) && context.candidates.length === 0,
+    isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
+    isWhat: ({ context, event }) => event.type === 'user.chose' && event.value.startsWith(WHAT) && context.offers.some((o) => WHAT + o.serviceName === event.value),
+    isWhere: ({ context, event }) => event.type === 'user.chose' && context.candidates.some((o) => o.careServiceId === event.value),
+    saysSomething: ({ event }) => event.type === 'user.said' && namesSomething(event.understanding),
+    hasTerms: ({ context }) => context.selected?.terms !== undefined,
+    isAccept: ({ event }) => event.type === 'user.confirmed' || (event.type === 'user.chose' && event.value === YES),
+    isDecline: ({ event }) => event.type === 'user.declined' || (event.type === 'user.chose' && event.value === NO),
+  },
+  actions: {
+    clearOutbox: assign({ outbox: [] }),
+    settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
+    narrow: assign({ candidates: ({ context }) => narrowed(context.offers, context.understanding) }),
+    takeSaid: assign({ understanding: ({ event }) => (event.type === 'user.said' ? event.understanding : undefined) }),
+    takeWhat: assign({ candidates: ({ context, event }) => context.offers.filter((o) => event.type === 'user.chose' && WHAT + o.serviceName === event.value) }),
+    selectOnly: assign({ selected: ({ context }) => context.candidates[0] }),
+    selectWhere: assign({ selected: ({ context, event }) => context.candidates.find((o) => event.type === 'user.chose' && o.careServiceId === event.value) }),
+    resetCandidates: assign({ candidates: ({ context }) => context.offers }),
+    sayNotBookable: assign({ outbox: ({ context }) => append(context, { parts: [t('book.notOffered')] }) }),
+    promptWhat: assign({
+      outbox: ({ context }) => append(context, {
+        parts: [t('book.chooseWhat')],
+        choices: [...namesOf(context.offers).map((name) => choice(WHAT + name, 'choice.service', { service: name })), choice(MENU, 'choice.menu')],
+        expects: 'choice',
+      }),
+    }),
+    promptWhere: assign({
+      outbox: ({ context }) => append(context, {
+        parts: [t('book.chooseWhere', { service: context.candidates[0]!.serviceName })],
+        choices: [...context.candidates.map((o) => choice(o.careServiceId, 'choice.unit', { unit: o.unitName })), choice(MENU, 'choice.menu')],
+        expects: 'choice',
+      }),
+    }),
+    promptTerms: assign({
+      outbox: ({ context }) => append(context, {
+        parts: [t('terms.intro'), t(context.selected!.terms!)],
+        choices: [choice(YES, 'choice.acceptTerms'), choice(NO, 'choice.declineTerms')],
+        expects: 'yesno',
+      }),
+    }),
+    sayDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declinedBooking')] }) }),
+    sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t('book.noneOffered')] }) }),
+    sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
+  },
+}).createMachine({
+  id: 'chooseService',
+  context: ({ input }) => ({ ...input, offers: [], candidates: [], termsAccepted: false, outbox: [] }),
+  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  initial: 'loading',
+  states: {
+    loading: {
+      tags: 'busy',
+      invoke: {
+        src: 'listOffers',
+        input: ({ context }) => ({ patientId: context.patientId }),
+        onDone: { target: 'narrowing', actions: [assign({ offers: ({ event }) => event.output }), 'narrow'] },
+        onError: { target: 'failed', actions: 'sayFailure' },
+      },
+    },
+    narrowing: {
+      always: [
+        { guard: 'hasNoOffers', target: 'none' },
+        { guard: 'hasOne', target: 'askingTerms', actions: 'selectOnly' },
+        { guard: 'isOneKind', target: 'askingWhere' },
+        { guard: 'namedNothingBookable', target: 'askingWhat', actions: ['sayNotBookable', 'resetCandidates'] },
+        { target: 'askingWhat' },
+      ],
+    },
+    askingWhat: {
+      tags: 'awaitingUser',
+      entry: 'promptWhat',
+      on: {
+        'user.chose': [{ guard: 'isMenu', target: 'toMenu' }, { guard: 'isWhat', target: 'narrowing', actions: 'takeWhat' }],
+        'user.said': { guard: 'saysSomething', target: 'narrowing', actions: ['takeSaid', 'narrow'] },
+      },
+    },
+    askingWhere: {
+      tags: 'awaitingUser',
+      entry: 'promptWhere',
+      on: {
+        'user.chose': [{ guard: 'isMenu', target: 'toMenu' }, { guard: 'isWhere', target: 'askingTerms', actions: 'selectWhere' }],
+        'user.said': { guard: 'saysSomething', target: 'narrowing', actions: ['takeSaid', 'narrow'] },
+      },
+    },
+    askingTerms: { always: [{ guard: 'hasTerms', target: 'terms' }, { target: 'chosen' }] },
+    terms: {
+      tags: 'awaitingUser',
+      entry: 'promptTerms',
+      on: {
+        'user.confirmed': { target: 'chosen', actions: assign({ termsAccepted: true }) },
+        'user.declined': { target: 'declined', actions: 'sayDeclined' },
+        'user.chose': [
+          { guard: 'isAccept', target: 'chosen', actions: assign({ termsAccepted: true }) },
+          { guard: 'isDecline', target: 'declined', actions: 'sayDeclined' },
+        ],
+      },
+    },
+    chosen: {
+      type: 'final',
+      entry: assign({ result: ({ context }) => ({ outcome: 'chosen' as const, offer: context.selected!, termsAccepted: context.termsAccepted, understanding: context.understanding }) }),
+    },
+    none: { type: 'final', entry: ['sayNone', { type: 'settle', params: { outcome: 'none' } }] },
+    declined: { type: 'final', entry: { type: 'settle', params: { outcome: 'declined' } } },
+    toMenu: { type: 'final', entry: { type: 'settle', params: { outcome: 'menu' } } },
+    failed: { type: 'final', entry: { type: 'settle', params: { outcome: 'failed' } } },
+  },
+  output: ({ context }) => context.result ?? { outcome: 'menu' },
+});

@@ -1,0 +1,254 @@
+import { assign, fromPromise, setup } from 'xstate';
+import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
+import type { ReasonRequirement } from '../booking/types.js';
+import { hasWish, type TurnEvent } from './events.js';
+import { append, MORE, page, PAGE_SIZE, rejectionText, slotChoice } from './outbox.js';
+import { notProvided, type Alternative, type BookingSummary, type CommitTimeInput, type FindSlotsInput, type FoundSlots, type Outcome, type SlotSummary, type TimeTarget } from './ports.js';
+import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
+
+// Choosing a time and writing it, shared by omboka (steg 3), boka med bokningsunderlag
+// (steg 4) and boka öppen tid (steg 5): free times a few at a time, narrowed by what the
+// resident says; a reason where the konfiguration asks; an explicit yes; the write. A time
+// taken meanwhile leads to fresh times, not a restart.
+
+export interface ChooseTimeInput {
+  patientId: string;
+  target: TimeTarget;
+  termsAccepted: boolean;
+  wish?: TimeWish;
+  service: string;
+  unit: string;
+  phone: string;
+  reason: ReasonRequirement;
+  reasonMaxLength: number;
+  /** The booking being moved, when rebooking */
+  replacing?: BookingSummary;
+  /** The invitation's window, when booking with one */
+  window?: { earliestDate: string; latestDate: string };
+}
+
+export type ChooseTimeOutput = { outcome: 'booked' | 'kept' | 'refused'; booking?: BookingSummary };
+
+interface Context extends ChooseTimeInput {
+  wish: TimeWish;
+  slots: SlotSummary[];
+  alternatives: Alternative[];
+  offset: number;
+  chosen?: SlotSummary;
+  reasonText?: string;
+  result?: ChooseTimeOutput;
+  outbox: Reply[];
+}
+
+const OTHER_DAY = 'other-day';
+const ANY_TIME = 'any-time';
+const KEEP = 'keep';
+const ALT = 'alt:';
+
+/** Texts differ between moving a booking and making a new one. */
+const flowKey = (c: Context, name: string) => `${c.target.kind === 'rebook' ? 'rebook' : 'book'}.${name}`;
+const params = (c: Context): TextParams => ({ service: c.service, unit: c.unit, phone: c.phone });
+const textOf = (e: TurnEvent) => (e.type === 'user.text' || e.type === 'user.said' ? e.text.trim() : '');
+const isChoice = (e: TurnEvent, value: string) => e.type === 'user.chose' && e.value === value;
+const outsideWindow = (c: Context, wish: TimeWish) =>
+  c.window !== undefined && ((wish.dateFrom !== undefined && wish.dateFrom > c.window.latestDate) || (wish.dateTo !== undefined && wish.dateTo < c.window.earliestDate));
+
+export const chooseTimeMachine = setup({
+  types: {} as { context: Context; events: TurnEvent; input: ChooseTimeInput; output: ChooseTimeOutput },
+  actors: {
+    findSlots: fromPromise<Outcome<FoundSlots>, FindSlotsInput>(notProvided('findSlots')),
+    commitTime: fromPromise<Outcome<BookingSummary>, CommitTimeInput>(notProvided('commitTime')),
+  },
+  guards: {
+    hasSlots: ({ context }) => context.slots.length > 0,
+    hadWish: ({ context }) => !isEmptyWish(context.wish),
+    isChosenSlot: ({ context, event }) => event.type === 'user.chose' && context.slots.some((s) => s.id === event.value),
+    isAlternative: ({ context, event }) => event.type === 'user.chose' && context.alternatives.some((a) => ALT + a.careServiceId === event.value),
+    isMore: ({ event }) => isChoice(event, MORE),
+    isOtherDay: ({ event }) => isChoice(event, OTHER_DAY),
+    isAnyTime: ({ event }) => isChoice(event, ANY_TIME),
+    isKeep: ({ event }) => isChoice(event, KEEP),
+    isSkip: ({ event }) => isChoice(event, 'skip'),
+    isYes: ({ event }) => isChoice(event, YES),
+    isNo: ({ event }) => isChoice(event, NO),
+    saysWish: ({ event }) => event.type === 'user.said' && hasWish(event.understanding),
+    asksReason: ({ context }) => context.target.kind !== 'rebook' && context.reason !== 'none',
+    isTooLong: ({ context, event }) => textOf(event).length > context.reasonMaxLength,
+    isBlank: ({ event }) => textOf(event).length === 0,
+  },
+  actions: {
+    clearOutbox: assign({ outbox: [] }),
+    settle: assign({ result: (_, p: ChooseTimeOutput) => p }),
+    say: assign({ outbox: ({ context }, p: { key: string }) => append(context, { parts: [t(p.key, params(context))] }) }),
+    takeWish: assign({
+      wish: ({ event }) => (event.type === 'user.said' ? event.understanding.wish : {}),
+      offset: 0,
+      outbox: ({ context, event }) => (event.type === 'user.said' && outsideWindow(context, event.understanding.wish)
+        ? append(context, { parts: [t('time.outsideWindow', context.window!)] }) : context.outbox),
+    }),
+    dropWish: assign({ wish: {}, offset: 0 }),
+    nextPage: assign({ offset: ({ context }) => context.offset + PAGE_SIZE }),
+    choose: assign({ chosen: ({ context, event }) => context.slots.find((s) => event.type === 'user.chose' && s.id === event.value) }),
+    switchToAlternative: assign(({ context, event }) => {
+      const alt = context.alternatives.find((a) => event.type === 'user.chose' && ALT + a.careServiceId === event.value)!;
+      return { target: { kind: 'open' as const, careServiceId: alt.careServiceId, viaGuide: context.target.kind === 'open' && context.target.viaGuide }, unit: alt.unitName, wish: {}, offset: 0 };
+    }),
+    keepReason: assign({ reasonText: ({ event }) => textOf(event) }),
+    promptOffer: assign({
+      outbox: ({ context }) => {
+        const { shown, more } = page(context.slots, context.offset);
+        return append(context, {
+          parts: [t(context.offset === 0 ? 'time.offer' : 'time.offerMore', params(context))],
+          choices: [...shown.map(slotChoice), ...(more ? [choice(MORE, 'choice.laterTimes')] : []), choice(OTHER_DAY, 'choice.otherDay'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
+          expects: 'choice',
+        });
+      },
+    }),
+    promptWish: assign({
+      outbox: ({ context }) => append(context, {
+        parts: [t('time.askWish')],
+        choices: [choice(ANY_TIME, 'choice.anyTime'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
+        expects: 'free',
+      }),
+    }),
+    sayNoSlots: assign({
+      outbox: ({ context }) => append(context, {
+        parts: [t('time.noSlots', params(context)), ...(context.alternatives.length > 0 ? [t('time.alternatives')] : [])],
+        choices: [...context.alternatives.map((a) => choice(ALT + a.careServiceId, 'choice.alternative', { unit: a.unitName, start: a.firstStart })), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
+        expects: 'choice',
+      }),
+    }),
+    promptReason: assign({
+      outbox: ({ context }) => append(context, {
+        parts: [t(`book.reason.${context.reason}`, { max: context.reasonMaxLength })],
+        choices: context.reason === 'optional' ? [choice('skip', 'choice.skipReason')] : [],
+        expects: 'text',
+      }),
+    }),
+    sayTooLong: assign({
+      outbox: ({ context, event }) => append(context, { parts: [rejectionText({ code: 'reason_too_long', max: context.reasonMaxLength, length: textOf(event).length })] }),
+    }),
+    promptConfirm: assign({
+      outbox: ({ context }) => append(context, {
+        parts: [t(flowKey(context, 'confirm'), { ...params(context), start: context.replacing?.start ?? context.chosen!.start, newStart: context.chosen!.start })],
+        choices: [choice(YES, `choice.${flowKey(context, 'yes')}`), choice(NO, 'choice.noOtherTime')],
+        expects: 'yesno',
+        card: 'booking',
+      }),
+    }),
+    sayStopped: assign({
+      outbox: ({ context }) => append(context, { parts: [t(flowKey(context, 'stopped'), { ...params(context), start: context.replacing?.start ?? '' })] }),
+    }),
+    sayDone: assign({
+      outbox: ({ context, event }) => {
+        const output = (event as unknown as { output: Outcome<BookingSummary> }).output;
+        if (!output.ok) return context.outbox;
+        const b = output.value;
+        const done: Reply = { parts: [t(flowKey(context, 'done'), { service: b.serviceName, unit: b.unitName, phone: b.unitPhone, start: b.start })], card: 'confirmation' };
+        return append(context, done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : []));
+      },
+    }),
+    sayRefused: assign({ outbox: ({ context, event }) => {
+      const output = (event as unknown as { output: Outcome<unknown> }).output;
+      return output.ok ? context.outbox : append(context, { parts: [rejectionText(output.rejection)] });
+    } }),
+  },
+}).createMachine({
+  id: 'chooseTime',
+  context: ({ input }) => ({ ...input, wish: input.wish ?? {}, slots: [], alternatives: [], offset: 0, outbox: [] }),
+  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  initial: 'searching',
+  states: {
+    searching: {
+      tags: 'busy',
+      invoke: {
+        src: 'findSlots',
+        input: ({ context }) => ({ patientId: context.patientId, target: context.target, wish: context.wish }),
+        onDone: [
+          { guard: ({ event }) => !event.output.ok, target: 'refused', actions: 'sayRefused' },
+          { target: 'sorting', actions: assign(({ event }) => (event.output.ok ? { slots: event.output.value.slots, alternatives: event.output.value.alternatives, offset: 0 } : {})) },
+        ],
+        onError: { target: 'askingWish', actions: { type: 'say', params: { key: 'error.bookingSystem' } } },
+      },
+    },
+    sorting: {
+      always: [
+        { guard: 'hasSlots', target: 'offering' },
+        // Nothing fits the wish: say so and show the nearest free times instead.
+        { guard: 'hadWish', target: 'searching', actions: [{ type: 'say', params: { key: 'time.noSlotsForWish' } }, 'dropWish'] },
+        { target: 'noSlots' },
+      ],
+    },
+    offering: {
+      tags: 'awaitingUser',
+      entry: 'promptOffer',
+      on: {
+        'user.chose': [
+          { guard: 'isChosenSlot', target: 'chosen', actions: 'choose' },
+          { guard: 'isMore', target: 'offering', reenter: true, actions: 'nextPage' },
+          { guard: 'isOtherDay', target: 'askingWish' },
+          { guard: 'isKeep', target: 'kept' },
+        ],
+        'user.said': { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
+      },
+    },
+    noSlots: {
+      tags: 'awaitingUser',
+      entry: 'sayNoSlots',
+      on: { 'user.chose': [{ guard: 'isAlternative', target: 'searching', actions: 'switchToAlternative' }, { guard: 'isKeep', target: 'kept' }] },
+    },
+    askingWish: {
+      tags: 'awaitingUser',
+      entry: 'promptWish',
+      on: {
+        'user.chose': [{ guard: 'isAnyTime', target: 'searching', actions: 'dropWish' }, { guard: 'isKeep', target: 'kept' }],
+        'user.said': { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
+      },
+    },
+    chosen: { always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }] },
+    askingReason: {
+      tags: 'awaitingUser',
+      entry: 'promptReason',
+      on: {
+        'user.chose': { guard: 'isSkip', target: 'confirming' },
+        'user.text': [
+          { guard: 'isTooLong', target: 'askingReason', reenter: true, actions: 'sayTooLong' },
+          { guard: 'isBlank', target: 'askingReason', reenter: true },
+          { target: 'confirming', actions: 'keepReason' },
+        ],
+      },
+    },
+    confirming: {
+      tags: 'awaitingUser',
+      entry: 'promptConfirm',
+      on: {
+        'user.confirmed': 'committing',
+        'user.declined': 'offering',
+        'user.chose': [{ guard: 'isYes', target: 'committing' }, { guard: 'isNo', target: 'offering' }],
+      },
+    },
+    committing: {
+      tags: 'busy',
+      invoke: {
+        src: 'commitTime',
+        input: ({ context }) => ({
+          patientId: context.patientId, target: context.target, slotId: context.chosen!.id, termsAccepted: context.termsAccepted, reason: context.reasonText,
+        }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'booked',
+            actions: ['sayDone', assign({ result: ({ event }) => ({ outcome: 'booked' as const, booking: event.output.ok ? event.output.value : undefined }) })],
+          },
+          { guard: ({ event }) => !event.output.ok && event.output.rejection.code === 'slot_taken', target: 'searching', actions: { type: 'say', params: { key: 'time.slotTaken' } } },
+          { target: 'refused', actions: 'sayRefused' },
+        ],
+        onError: { target: 'confirming', actions: { type: 'say', params: { key: 'error.bookingSystem' } } },
+      },
+    },
+    booked: { type: 'final' },
+    kept: { type: 'final', entry: ['sayStopped', { type: 'settle', params: { outcome: 'kept' } }] },
+    refused: { type: 'final', entry: { type: 'settle', params: { outcome: 'refused' } } },
+  },
+  output: ({ context }) => context.result ?? { outcome: 'kept' },
+});

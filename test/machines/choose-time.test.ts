@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { fromPromise } from 'xstate';
+import type { TimeWish } from '../../booking/slot-filter.js';
+import { chooseTimeMachine, type ChooseTimeInput } from '../../machines/choose-time.machine.js';
+import type { BookingSummary, CommitTimeInput, FindSlotsInput, FoundSlots, Outcome } from '../../machines/ports.js';
+import { choices, keys, slot, started, state, summary, turn, understanding } from '../support/machines.js';
+
+const SLOTS = Array.from({ length: 6 }, (_, i) => slot(`s${i}`, `2026-12-1${i}T10:00:00+01:00`));
+const found = (slots = SLOTS, alternatives: FoundSlots['alternatives'] = []): Outcome<FoundSlots> => ({ ok: true, value: { slots, alternatives } });
+
+function withActors(opts: { find?: (wish: TimeWish, input: FindSlotsInput) => Outcome<FoundSlots> | Error; commit?: (slotId: string) => Outcome<BookingSummary> | Error }) {
+  const searches: FindSlotsInput[] = [];
+  const writes: CommitTimeInput[] = [];
+  const machine = chooseTimeMachine.provide({
+    actors: {
+      findSlots: fromPromise<Outcome<FoundSlots>, FindSlotsInput>(async ({ input }) => {
+        searches.push(input);
+        const r = (opts.find ?? (() => found()))(input.wish, input);
+        if (r instanceof Error) throw r;
+        return r;
+      }),
+      commitTime: fromPromise<Outcome<BookingSummary>, CommitTimeInput>(async ({ input }) => {
+        writes.push(input);
+        const r = (opts.commit ?? (() => ({ ok: true, value: summary() })))(input.slotId);
+        if (r instanceof Error) throw r;
+        return r;
+      }),
+    },
+  });
+  return { machine, searches, writes };
+}
+
+const base = { patientId: 'p', termsAccepted: true, service: 'Läkarbesök', unit: 'Vårdcentralen Fyrisdal', phone: '018', reasonMaxLength: 20 };
+const rebook: ChooseTimeInput = { ...base, target: { kind: 'rebook', bookingId: 'b1' }, reason: 'none', replacing: summary() };
+const open: ChooseTimeInput = { ...base, target: { kind: 'open', careServiceId: 'svc', viaGuide: false }, reason: 'none' };
+const invitation: ChooseTimeInput = { ...base, target: { kind: 'invitation', invitationId: 'i1' }, reason: 'none', window: { earliestDate: '2026-12-01', latestDate: '2026-12-31' } };
+
+describe('choosing a time (rebook, invitation, open booking)', () => {
+  it('offers four times at a time, then later times', async () => {
+    const a = await started(withActors({}).machine, rebook);
+    expect(choices(a)).toEqual(['s0', 's1', 's2', 's3', 'more', 'other-day', 'keep']);
+    await turn(a, { type: 'user.chose', value: 'more' });
+    expect(keys(a)).toEqual(['time.offerMore']);
+    expect(choices(a)).toEqual(['s4', 's5', 'other-day', 'keep']);
+  });
+
+  it('narrows the search by what the resident says', async () => {
+    const { machine, searches } = withActors({});
+    const a = await started(machine, rebook);
+    await turn(a, { type: 'user.said', text: 'på förmiddagen', understanding: understanding({ wish: { partOfDay: 'morning' } }) });
+    expect(searches.at(-1)).toMatchObject({ target: { kind: 'rebook', bookingId: 'b1' }, wish: { partOfDay: 'morning' } });
+    expect(state(a)).toBe('offering');
+  });
+
+  it('shows the nearest times when none fit the wish', async () => {
+    const { machine, searches } = withActors({ find: (wish) => found(Object.keys(wish).length ? [] : SLOTS) });
+    const a = await started(machine, { ...open, wish: { weekday: 6 } });
+    expect(keys(a)).toEqual(['time.noSlotsForWish', 'time.offer']);
+    expect(searches.map((s) => s.wish)).toEqual([{ weekday: 6 }, {}]);
+  });
+
+  it('says when a wish lies outside the invitation window, and shows what there is', async () => {
+    const { machine } = withActors({ find: (wish) => found(wish.dateFrom ? [] : SLOTS) });
+    const a = await started(machine, invitation);
+    await turn(a, { type: 'user.said', text: 'i februari', understanding: understanding({ wish: { dateFrom: '2027-02-01', dateTo: '2027-02-28' } }) });
+    expect(keys(a)).toEqual(['time.outsideWindow', 'time.noSlotsForWish', 'time.offer']);
+  });
+
+  it('offers other units when there are no free times at all', async () => {
+    const { machine, searches } = withActors({ find: (_, input) => (input.target.kind === 'open' && input.target.careServiceId === 'svc' ? found([], [{ careServiceId: 'other', unitName: 'Vårdcentralen Sävjaberg', firstStart: '2026-12-03T08:00:00+01:00' }]) : found()) });
+    const a = await started(machine, open);
+    expect(keys(a)).toEqual(['time.noSlots', 'time.alternatives']);
+    expect(choices(a)).toEqual(['alt:other', 'keep']);
+    await turn(a, { type: 'user.chose', value: 'alt:other' });
+    expect(searches.at(-1)?.target).toEqual({ kind: 'open', careServiceId: 'other', viaGuide: false });
+    expect(state(a)).toBe('offering');
+  });
+
+  it('asks for another day, and searches everything again on "visa alla"', async () => {
+    const { machine, searches } = withActors({});
+    const a = await started(machine, { ...rebook, wish: { weekday: 5 } });
+    await turn(a, { type: 'user.chose', value: 'other-day' });
+    expect(keys(a)).toEqual(['time.askWish']);
+    await turn(a, { type: 'user.chose', value: 'any-time' });
+    expect(searches.at(-1)?.wish).toEqual({});
+  });
+
+  it('rebooks after an explicit yes, naming old and new time', async () => {
+    const { machine, writes } = withActors({});
+    const a = await started(machine, rebook);
+    await turn(a, { type: 'user.chose', value: 's2' });
+    expect(keys(a)).toEqual(['rebook.confirm']);
+    await turn(a, { type: 'user.confirmed' });
+    expect(a.getSnapshot().output).toMatchObject({ outcome: 'booked' });
+    expect(keys(a)).toEqual(['rebook.done']);
+    expect(writes).toEqual([{ patientId: 'p', target: { kind: 'rebook', bookingId: 'b1' }, slotId: 's2', termsAccepted: true, reason: undefined }]);
+  });
+
+  it('asks for a reason for a new booking where configured, and tells what to bring', async () => {
+    const { machine, writes } = withActors({ commit: () => ({ ok: true, value: summary({ instructionsKey: 'instructions.provtagning' }) }) });
+    const a = await started(machine, { ...open, reason: 'required' });
+    await turn(a, { type: 'user.chose', value: 's0' });
+    expect(keys(a)).toEqual(['book.reason.required']);
+    await turn(a, { type: 'user.text', text: 'x'.repeat(21) });
+    expect(keys(a)).toEqual(['booking.rejected.reason_too_long', 'book.reason.required']);
+    await turn(a, { type: 'user.text', text: 'Ont i knät' });
+    await turn(a, { type: 'user.confirmed' });
+    expect(writes[0]).toMatchObject({ reason: 'Ont i knät', target: { kind: 'open' } });
+    expect(keys(a)).toEqual(['book.done', 'book.instructions', 'instructions.provtagning']);
+  });
+
+  it('goes back to the times on no', async () => {
+    const { machine, writes } = withActors({});
+    const a = await started(machine, rebook);
+    await turn(a, { type: 'user.chose', value: 's2' });
+    await turn(a, { type: 'user.declined' });
+    expect(state(a)).toBe('offering');
+    expect(writes).toHaveLength(0);
+  });
+
+  it('offers fresh times when the chosen one was taken meanwhile, without starting over', async () => {
+    const { machine, searches } = withActors({ commit: (id) => (id === 's0' ? { ok: false, rejection: { code: 'slot_taken' } } : { ok: true, value: summary() }) });
+    const a = await started(machine, invitation);
+    await turn(a, { type: 'user.chose', value: 's0' });
+    await turn(a, { type: 'user.confirmed' });
+    expect(keys(a)).toEqual(['time.slotTaken', 'time.offer']);
+    expect(searches).toHaveLength(2);
+    await turn(a, { type: 'user.chose', value: 's1' });
+    await turn(a, { type: 'user.confirmed' });
+    expect(a.getSnapshot().output).toMatchObject({ outcome: 'booked' });
+  });
+
+  it('ends with the reason when the rules refuse at the moment of writing', async () => {
+    const { machine } = withActors({ commit: () => ({ ok: false, rejection: { code: 'invitation_used' } }) });
+    const a = await started(machine, invitation);
+    await turn(a, { type: 'user.chose', value: 's0' });
+    await turn(a, { type: 'user.confirmed' });
+    expect(a.getSnapshot().output).toEqual({ outcome: 'refused' });
+    expect(keys(a)).toEqual(['booking.rejected.invitation_used']);
+  });
+
+  it('ends with the reason when the search itself is refused', async () => {
+    const { machine } = withActors({ find: () => ({ ok: false, rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' } }) });
+    const a = await started(machine, invitation);
+    expect(a.getSnapshot().output).toEqual({ outcome: 'refused' });
+  });
+
+  it('stays at the confirmation when the booking system fails', async () => {
+    const a = await started(withActors({ commit: () => new Error('timeout') }).machine, open);
+    await turn(a, { type: 'user.chose', value: 's0' });
+    await turn(a, { type: 'user.confirmed' });
+    expect(state(a)).toBe('confirming');
+    expect(keys(a)[0]).toBe('error.bookingSystem');
+  });
+
+  it('asks for a wish when the search fails, instead of ending', async () => {
+    const a = await started(withActors({ find: () => new Error('down') }).machine, open);
+    expect(keys(a)).toEqual(['error.bookingSystem', 'time.askWish']);
+  });
+
+  it('stops on request: keeps the old time, or books nothing', async () => {
+    const a = await started(withActors({}).machine, rebook);
+    await turn(a, { type: 'user.chose', value: 'keep' });
+    expect(a.getSnapshot().output).toEqual({ outcome: 'kept' });
+    expect(keys(a)).toEqual(['rebook.stopped']);
+    const b = await started(withActors({}).machine, open);
+    await turn(b, { type: 'user.chose', value: 'keep' });
+    expect(keys(b)).toEqual(['book.stopped']);
+  });
+});
