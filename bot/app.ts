@@ -41,6 +41,11 @@ function demoSecret(config: Config): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
+const unitLookup = (content: Content) => (hsaId: string) => {
+  const unit = content.units.find((u) => u.hsaId.toLowerCase() === hsaId.toLowerCase());
+  return unit && { name: unit.name, phone: unit.phone };
+};
+
 export async function createApp(config: Config, content: Content, log: Log): Promise<App> {
   const clock = new Clock(config.CLOCK);
   const { tidbok, bookingService, seededNow } = startTidbok(content, config.TIDBOK_DB, clock.now());
@@ -59,7 +64,7 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
   };
   const bot = new BookingBot({
     storage, lock: new TurnLock(), verifier, clock, log,
-    flows: createFlows(bookingActors(bookingService, clock, config.BOOKING_TIMEOUT_MS)),
+    flows: createFlows(bookingActors(bookingService, clock, config.BOOKING_TIMEOUT_MS), content.questionnaires, unitLookup(content)),
     lexicon: compileLexicon(content), texts: content.texts,
     idleMinutes: config.CONVERSATION_IDLE_MINUTES, settleTimeoutMs: config.BOOKING_TIMEOUT_MS * 3,
   });

@@ -86,7 +86,7 @@ export function bookingActors(service: BookingService, clock: Clock, timeoutMs: 
   return {
     listBookings: ({ patientId }) => guard(async () => (await service.myBookings(patientId, clock.now())).map(summaryOf)),
     listInvitations: ({ patientId }) => guard(async () => (await service.myInvitations(patientId, clock.now())).map(invitationOf)),
-    listOffers: () => guard(async () => (await service.bookableServices()).map(offerOf)),
+    listOffers: ({ viaGuide }) => guard(async () => (await service.bookableServices({ viaGuide })).map(offerOf)),
     cancelBooking: ({ patientId, bookingId, termsAccepted, reason }) => guard(async (): Promise<Outcome<BookingSummary>> => {
       const before = await viewOf(patientId, bookingId);
       const result = await service.cancel(patientId, bookingId, { termsAccepted, reason }, clock.now());

@@ -17,6 +17,8 @@ export interface CrossCheckInput {
   konfiguration: Loaded<KonfigurationFile>;
   units: Loaded<UnitsFile>;
   people: Loaded<PeopleFile>;
+  /** Texts used by other content (questionnaires), with the values they may contain */
+  extraTexts: ReadonlyMap<string, readonly string[]>;
 }
 
 export function crossCheck(input: CrossCheckInput): ContentProblem[] {
@@ -70,18 +72,18 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
     }
   }
 
-  problems.push(...checkTexts(texts, textsSource));
+  problems.push(...checkTexts(texts, textsSource, input.extraTexts));
   return problems;
 }
 
-function checkTexts(texts: Texts, source: YamlSource): ContentProblem[] {
+function checkTexts(texts: Texts, source: YamlSource, extra: ReadonlyMap<string, readonly string[]>): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const key of TEXT_CONTRACT.keys()) {
     if (!texts.has(key)) problems.push(source.at([], `Texten ${key} saknas. Programmet använder den, så lägg till den.`));
   }
   for (const key of texts.keys()) {
     const template = texts.template(key) ?? '';
-    const provided = TEXT_CONTRACT.get(key) ?? [];
+    const provided = TEXT_CONTRACT.get(key) ?? extra.get(key) ?? [];
     const unique = placeholdersOf(template).filter((ph, i, all) => all.findIndex((o) => o.name === ph.name && o.format === ph.format) === i);
     for (const ph of unique) {
       const path = key.split('.');

@@ -1,11 +1,14 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RulesProvider } from '../booking/catalog.js';
 import { rulesProviderOf } from './konfiguration.js';
 import {
-  konfigurationSchema, languageSchema, peopleFileSchema, textsFileSchema, unitsFileSchema,
-  type KonfigurationFile, type LanguageFile, type PeopleFile, type UnitsFile,
+  emergencySchema, konfigurationSchema, languageSchema, peopleFileSchema, textsFileSchema, unitsFileSchema,
+  type EmergencyFile, type KonfigurationFile, type LanguageFile, type PeopleFile, type UnitsFile,
 } from './schemas.js';
+import { checkQuestionnaire, questionnaireTextParams } from './questionnaire-check.js';
+import { questionnaireSchema, type Questionnaire } from './questionnaire-schema.js';
 import { crossCheck } from './cross-check.js';
 import { flattenTexts, Texts } from './texts.js';
 import { formatProblem, YamlSource, type ContentProblem } from './yaml-source.js';
@@ -19,6 +22,8 @@ export const CONTENT_FILES = {
   units: 'demo/enheter.yaml',
   people: 'demo/personer.yaml',
   language: 'sprak.yaml',
+  emergency: 'akut.yaml',
+  questionnaires: 'fragor',
 } as const;
 
 export interface Content {
@@ -28,6 +33,8 @@ export interface Content {
   units: UnitsFile['units'];
   people: PeopleFile['people'];
   language: LanguageFile;
+  emergency: EmergencyFile;
+  questionnaires: Questionnaire[];
 }
 
 export type LoadResult = { ok: true; content: Content } | { ok: false; problems: ContentProblem[] };
@@ -59,22 +66,45 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   const units = read<UnitsFile>(CONTENT_FILES.units, unitsFileSchema);
   const people = read<PeopleFile>(CONTENT_FILES.people, peopleFileSchema);
   const language = read<LanguageFile>(CONTENT_FILES.language, languageSchema);
-  if (!texts || !konfiguration || !units || !people || !language) return { ok: false, problems };
+  const emergency = read<EmergencyFile>(CONTENT_FILES.emergency, emergencySchema);
+  const questionnaires = questionnaireFiles(dir).map((file) => read<Questionnaire>(file, questionnaireSchema));
+  if (!texts || !konfiguration || !units || !people || !language || !emergency || questionnaires.some((q) => !q)) return { ok: false, problems };
 
   const flat = new Texts(flattenTexts(texts.value as Parameters<typeof flattenTexts>[0]));
-  problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people }));
+  const rulesFor = rulesProviderOf(konfiguration.value);
+  const extraTexts = new Map(questionnaires.flatMap((q) => [...questionnaireTextParams(q!.value)]));
+  problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people, extraTexts }));
+  for (const q of questionnaires) {
+    problems.push(...checkQuestionnaire({ questionnaire: q!.value, source: q!.source, texts: flat, units: units.value.units, rulesFor }));
+  }
+  const ids = new Map<string, string>();
+  for (const q of questionnaires) {
+    const other = ids.get(q!.value.id);
+    if (other) problems.push(q!.source.at(['id'], `Frågeformuläret ${q!.value.id} finns redan i ${other}. Varje formulär behöver ett eget id.`));
+    ids.set(q!.value.id, q!.source.file);
+  }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     content: {
       texts: flat,
       konfiguration: konfiguration.value,
-      rulesFor: rulesProviderOf(konfiguration.value),
+      rulesFor,
       units: units.value.units,
       people: people.value.people,
       language: language.value,
+      emergency: emergency.value,
+      questionnaires: questionnaires.map((q) => q!.value),
     },
   };
+}
+
+function questionnaireFiles(dir: string): string[] {
+  try {
+    return readdirSync(join(dir, CONTENT_FILES.questionnaires)).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(CONTENT_FILES.questionnaires, f));
+  } catch {
+    return [];
+  }
 }
 
 /** Loads content or throws a ContentError that lists every problem. */

@@ -3,9 +3,9 @@ import { z } from 'zod';
 // The shapes of the files editors write. Strict objects, so a misspelt field is reported
 // rather than silently ignored. Messages for editors are written in yaml-source.ts.
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Skriv klockslag som TT:MM, till exempel 08:30.');
-const textKey = z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i, 'En textnyckel består av ord med punkt emellan, till exempel terms.cancel.primary.');
-const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'Ett id får bara innehålla bokstäver a–z, siffror, - och _.');
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Skriv klockslag som TT:MM, till exempel 08:30.');
+export const textKey = z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i, 'En textnyckel består av ord med punkt emellan, till exempel terms.cancel.primary.');
+export const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'Ett id får bara innehålla bokstäver a–z, siffror, - och _.');
 
 export const unitKinds = ['primary-care', 'specialist', 'physiotherapy', 'dental', 'blood-centre', 'emergency', 'drop-in', 'maternity'] as const;
 const actionFlags = <T extends z.ZodType>(value: T) =>
@@ -116,7 +116,7 @@ const phraseList = z.array(z.string().min(1)).min(1);
 const weekdayKeys = z.enum(['1', '2', '3', '4', '5', '6', '7']);
 const monthKeys = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
 
-export const INTENT_NAMES = ['cancel', 'rebook', 'view', 'book-invitation', 'guided', 'book', 'help', 'abort', 'restart', 'menu', 'yes', 'no'] as const;
+export const INTENT_NAMES = ['cancel', 'rebook', 'view', 'book-invitation', 'guided', 'book', 'help', 'abort', 'restart', 'menu', 'yes', 'no', 'back', 'change'] as const;
 
 export const languageSchema = z.strictObject({
   intents: z.strictObject(Object.fromEntries(INTENT_NAMES.map((i) => [i, phraseList])) as Record<(typeof INTENT_NAMES)[number], typeof phraseList>),
@@ -134,3 +134,11 @@ export const languageSchema = z.strictObject({
   }),
 });
 export type LanguageFile = z.infer<typeof languageSchema>;
+
+/** Red-flag phrasings that get the emergency advice at once, wherever the resident is. */
+export const emergencySchema = z.strictObject({
+  phrases: z.array(z.string().min(2)).min(1),
+  /** Harmless phrasings that contain red-flag words but must not trigger */
+  notEmergency: z.array(z.string().min(2)).default([]),
+});
+export type EmergencyFile = z.infer<typeof emergencySchema>;

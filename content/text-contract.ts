@@ -42,11 +42,13 @@ const NONE = [] as const;
 /** Keys the conversation renders, with the parameters it gives each. */
 const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'menu.welcome': NONE, 'menu.again': NONE, 'menu.goodbye': NONE, 'menu.plain': NONE, 'menu.notYet': NONE,
-  'auth.required': NONE, 'session.expired': NONE, 'error.technical': NONE, 'error.bookingSystem': NONE,
+  'auth.required': NONE, 'auth.requiredToBook': NONE, 'advice.emergency': NONE, 'session.expired': NONE, 'error.technical': NONE, 'error.bookingSystem': NONE,
   'help.menu': NONE, 'help.view': NONE, 'help.pickBooking': NONE, 'help.cancelBooking': NONE, 'help.chooseTime': NONE,
-  'help.chooseInvitation': NONE, 'help.chooseService': NONE,
+  'help.chooseInvitation': NONE, 'help.chooseService': NONE, 'help.chooseGuide': NONE, 'help.guided': NONE,
+  'guided.inline': ['text'], 'guided.choose': NONE, 'guided.numberHint': ['min', 'max'], 'guided.changeWhich': NONE,
+  'choice.yes': NONE, 'choice.no': NONE, 'choice.back': NONE, 'choice.change': NONE, 'choice.keepAnswers': NONE,
   'global.abort': NONE, 'global.restart': NONE, 'global.menu': NONE,
-  'understand.reprompt.choice': NONE, 'understand.reprompt.yesno': NONE, 'understand.reprompt.text': NONE, 'understand.reprompt.free': NONE,
+  'understand.reprompt.choice': NONE, 'understand.reprompt.yesno': NONE, 'understand.reprompt.text': NONE, 'understand.reprompt.free': NONE, 'understand.reprompt.number': NONE,
   'understand.invalidDate': ['text'], 'understand.pastDate': ['date'], 'understand.stale': NONE,
   'choice.booking': ['start', 'service'], 'choice.slot': ['start'],
   'choice.more': NONE, 'choice.menu': NONE, 'choice.acceptTerms': NONE, 'choice.declineTerms': NONE, 'choice.skipReason': NONE,

@@ -2,8 +2,9 @@ import type { DateTime } from 'luxon';
 import { createActor, waitFor, type AnyActorRef, type Snapshot } from 'xstate';
 import type { UserEvent } from '../machines/events.js';
 import { t, type Choice, type Reply } from '../machines/reply.js';
-import { menuStep, nextAfter, type FlowName, type Flows, type Step } from './flows.js';
+import { isGuideFlow, menuStep, nextAfter, type FlowName, type Flows, type Step } from './flows.js';
 import { interpret, type GlobalCommand, type UserInput } from './interpret.js';
+import { isEmergency } from './emergency.js';
 import type { Lexicon } from './lexicon.js';
 
 // One turn of a conversation, channel-neutral: restore the current flow from its
@@ -51,13 +52,13 @@ const outboxOf = (running: Running): Reply[] => (running.actor.getSnapshot().con
 async function runFrom(step: Step, replies: Reply[], data: ConversationData, deps: TurnDeps): Promise<Running> {
   let current = step;
   for (let hops = 0; hops < 10; hops++) {
-    const running: Running = { name: current.flow, actor: createActor(deps.flows[current.flow], { input: current.input }) };
+    const running: Running = { name: current.flow, actor: createActor(deps.flows.machines[current.flow]!, { input: current.input }) };
     running.actor.start();
     await settle(running, deps);
     replies.push(...outboxOf(running));
     const snapshot = running.actor.getSnapshot();
     if (snapshot.status !== 'done') return running;
-    const next = nextAfter(current.flow, snapshot.output, data.patientId);
+    const next = nextAfter(current.flow, snapshot.output, data.patientId, deps.flows.guides);
     replies.push(...next.say);
     current = next.step;
   }
@@ -69,14 +70,16 @@ async function continueFlow(running: Running, replies: Reply[], data: Conversati
   replies.push(...outboxOf(running));
   const snapshot = running.actor.getSnapshot();
   if (snapshot.status !== 'done') return running;
-  const next = nextAfter(running.name, snapshot.output, data.patientId);
+  const next = nextAfter(running.name, snapshot.output, data.patientId, deps.flows.guides);
   replies.push(...next.say);
   return runFrom(next.step, replies, data, deps);
 }
 
 function restore(data: ConversationData, deps: TurnDeps): Running | undefined {
-  if (!data.flow) return undefined;
-  const actor = createActor(deps.flows[data.flow.name], { snapshot: data.flow.snapshot });
+  // A flow whose machine is gone (a questionnaire removed from content) starts over.
+  const machine = data.flow && deps.flows.machines[data.flow.name];
+  if (!data.flow || !machine) return undefined;
+  const actor = createActor(machine, { snapshot: data.flow.snapshot });
   actor.start();
   return { name: data.flow.name, actor };
 }
@@ -95,7 +98,8 @@ const repeatPrompt = (prompt: Reply | undefined): Reply[] => (prompt ? [prompt] 
 async function onGlobal(command: GlobalCommand, data: ConversationData, current: Running | undefined, deps: TurnDeps): Promise<TurnResult> {
   const replies: Reply[] = [];
   if (command === 'help') {
-    replies.push({ parts: [t(`help.${current?.name ?? 'menu'}`)] }, ...repeatPrompt(data.prompt));
+    const flow = current?.name ?? 'menu';
+    replies.push({ parts: [t(`help.${isGuideFlow(flow) ? 'guided' : flow}`)] }, ...repeatPrompt(data.prompt));
     if (current) return finish(current, data, replies);
   } else {
     replies.push({ parts: [t(`global.${command}`)] });
@@ -117,6 +121,8 @@ export async function runTurn(stored: ConversationData, input: TurnInput, patien
   const current = restore(data, deps) ?? (await runFrom(menuStep('welcome'), welcome, data, deps));
   current.actor.send({ type: 'turn.begin' });
   const prompt = data.flow ? data.prompt : welcome.at(-1);
+  // The safety net comes before anything else: emergency advice at once, the flow kept.
+  if (input.text && isEmergency(input.text, deps.lexicon)) return finish(current, { ...data, prompt }, [{ parts: [t('advice.emergency')] }]);
   const interpreted = interpret(input, { prompt, seq: data.promptSeq ?? 0 }, deps.labelOf, deps.lexicon, deps.now);
   if (interpreted.kind === 'global') return onGlobal(interpreted.command, { ...data, prompt }, current, deps);
   if (interpreted.kind === 'stale') return finish(current, data, [{ parts: [t('understand.stale')] }, ...repeatPrompt(prompt)]);

@@ -1,5 +1,7 @@
 import { fromPromise, type AnyStateMachine } from 'xstate';
 import { cancelBookingMachine, type CancelBookingInput } from '../machines/cancel-booking.machine.js';
+import type { Questionnaire } from '../content/questionnaire-schema.js';
+import { chooseOneMachine, type ChooseOneInput, type ChooseOneOutput } from '../machines/choose-one.machine.js';
 import { chooseInvitationMachine, type ChooseInvitationInput, type ChooseInvitationOutput } from '../machines/choose-invitation.machine.js';
 import { chooseServiceMachine, type ChooseServiceInput, type ChooseServiceOutput } from '../machines/choose-service.machine.js';
 import { chooseTimeMachine, type ChooseTimeInput } from '../machines/choose-time.machine.js';
@@ -9,6 +11,7 @@ import type {
   BookingSummary, CancelInput, CommitTimeInput, FindSlotsInput, FoundSlots, InvitationSummary, ListBookingsInput, OfferSummary, Outcome,
 } from '../machines/ports.js';
 import { t, type Reply } from '../machines/reply.js';
+import { questionnaireMachine, textRef, type QuestionnaireInput, type QuestionnaireOutput, type UnitLookup } from '../machines/questionnaire.machine.js';
 import { viewMachine, type ViewInput } from '../machines/view.machine.js';
 
 // The flows a conversation moves through, and how the end of one leads to the next.
@@ -20,12 +23,20 @@ export interface BookingActors {
   findSlots(input: FindSlotsInput): Promise<Outcome<FoundSlots>>;
   commitTime(input: CommitTimeInput): Promise<Outcome<BookingSummary>>;
   listInvitations(input: ListBookingsInput): Promise<InvitationSummary[]>;
-  listOffers(input: { patientId: string }): Promise<OfferSummary[]>;
+  listOffers(input: { patientId: string; viaGuide: boolean }): Promise<OfferSummary[]>;
 }
 
-export type FlowName = 'menu' | 'view' | 'pickBooking' | 'cancelBooking' | 'chooseTime' | 'chooseInvitation' | 'chooseService';
+export type GuideFlow = `guided:${string}`;
 
-export type Flows = Record<FlowName, AnyStateMachine>;
+export type FlowName = 'menu' | 'view' | 'pickBooking' | 'cancelBooking' | 'chooseTime' | 'chooseInvitation' | 'chooseService' | 'chooseGuide' | GuideFlow;
+
+export interface Flows {
+  machines: Record<string, AnyStateMachine>;
+  /** The questionnaires, for choosing one */
+  guides: readonly Questionnaire[];
+}
+
+export const isGuideFlow = (name: string): name is GuideFlow => name.startsWith('guided:');
 
 export type Step =
   | { flow: 'menu'; input: MenuInput }
@@ -34,7 +45,9 @@ export type Step =
   | { flow: 'cancelBooking'; input: CancelBookingInput }
   | { flow: 'chooseTime'; input: ChooseTimeInput }
   | { flow: 'chooseInvitation'; input: ChooseInvitationInput }
-  | { flow: 'chooseService'; input: ChooseServiceInput };
+  | { flow: 'chooseService'; input: ChooseServiceInput }
+  | { flow: 'chooseGuide'; input: ChooseOneInput }
+  | { flow: GuideFlow; input: QuestionnaireInput };
 
 export interface Transition {
   say: Reply[];
@@ -42,16 +55,17 @@ export interface Transition {
 }
 
 /** The intents the menu offers; flows that need a logged-in resident are marked. */
-export const OFFERED: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation'];
+export const OFFERED: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation', 'guided'];
 const PERSONAL: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation'];
 
 export const menuStep = (lead: MenuInput['lead']): Step => ({ flow: 'menu', input: { lead, offered: OFFERED } });
 
-export function createFlows(actors: BookingActors): Flows {
+export function createFlows(actors: BookingActors, guides: readonly Questionnaire[], unitOf: UnitLookup): Flows {
   const effect = <I, O>(run: (input: I) => Promise<O>) => fromPromise<O, I>(({ input }) => run(input));
   const listBookings = effect(actors.listBookings);
-  return {
+  const machines: Record<string, AnyStateMachine> = {
     menu: menuMachine,
+    chooseGuide: chooseOneMachine,
     view: viewMachine.provide({ actors: { listBookings } }),
     pickBooking: pickBookingMachine.provide({ actors: { listBookings } }),
     cancelBooking: cancelBookingMachine.provide({ actors: { cancelBooking: effect(actors.cancelBooking) } }),
@@ -59,10 +73,22 @@ export function createFlows(actors: BookingActors): Flows {
     chooseInvitation: chooseInvitationMachine.provide({ actors: { listInvitations: effect(actors.listInvitations) } }),
     chooseService: chooseServiceMachine.provide({ actors: { listOffers: effect(actors.listOffers) } }),
   };
+  for (const q of guides) machines[`guided:${q.id}`] = questionnaireMachine(q, unitOf);
+  return { machines, guides };
+}
+
+/** The questionnaire for what the resident named, the only one, or a choice between them. */
+function guideStep(output: MenuOutput, patientId: string | undefined, guides: readonly Questionnaire[]): Transition {
+  const named = guides.filter((g) => output.understanding?.unitHsaIds.some((u) => u.toLowerCase() === g.unit.toLowerCase()));
+  const only = named.length === 1 ? named[0] : guides.length === 1 ? guides[0] : undefined;
+  if (only) return { say: [], step: { flow: `guided:${only.id}`, input: { patientId } } };
+  const options = guides.map((g) => ({ value: g.id, label: textRef(g.title) }));
+  return { say: [], step: { flow: 'chooseGuide', input: { promptKey: 'guided.choose', options } } };
 }
 
 /** Where a menu choice leads. */
-export function stepForIntent(output: MenuOutput, patientId: string | undefined): Transition {
+export function stepForIntent(output: MenuOutput, patientId: string | undefined, guides: readonly Questionnaire[]): Transition {
+  if (output.intent === 'guided') return guideStep(output, patientId, guides);
   if (PERSONAL.includes(output.intent) && !patientId) return { say: [{ parts: [t('auth.required')] }], step: menuStep('plain') };
   const pid = patientId!;
   switch (output.intent) {
@@ -81,11 +107,16 @@ export function stepForIntent(output: MenuOutput, patientId: string | undefined)
 }
 
 /** What follows when a flow has finished with its output. */
-export function nextAfter(flow: FlowName, output: unknown, patientId: string | undefined): Transition {
+export function nextAfter(flow: FlowName, output: unknown, patientId: string | undefined, guides: readonly Questionnaire[]): Transition {
   const again: Transition = { say: [], step: menuStep('again') };
+  if (isGuideFlow(flow)) return afterGuide(output as QuestionnaireOutput, patientId);
   switch (flow) {
     case 'menu':
-      return stepForIntent(output as MenuOutput, patientId);
+      return stepForIntent(output as MenuOutput, patientId, guides);
+    case 'chooseGuide': {
+      const { value } = output as ChooseOneOutput;
+      return guides.some((g) => g.id === value) ? { say: [], step: { flow: `guided:${value}`, input: { patientId } } } : { say: [], step: menuStep('plain') };
+    }
     case 'pickBooking': {
       const picked = output as PickBookingOutput;
       if (picked.outcome !== 'picked') return { say: [], step: menuStep(picked.outcome === 'menu' ? 'plain' : 'again') };
@@ -101,13 +132,22 @@ export function nextAfter(flow: FlowName, output: unknown, patientId: string | u
       const chosen = output as ChooseServiceOutput;
       if (chosen.outcome !== 'chosen') return { say: [], step: menuStep(chosen.outcome === 'menu' ? 'plain' : 'again') };
       const o = chosen.offer;
-      return { say: [], step: timeStep(patientId!, { kind: 'open', careServiceId: o.careServiceId, viaGuide: false }, o, chosen.termsAccepted, { wish: chosen.understanding?.wish }) };
+      const viaGuide = chosen.viaGuide === true;
+      return { say: [], step: timeStep(patientId!, { kind: 'open', careServiceId: o.careServiceId, viaGuide }, o, chosen.termsAccepted, { wish: chosen.understanding?.wish }) };
     }
     case 'view':
     case 'cancelBooking':
     case 'chooseTime':
       return again;
   }
+}
+
+/** A questionnaire's outcome: advice was given already; a care service goes on to booking. */
+function afterGuide(output: QuestionnaireOutput, patientId: string | undefined): Transition {
+  if (output.outcome === 'advice') return { say: [], step: menuStep(output.emergency ? 'plain' : 'again') };
+  if (!patientId) return { say: [{ parts: [t('auth.requiredToBook')] }], step: menuStep('plain') };
+  const understanding = { intent: 'book' as const, wish: {}, unitHsaIds: [], careServiceIds: [output.careServiceId] };
+  return { say: [], step: { flow: 'chooseService', input: { patientId, understanding, viaGuide: true } } };
 }
 
 function timeStep(patientId: string, target: ChooseTimeInput['target'], offer: OfferSummary, termsAccepted: boolean, extra: Partial<ChooseTimeInput>): Step {

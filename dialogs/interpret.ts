@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { UserEvent } from '../machines/events.js';
-import { NO, YES, type Choice, type Reply } from '../machines/reply.js';
+import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize, sameWord, tokens } from './normalize.js';
 import { contentWords, intentOf, understand } from './understand.js';
@@ -79,7 +79,14 @@ export function interpret(input: UserInput, state: PromptState, labelOf: (c: Cho
     return { kind: 'global', command: intent as GlobalCommand };
   }
 
+  if ((intent === 'back' || intent === 'change') && significant.length <= 3) {
+    return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' } };
+  }
   if (prompt?.expects === 'text' && normalized) return { kind: 'event', event: { type: 'user.text', text } };
+  if (prompt?.expects === 'number') {
+    const n = numberIn(words, lex);
+    if (n !== undefined) return { kind: 'event', event: { type: 'user.number', value: n } };
+  }
 
   const n = ordinalOf(words, lex);
   if (n !== undefined && choices[n - 1]) return { kind: 'event', event: choiceEvent(choices[n - 1]!.value, prompt) };
@@ -94,8 +101,16 @@ export function interpret(input: UserInput, state: PromptState, labelOf: (c: Cho
   return { kind: 'event', event: { type: 'user.said', text, understanding: understand(text, now, lex) } };
 }
 
-/** Yes/no buttons become confirmed/declined; any other value is a choice. */
+/** "45", "45 år", "tre" */
+function numberIn(words: readonly string[], lex: Lexicon): number | undefined {
+  const numbers = words.map((w) => (/^\d{1,3}$/.test(w) ? Number(w) : lex.numbers.get(w))).filter((n): n is number => n !== undefined);
+  return numbers.length === 1 ? numbers[0] : undefined;
+}
+
+/** Yes/no buttons become confirmed/declined, navigation buttons their events; any other value is a choice. */
 function choiceEvent(value: string, prompt: Reply | undefined): UserEvent {
+  if (value === BACK) return { type: 'user.back' };
+  if (value === CHANGE) return { type: 'user.change' };
   if (prompt?.expects === 'yesno' && value === YES) return { type: 'user.confirmed' };
   if (prompt?.expects === 'yesno' && value === NO) return { type: 'user.declined' };
   return { type: 'user.chose', value };

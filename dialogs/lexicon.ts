@@ -20,6 +20,8 @@ export interface Lexicon {
   lunchEnds: string;
   lunchStarts: string;
   units: { hsaId: string; phrases: Phrase[] }[];
+  /** Red flags that get the emergency advice at once, and harmless look-alikes */
+  emergency: { phrases: Phrase[]; notEmergency: Phrase[] };
   services: { id: string; unitHsaId: string; phrases: Phrase[] }[];
 }
 
@@ -34,7 +36,7 @@ function wordMap(record: Record<string, readonly string[]>): Map<string, number>
 
 const numberMap = (record: Record<string, number>) => new Map(Object.entries(record).map(([w, n]) => [normalize(w), n]));
 
-export function compileLexicon(content: Pick<Content, 'language' | 'units'>): Lexicon {
+export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'emergency'>): Lexicon {
   const lang = content.language;
   const { lunchEnds, lunchStarts, ...phraseLists } = lang.phrases;
   return {
@@ -49,6 +51,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units'>): Le
     phrases: Object.fromEntries(Object.entries(phraseLists).map(([k, v]) => [k, phrasesOf(v)])) as Lexicon['phrases'],
     lunchEnds,
     lunchStarts,
+    emergency: { phrases: phrasesOf(content.emergency.phrases), notEmergency: phrasesOf(content.emergency.notEmergency) },
     units: content.units.filter((u) => !u.confidential).map((u) => ({ hsaId: u.hsaId, phrases: phrasesOf([u.name, ...u.synonyms]) })),
     services: content.units.filter((u) => !u.confidential).flatMap((u) => u.services.map((s) => ({ id: s.id, unitHsaId: u.hsaId, phrases: phrasesOf([s.name, ...s.synonyms]) }))),
   };

@@ -11,10 +11,12 @@ import { choice, NO, t, YES, type Reply } from './reply.js';
 export interface ChooseServiceInput {
   patientId: string;
   understanding?: Understanding;
+  /** Reached through a guided questionnaire: services hidden from the free choice may be booked */
+  viaGuide?: boolean;
 }
 
 export type ChooseServiceOutput =
-  | { outcome: 'chosen'; offer: OfferSummary; termsAccepted: boolean; understanding?: Understanding }
+  | { outcome: 'chosen'; offer: OfferSummary; termsAccepted: boolean; understanding?: Understanding; viaGuide?: boolean }
   | { outcome: 'none' | 'menu' | 'declined' | 'failed' };
 
 interface Context extends ChooseServiceInput {
@@ -40,7 +42,7 @@ const namesSomething = (u: Understanding | undefined) => (u?.careServiceIds.leng
 
 export const chooseServiceMachine = setup({
   types: {} as { context: Context; events: TurnEvent; input: ChooseServiceInput; output: ChooseServiceOutput },
-  actors: { listOffers: fromPromise<OfferSummary[], { patientId: string }>(notProvided('listOffers')) },
+  actors: { listOffers: fromPromise<OfferSummary[], { patientId: string; viaGuide: boolean }>(notProvided('listOffers')) },
   guards: {
     hasNoOffers: ({ context }) => context.offers.length === 0,
     hasOne: ({ context }) => context.candidates.length === 1,
@@ -99,7 +101,7 @@ export const chooseServiceMachine = setup({
       tags: 'busy',
       invoke: {
         src: 'listOffers',
-        input: ({ context }) => ({ patientId: context.patientId }),
+        input: ({ context }) => ({ patientId: context.patientId, viaGuide: context.viaGuide ?? false }),
         onDone: { target: 'narrowing', actions: [assign({ offers: ({ event }) => event.output }), 'narrow'] },
         onError: { target: 'failed', actions: 'sayFailure' },
       },
@@ -144,7 +146,11 @@ export const chooseServiceMachine = setup({
     },
     chosen: {
       type: 'final',
-      entry: assign({ result: ({ context }) => ({ outcome: 'chosen' as const, offer: context.selected!, termsAccepted: context.termsAccepted, understanding: context.understanding }) }),
+      entry: assign({
+        result: ({ context }) => ({
+          outcome: 'chosen' as const, offer: context.selected!, termsAccepted: context.termsAccepted, understanding: context.understanding, viaGuide: context.viaGuide,
+        }),
+      }),
     },
     none: { type: 'final', entry: ['sayNone', { type: 'settle', params: { outcome: 'none' } }] },
     declined: { type: 'final', entry: { type: 'settle', params: { outcome: 'declined' } } },

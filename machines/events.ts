@@ -6,7 +6,7 @@ import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 
 export type Intent =
   | 'view' | 'cancel' | 'rebook' | 'book' | 'book-invitation' | 'guided'
-  | 'help' | 'abort' | 'restart' | 'menu' | 'yes' | 'no' | 'unknown';
+  | 'help' | 'abort' | 'restart' | 'menu' | 'yes' | 'no' | 'back' | 'change' | 'unknown';
 
 /** A date the resident named that cannot be used as it is. */
 export type DateProblem = { kind: 'invalid-date'; text: string } | { kind: 'past-date'; date: string };
@@ -26,7 +26,12 @@ export type UserEvent =
   | { type: 'user.confirmed' }
   | { type: 'user.declined' }
   | { type: 'user.text'; text: string }
-  | { type: 'user.said'; text: string; understanding: Understanding };
+  | { type: 'user.said'; text: string; understanding: Understanding }
+  | { type: 'user.number'; value: number }
+  /** "tillbaka": one question back */
+  | { type: 'user.back' }
+  /** "ändra svar": choose an earlier answer to change */
+  | { type: 'user.change' };
 
 export type TurnEvent = { type: 'turn.begin' } | UserEvent;
 

@@ -15,7 +15,7 @@ export interface Choice {
 }
 
 /** What kind of answer the resident is asked for. */
-export type Expects = 'choice' | 'yesno' | 'text' | 'free';
+export type Expects = 'choice' | 'yesno' | 'text' | 'number' | 'free';
 
 export interface Reply {
   parts: TextRef[];
@@ -32,3 +32,5 @@ export const choice = (value: string, key: string, params?: TextParams): Choice 
 /** The values every machine understands for yes/no buttons. */
 export const YES = 'yes';
 export const NO = 'no';
+export const BACK = 'back';
+export const CHANGE = 'change';

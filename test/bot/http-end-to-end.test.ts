@@ -12,7 +12,7 @@ describe('the bot over HTTP with expectReplies', () => {
     t = await startTestApp();
     const said = await send(t.url, 'greet', { text: 'hej' });
     expect(said[0]!.text).toMatch(/^Hej! Jag hjälper dig/);
-    expect(said[0]!.buttons).toEqual(['Mina bokade tider', 'Avboka en tid', 'Boka om en tid', 'Boka en ny tid', 'Boka med bokningsunderlag']);
+    expect(said[0]!.buttons).toEqual(['Mina bokade tider', 'Avboka en tid', 'Boka om en tid', 'Boka en ny tid', 'Boka med bokningsunderlag', 'Hjälp mig välja vad jag ska boka']);
   });
 
   it('lets Tolvan list, cancel the ordinary booking, and be refused for the series booking', async () => {

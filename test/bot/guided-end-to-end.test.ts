@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { conversation, login, send, startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp | undefined;
+afterEach(async () => { await t?.stop(); t = undefined; });
+
+describe('guided booking over HTTP', () => {
+  it('guides from "jag vet inte vad jag ska boka" to a booked time of a service hidden from free choice', async () => {
+    t = await startTestApp();
+    const c = conversation(t.url, 'guided', await login(t.url, '190101012020'));
+    await c.say('jag vet inte vad jag ska boka');
+    await c.click('Vårdcentralen Fyrisdal');
+    expect(c.text()).toContain('svårt att andas, ont i bröstet');
+    await c.say('nej');
+    await c.click('Mig själv');
+    await c.say('45 år');
+    await c.say('besvär eller symtom');
+    await c.say('nej');
+    await c.click('Nya besvär');
+    await c.click('Några dagar');
+    expect(c.text()).toContain('Lediga tider för Bedömning hos sjuksköterska på Vårdcentralen Fyrisdal');
+    await c.click(c.buttons()[0]!);
+    await c.click('Ja, boka');
+    expect(c.text()).toContain('Klart! Du har bokat Bedömning hos sjuksköterska');
+  });
+
+  it('ends in advice instead of a booking, with the unit\'s phone number', async () => {
+    t = await startTestApp();
+    const c = conversation(t.url, 'advice', await login(t.url));
+    await c.say('hjälp mig att välja');
+    await c.click('Vårdcentralen Fyrisdal');
+    await c.say('nej');
+    await c.click('Mig själv');
+    await c.say('50');
+    await c.click('Intyg');
+    expect(c.text()).toContain('Intyg beställer du genom att ringa Vårdcentralen Fyrisdal på 018-611 00 01.');
+    expect(c.text()).toContain('Vill du göra något mer?');
+  });
+
+  it('says "Ring 112" at once on an emergency answer, without further questions', async () => {
+    t = await startTestApp();
+    const c = conversation(t.url, 'akut', await login(t.url));
+    await c.say('hjälp mig välja');
+    await c.click('Fysioterapin Eriksdal');
+    await c.say('ja');
+    expect(c.text()).toMatch(/^Ring 112 nu\./);
+    expect(c.buttons()).toContain('Mina bokade tider');
+  });
+
+  it('answers a message describing an emergency with "Ring 112" in any flow, and keeps the flow', async () => {
+    t = await startTestApp();
+    const token = await login(t.url);
+    const c = conversation(t.url, 'anywhere', token);
+    await c.say('avboka');
+    const said = await send(t.url, 'anywhere', { text: 'jag har plötsligt fått jätteont i bröstet', token });
+    expect(said.map((s) => s.text)).toEqual(['Ring 112 nu. Det du beskriver kan vara allvarligt och behöver vård direkt. Om du inte kan ringa själv, be någon annan ringa.']);
+    const after = await send(t.url, 'anywhere', { text: '2', token });
+    expect(after.map((s) => s.text).join('\n')).toContain('Vill du avboka den här tiden?');
+  });
+
+  it('asks to log in before booking what the questionnaire found', async () => {
+    t = await startTestApp();
+    const c = conversation(t.url, 'anon');
+    await c.say('hjälp mig välja');
+    await c.click('Fysioterapin Eriksdal');
+    for (const answer of ['nej', 'nej']) await c.say(answer);
+    await c.click('Knä eller höft');
+    await c.click('En vecka eller längre');
+    await c.say('nej');
+    expect(c.text()).toContain('För att boka tiden behöver du logga in');
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { isEmergencyAnswer, questionById, YES } from '../../content/questionnaire-rules.js';
+import type { Answer, Question, Questionnaire } from '../../content/questionnaire-schema.js';
+import { walkQuestionnaire } from '../../content/questionnaire-walk.js';
+import type { TurnEvent } from '../../machines/events.js';
+import { questionnaireMachine } from '../../machines/questionnaire.machine.js';
+import { NO, YES as YES_VALUE } from '../../machines/reply.js';
+import { keys, outbox } from '../support/machines.js';
+import { shippedContent } from '../support/tidbok.js';
+
+const content = shippedContent();
+const unitOf = (hsaId: string) => {
+  const u = content.units.find((x) => x.hsaId === hsaId);
+  return u && { name: u.name, phone: u.phone };
+};
+
+const eventFor = (question: Question, answer: Answer): TurnEvent =>
+  question.answer === 'yesno' ? { type: 'user.chose', value: answer === YES ? YES_VALUE : NO }
+    : question.answer === 'number' ? { type: 'user.number', value: Number(answer) } : { type: 'user.chose', value: String(answer) };
+
+function drive(q: Questionnaire, answers: { questionId: string; answer: Answer }[]) {
+  const actor = createActor(questionnaireMachine(q, unitOf), { input: { patientId: 'p' } }).start();
+  for (const step of answers) {
+    expect(actor.getSnapshot().value).toBe(step.questionId);
+    actor.send({ type: 'turn.begin' });
+    actor.send(eventFor(questionById(q, step.questionId)!, step.answer));
+  }
+  return actor;
+}
+
+describe.each(content.questionnaires.map((q) => [q.id, q] as const))('the shipped questionnaire %s', (_, q) => {
+  const walk = walkQuestionnaire(q);
+
+  it('has at least one path, and every path ends in an outcome', () => {
+    expect(walk.truncated).toBe(false);
+    expect(walk.paths.length).toBeGreaterThan(3);
+    expect(walk.paths.filter((p) => p.end.kind !== 'outcome')).toEqual([]);
+  });
+
+  it('asks every question on some path and uses every outcome', () => {
+    expect([...walk.visited].sort()).toEqual(q.questions.map((x) => x.id).sort());
+    const used = new Set(walk.paths.map((p) => (p.end.kind === 'outcome' ? p.end.outcomeId : '')));
+    expect([...used].filter(Boolean).sort()).toEqual(Object.keys(q.outcomes).sort());
+  });
+
+  it('reaches an emergency outcome in one step from every emergency answer', () => {
+    const emergencies = walk.paths.filter((p) => p.steps.some((s) => isEmergencyAnswer(questionById(q, s.questionId)!, s.answer)));
+    expect(emergencies.length).toBeGreaterThan(0);
+    for (const path of emergencies) {
+      const last = path.steps.at(-1)!;
+      expect(isEmergencyAnswer(questionById(q, last.questionId)!, last.answer)).toBe(true);
+      expect(path.end.kind === 'outcome' && q.outcomes[path.end.outcomeId]!.emergency).toBe(true);
+    }
+  });
+
+  it('the generated machine follows every path to the same outcome', () => {
+    for (const path of walk.paths) {
+      const actor = drive(q, path.steps);
+      const snapshot = actor.getSnapshot();
+      expect(snapshot.status).toBe('done');
+      const outcome = path.end.kind === 'outcome' ? q.outcomes[path.end.outcomeId]! : undefined;
+      if (outcome?.book) expect(snapshot.output).toEqual({ outcome: 'book', careServiceId: outcome.book });
+      else expect(snapshot.output).toEqual({ outcome: 'advice', emergency: outcome?.emergency ?? false });
+      if (outcome?.advice) expect(keys(actor)).toEqual([outcome.advice]);
+    }
+  });
+});
+
+describe('moving around a questionnaire', () => {
+  const q = content.questionnaires.find((x) => x.id === 'vardcentral-fyrisdal')!;
+
+  it('goes one question back on "tillbaka", keeping the way there', () => {
+    const a = drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
+    expect(a.getSnapshot().value).toBe('alder');
+    a.send({ type: 'user.back' });
+    expect(a.getSnapshot().value).toBe('for-vem');
+    a.send({ type: 'user.back' });
+    expect(a.getSnapshot().value).toBe('akut');
+    expect(a.getSnapshot().can({ type: 'user.back' })).toBe(false);
+  });
+
+  it('lets an earlier answer be changed without starting over', () => {
+    const a = drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }, { questionId: 'alder', answer: 45 }]);
+    expect(a.getSnapshot().value).toBe('arende');
+    a.send({ type: 'turn.begin' });
+    a.send({ type: 'user.change' });
+    expect(outbox(a)[0]!.choices!.map((c) => c.value)).toEqual(['akut', 'for-vem', 'alder', 'keep-answers']);
+    a.send({ type: 'user.chose', value: 'for-vem' });
+    expect(a.getSnapshot().value).toBe('for-vem');
+    a.send({ type: 'user.chose', value: 'barn' });
+    a.send({ type: 'user.number', value: 15 });
+    expect(a.getSnapshot().output).toEqual({ outcome: 'advice', emergency: false });
+  });
+
+  it('refuses an answer out of range or not offered, so the resident is asked again', () => {
+    const a = drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
+    expect(a.getSnapshot().can({ type: 'user.number', value: 130 })).toBe(false);
+    expect(a.getSnapshot().can({ type: 'user.chose', value: 'ja' })).toBe(false);
+    expect(a.getSnapshot().can({ type: 'user.number', value: 30 })).toBe(true);
+  });
+
+  it('does not keep the answers once they have led to an outcome', () => {
+    const a = drive(q, [{ questionId: 'akut', answer: 'ja' }]);
+    expect(a.getSnapshot().context.answers).toEqual({});
+  });
+});
