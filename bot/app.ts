@@ -3,8 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Content } from '../content/load.js';
-import { createFlows } from '../dialogs/flows.js';
-import { compileLexicon } from '../dialogs/lexicon.js';
 import { t } from '../machines/reply.js';
 import { resetTidbok } from '../scheduling/open-tidbok.js';
 import { bookingActors } from './booking-actors.js';
@@ -12,6 +10,7 @@ import { BookingBot } from './booking-bot.js';
 import { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { DEMO_ISSUER, DemoIssuer, JwtVerifier } from './identity.js';
+import { LiveContent } from './live-content.js';
 import { renderText } from './render.js';
 import { createServer, type Server } from './server.js';
 import { SqliteStorage } from './sqlite-storage.js';
@@ -22,6 +21,7 @@ import { TurnLock } from './turn-lock.js';
 
 export interface App {
   server: Server;
+  live: LiveContent;
   clock: Clock;
   seededNow: boolean;
   listen(): Promise<string>;
@@ -41,14 +41,10 @@ function demoSecret(config: Config): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
-const unitLookup = (content: Content) => (hsaId: string) => {
-  const unit = content.units.find((u) => u.hsaId.toLowerCase() === hsaId.toLowerCase());
-  return unit && { name: unit.name, phone: unit.phone };
-};
-
 export async function createApp(config: Config, content: Content, log: Log): Promise<App> {
   const clock = new Clock(config.CLOCK);
-  const { tidbok, bookingService, seededNow } = startTidbok(content, config.TIDBOK_DB, clock.now());
+  const { tidbok, bookingService, seededNow } = startTidbok(content, config.TIDBOK_DB, clock.now(), (s, u) => live.rulesFor(s, u));
+  const live: LiveContent = new LiveContent(content, bookingActors(bookingService, clock, config.BOOKING_TIMEOUT_MS));
   const storage = new SqliteStorage(config.CONVERSATION_DB);
   const secret = config.demoMode ? demoSecret(config) : undefined;
   const issuer = config.AUTH_ISSUER ?? DEMO_ISSUER;
@@ -60,12 +56,10 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     log('Unhandled turn error', error);
-    await context.sendActivity({ type: 'message', text: renderText(content.texts, t('error.technical'), clock.now()) });
+    await context.sendActivity({ type: 'message', text: renderText(live.texts, t('error.technical'), clock.now()) });
   };
   const bot = new BookingBot({
-    storage, lock: new TurnLock(), verifier, clock, log,
-    flows: createFlows(bookingActors(bookingService, clock, config.BOOKING_TIMEOUT_MS), content.questionnaires, unitLookup(content)),
-    lexicon: compileLexicon(content), texts: content.texts,
+    storage, lock: new TurnLock(), verifier, clock, log, live,
     idleMinutes: config.CONVERSATION_IDLE_MINUTES, settleTimeoutMs: config.BOOKING_TIMEOUT_MS * 3,
   });
   let open = true;
@@ -79,7 +73,7 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
   sweep.unref();
 
   return {
-    server, clock, seededNow,
+    server, clock, seededNow, live,
     listen: () => new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.PORT, config.host, () => resolve(server.url));

@@ -1,11 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Texts } from '../content/texts.js';
 import { runTurn, type ConversationData, type TurnInput } from '../dialogs/conversation.js';
-import type { Flows } from '../dialogs/flows.js';
-import type { Lexicon } from '../dialogs/lexicon.js';
 import { t, type Reply } from '../machines/reply.js';
 import type { Clock } from './clock.js';
 import type { IdentityVerifier } from './identity.js';
+import type { LiveContent } from './live-content.js';
 import { labelOf, renderReplies } from './render.js';
 import type { SqliteStorage } from './sqlite-storage.js';
 import type { TurnLock } from './turn-lock.js';
@@ -25,9 +23,7 @@ export interface BookingBotDeps {
   storage: SqliteStorage;
   lock: TurnLock;
   verifier: IdentityVerifier;
-  flows: Flows;
-  lexicon: Lexicon;
-  texts: Texts;
+  live: LiveContent;
   clock: Clock;
   idleMinutes: number;
   settleTimeoutMs: number;
@@ -69,9 +65,8 @@ export class BookingBot {
     let data = previous;
     let replies: Reply[];
     try {
-      const result = await runTurn(previous, input, resident?.patientId, {
-        flows: deps.flows, lexicon: deps.lexicon, labelOf: labelOf(deps.texts, now), now, settleTimeoutMs: deps.settleTimeoutMs,
-      });
+      const { flows, lexicon, texts } = deps.live;
+      const result = await runTurn(previous, input, resident?.patientId, { flows, lexicon, labelOf: labelOf(texts, now), now, settleTimeoutMs: deps.settleTimeoutMs });
       data = result.data;
       replies = expired && input.kind === 'message' ? [{ parts: [t('session.expired')] }, ...result.replies] : result.replies;
     } catch (error) {
@@ -84,7 +79,7 @@ export class BookingBot {
     const seen = [...(expired ? [] : (stored?.seen ?? [])), ...(activity.id ? [activity.id] : [])].slice(-SEEN_KEEP);
     const next: Stored = { data, lastActive: now.toISO()!, seen, ...(stored && { eTag: stored.eTag }) };
     await deps.storage.write({ [key]: next });
-    const rendered = renderReplies(replies, { texts: deps.texts, now, channelId: activity.channelId, promptSeq: data.promptSeq ?? 0 });
+    const rendered = renderReplies(replies, { texts: deps.live.texts, now, channelId: activity.channelId, promptSeq: data.promptSeq ?? 0 });
     if (rendered.length > 0) await context.sendActivities(rendered);
   }
 }

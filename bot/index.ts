@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ContentError, loadContentOrThrow } from '../content/load.js';
+import { CONTENT_DIR, ContentError, loadContentOrThrow } from '../content/load.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -18,6 +18,10 @@ try {
   const content = loadContentOrThrow();
   const app = await createApp(config, content, log);
   const url = await app.listen();
+  if (process.argv.includes('--watch-content')) {
+    app.live.watch(CONTENT_DIR, (m) => console.log(m));
+    console.log(`  Watching ${CONTENT_DIR} for content changes`);
+  }
   console.log(`Tidbokschatten is listening on ${url}`);
   console.log(`  Bot Framework endpoint: ${url}/api/messages${config.MicrosoftAppId ? '' : ' (no app id: unauthenticated, local use only)'}`);
   if (config.demoMode) console.log(`  Demo mode: log in with POST ${url}/api/demo/login {"personnummer":"191212121212"}`);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { BookingService } from '../booking/booking-service.js';
+import type { RulesProvider } from '../booking/catalog.js';
 import type { Content } from '../content/load.js';
 import { openTidbok } from '../scheduling/open-tidbok.js';
 import type { EmbeddedTidbok } from '../scheduling/embedded-tidbok.js';
@@ -15,7 +16,7 @@ export interface Tidbok {
 }
 
 /** Opens (and on first use seeds) the embedded tidbok and wraps it in the booking service. */
-export function startTidbok(content: Content, file: string, now: DateTime = DateTime.now()): Tidbok {
+export function startTidbok(content: Content, file: string, now: DateTime = DateTime.now(), rulesFor: RulesProvider = content.rulesFor): Tidbok {
   const { tidbok, seededNow } = openTidbok(file, demoSeedOf(content), now);
-  return { tidbok, seededNow, bookingService: new BookingService(tidbok, content.rulesFor) };
+  return { tidbok, seededNow, bookingService: new BookingService(tidbok, rulesFor) };
 }

@@ -84,6 +84,11 @@ function checkTexts(texts: Texts, source: YamlSource, extra: ReadonlyMap<string,
   for (const key of texts.keys()) {
     const template = texts.template(key) ?? '';
     const provided = TEXT_CONTRACT.get(key) ?? extra.get(key) ?? [];
+    for (const brace of template.match(/\{[^}]*\}?/g) ?? []) {
+      if (!/^\{[a-zA-Z][a-zA-Z0-9]*(\|[a-z]+)?\}$/.test(brace)) {
+        problems.push(source.at(key.split('.'), `Texten ${key} har ${brace}, som inte är ett giltigt värde. Skriv värden som {unitName} eller {start|datetime}, utan å, ä, ö och mellanslag.`));
+      }
+    }
     const unique = placeholdersOf(template).filter((ph, i, all) => all.findIndex((o) => o.name === ph.name && o.format === ph.format) === i);
     for (const ph of unique) {
       const path = key.split('.');

@@ -48,6 +48,7 @@ describe('content loading', () => {
     ['a text with a value the code never gives', 'texter.yaml', (t: string) => t.replace('Ring {phone} om du behöver en tid.', 'Ring {telefon} om du behöver en tid.'), 'texter.yaml:', '{telefon}'],
     ['a text with an unknown format', 'texter.yaml', (t: string) => t.replace('{earliestDate|date}.', '{earliestDate|datum}.'), 'texter.yaml:', 'formatet "datum"'],
     ['a text the code needs removed', 'texter.yaml', (t: string) => t.replace(/    slot_taken: >-\n.*\n/, ''), 'texter.yaml:', 'booking.rejected.slot_taken saknas'],
+    ['a broken placeholder', 'texter.yaml', (t: string) => t.replace('  plain: Vad vill du göra?', '  plain: Vad vill du {göra}?'), 'texter.yaml:', '{göra}, som inte är ett giltigt värde'],
     ['the same key twice', 'konfiguration.yaml', (t: string) => t.replace('  mayRebook: true\n', '  mayRebook: true\n  mayRebook: false\n'), 'konfiguration.yaml:', 'Samma nyckel'],
     ['an invitation window that ends before it starts', 'demo/personer.yaml', (t: string) => t.replace('fromInDays: 14\n        toInDays: 45', 'fromInDays: 14\n        toInDays: 4'), 'invitations[1]', 'toInDays'],
   ])('reports %s with file, line and a plain explanation', (_, file, edit, where, message) => {

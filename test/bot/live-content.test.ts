@@ -1,0 +1,38 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveContent } from '../../bot/live-content.js';
+import { CONTENT_DIR, loadContentOrThrow } from '../../content/load.js';
+import type { BookingActors } from '../../dialogs/flows.js';
+
+const noActors = {} as BookingActors;
+let dir: string | undefined;
+afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = undefined; });
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+  return check();
+};
+
+describe('content reloaded while the bot runs (npm run dev)', () => {
+  it('takes a valid change at once and keeps the old content when a change is invalid', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'live-'));
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    const live = new LiveContent(loadContentOrThrow(dir), noActors);
+    const log: string[] = [];
+    const watchers = live.watch(dir, (m) => log.push(m));
+    const file = join(dir, 'texter.yaml');
+    const original = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, original.replace('  plain: Vad vill du göra?', '  plain: Vad vill du göra nu?'));
+      expect(await until(() => live.texts.template('menu.plain') === 'Vad vill du göra nu?')).toBe(true);
+      writeFileSync(file, original.replace('  plain: Vad vill du göra?', '  plain: Vad vill du {göra}?'));
+      expect(await until(() => log.some((m) => m.includes('laddades inte om')))).toBe(true);
+      expect(live.texts.template('menu.plain')).toBe('Vad vill du göra nu?');
+      expect(log.find((m) => m.includes('laddades inte om'))).toContain('texter.yaml:');
+    } finally {
+      watchers.forEach((w) => w.close());
+    }
+  });
+});
