@@ -16,9 +16,9 @@ const EXAMPLES: Record<string, string | number> = {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function renderText(content: Content, key: string): string {
+function renderText(content: Content, key: string, given: Record<string, string> = {}): string {
   const template = content.texts.template(key) ?? '';
-  const params = Object.fromEntries(placeholdersOf(template).map((p) => [p.name, EXAMPLES[p.name] ?? `[${p.name}]`]));
+  const params = Object.fromEntries(placeholdersOf(template).map((p) => [p.name, given[p.name] ?? EXAMPLES[p.name] ?? `[${p.name}]`]));
   try {
     return content.texts.render(key, params, DateTime.fromISO('2026-12-01T09:00', { zone: 'Europe/Stockholm' }));
   } catch (error) {
@@ -47,13 +47,18 @@ function conditionText(q: Questionnaire, c: Condition | undefined): string {
   return Object.entries(c as Record<string, Expected>).map(([id, e]) => `${id} är ${expectedText(q, id, e)}`).join(' och ');
 }
 
+function adviceUnit(content: Content, hsaId: string | undefined): Record<string, string> {
+  const unit = hsaId ? content.units.find((u) => u.hsaId.toLowerCase() === hsaId.toLowerCase()) : undefined;
+  return unit ? { unit: unit.name, phone: unit.phone } : {};
+}
+
 function outcomeHtml(content: Content, q: Questionnaire, id: string): string {
   const o = q.outcomes[id];
   if (!o) return `<div class="box missing">Utfallet ${escape(id)} saknas</div>`;
   const unitOf = (serviceId: string) => content.units.find((u) => u.services.some((s) => s.id === serviceId));
   const body = o.book
     ? `Boka <strong>${escape(unitOf(o.book)?.services.find((s) => s.id === o.book)?.name ?? o.book)}</strong> på ${escape(unitOf(o.book)?.name ?? '?')}`
-    : escape(renderText(content, o.advice!));
+    : escape(renderText(content, o.advice!, adviceUnit(content, o.unit)));
   return `<div class="box outcome${o.emergency ? ' emergency' : ''}"><span class="tag">${o.emergency ? 'Akut' : o.book ? 'Boka' : 'Råd'}</span> ${body}</div>`;
 }
 
@@ -64,7 +69,8 @@ function questionHtml(content: Content, q: Questionnaire, id: string, shown: Set
   shown.add(id);
   const rules = question.next.map((rule) => {
     const target = rule.goto ? questionHtml(content, q, rule.goto, shown) : outcomeHtml(content, q, rule.outcome!);
-    return `<li><div class="when">${escape(conditionText(q, rule.if))}</div>${target}</li>`;
+    const when = question.next.length === 1 ? 'sedan' : conditionText(q, rule.if);
+    return `<li><div class="when">${escape(when)}</div>${target}</li>`;
   });
   const answers = question.answer === 'yesno' ? 'Ja / Nej' : question.answer === 'number' ? `Ett tal${question.min !== undefined ? ` från ${question.min}` : ''}${question.max !== undefined ? ` till ${question.max}` : ''}`
     : question.options!.map((o) => escape(textOf(content, o.label))).join(' / ');
