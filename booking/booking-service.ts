@@ -4,7 +4,7 @@ import {
   bookingWindow, canBookSlot, canCancel, canOffer, canRebook, canRebookTo, checkTermsAndReason,
   invitationWindowState, isVisibleUnit, type BookingContext, type BookingMode,
 } from './policy.js';
-import { ok, refuse, type BookingResult } from './rejections.js';
+import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
 import { byStart, filterSlots, type TimeWish } from './slot-filter.js';
 import { changeDeadline, endOfLocalDate, instant, isBefore, startOfLocalDate, toIso } from './time.js';
@@ -36,6 +36,12 @@ export interface ServiceOffer {
   unit: Unit;
   service: CareService;
   rules: ServiceRules;
+}
+
+export interface ServiceRefusal {
+  unitHsaId: string;
+  careServiceId: string;
+  rejection: Rejection;
 }
 
 /** What slots to look for: a new open booking, an invitation, or a rebooking. */
@@ -95,16 +101,25 @@ export class BookingService {
 
   /** Care services open for free online booking (or, with viaGuide, also the hidden ones). */
   async bookableServices(options: { unitHsaId?: string; viaGuide?: boolean } = {}): Promise<ServiceOffer[]> {
+    return (await this.servicesWithReasons(options)).offers;
+  }
+
+  /** Bookable care services, and why each of the others is not (confidential units left out entirely). */
+  async servicesWithReasons(options: { unitHsaId?: string; viaGuide?: boolean } = {}): Promise<{ offers: ServiceOffer[]; refusals: ServiceRefusal[] }> {
     const catalog = await this.catalog();
     const offers: ServiceOffer[] = [];
+    const refusals: ServiceRefusal[] = [];
     for (const service of catalog.services()) {
       const resolved = catalog.resolve(service.unitHsaId, service.id);
-      if (!resolved) continue;
+      if (!resolved || !isVisibleUnit(resolved.unit)) continue;
       if (options.unitHsaId && resolved.unit.hsaId.toLowerCase() !== options.unitHsaId.toLowerCase()) continue;
       const mode: BookingMode = { kind: 'open', viaGuide: options.viaGuide ?? false };
-      if (canOffer(resolved.unit, service, resolved.rules, mode).ok) offers.push(resolved);
+      const offered = canOffer(resolved.unit, service, resolved.rules, mode);
+      if (offered.ok) offers.push(resolved);
+      else refusals.push({ unitHsaId: resolved.unit.hsaId, careServiceId: service.id, rejection: offered.rejection });
     }
-    return offers.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'sv') || a.service.name.localeCompare(b.service.name, 'sv'));
+    offers.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'sv') || a.service.name.localeCompare(b.service.name, 'sv'));
+    return { offers, refusals };
   }
 
   /** Free slots for a purpose, inside the rules' window and the resident's wish, in time order. */

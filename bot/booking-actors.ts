@@ -86,7 +86,10 @@ export function bookingActors(service: BookingService, clock: Clock, timeoutMs: 
   return {
     listBookings: ({ patientId }) => guard(async () => (await service.myBookings(patientId, clock.now())).map(summaryOf)),
     listInvitations: ({ patientId }) => guard(async () => (await service.myInvitations(patientId, clock.now())).map(invitationOf)),
-    listOffers: ({ viaGuide }) => guard(async () => (await service.bookableServices({ viaGuide })).map(offerOf)),
+    listOffers: ({ viaGuide }) => guard(async () => {
+      const { offers, refusals } = await service.servicesWithReasons({ viaGuide });
+      return { offers: offers.map(offerOf), refusals };
+    }),
     cancelBooking: ({ patientId, bookingId, termsAccepted, reason }) => guard(async (): Promise<Outcome<BookingSummary>> => {
       const before = await viewOf(patientId, bookingId);
       const result = await service.cancel(patientId, bookingId, { termsAccepted, reason }, clock.now());

@@ -66,7 +66,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'cancel.choose': NONE, 'cancel.none': NONE, 'cancel.reason.required': ['max'], 'cancel.reason.optional': ['max'],
   'cancel.confirm': NONE, 'cancel.done': BOOKING, 'cancel.kept': NONE,
   'rebook.choose': NONE, 'rebook.none': NONE, 'rebook.confirm': [...BOOKING, 'newStart'], 'rebook.done': BOOKING, 'rebook.stopped': BOOKING,
-  'book.chooseWhat': NONE, 'book.chooseWhere': ['service'], 'book.notOffered': NONE, 'book.noneOffered': NONE,
+  'book.chooseWhat': NONE, 'book.chooseWhere': ['service'], 'book.notOffered': NONE, 'book.otherwise': NONE, 'book.noneOffered': NONE,
   'book.reason.required': ['max'], 'book.reason.optional': ['max'], 'book.confirm': [...BOOKING, 'newStart'],
   'book.done': BOOKING, 'book.instructions': NONE, 'book.stopped': BOOKING,
   'time.offer': ['service', 'unit', 'phone'], 'time.offerMore': ['service', 'unit', 'phone'], 'time.askWish': NONE,

@@ -8,7 +8,7 @@ import { chooseTimeMachine, type ChooseTimeInput } from '../machines/choose-time
 import { menuMachine, type MenuInput, type MenuIntent, type MenuOutput } from '../machines/menu.machine.js';
 import { pickBookingMachine, type PickBookingInput, type PickBookingOutput } from '../machines/pick-booking.machine.js';
 import type {
-  BookingSummary, CancelInput, CommitTimeInput, FindSlotsInput, FoundSlots, InvitationSummary, ListBookingsInput, OfferSummary, Outcome,
+  BookingSummary, CancelInput, CommitTimeInput, FindSlotsInput, FoundSlots, InvitationSummary, ListBookingsInput, OfferSummary, Offers, Outcome,
 } from '../machines/ports.js';
 import { t, type Reply } from '../machines/reply.js';
 import { questionnaireMachine, textRef, type QuestionnaireInput, type QuestionnaireOutput, type UnitLookup } from '../machines/questionnaire.machine.js';
@@ -23,7 +23,7 @@ export interface BookingActors {
   findSlots(input: FindSlotsInput): Promise<Outcome<FoundSlots>>;
   commitTime(input: CommitTimeInput): Promise<Outcome<BookingSummary>>;
   listInvitations(input: ListBookingsInput): Promise<InvitationSummary[]>;
-  listOffers(input: { patientId: string; viaGuide: boolean }): Promise<OfferSummary[]>;
+  listOffers(input: { patientId: string; viaGuide: boolean }): Promise<Offers>;
 }
 
 export type GuideFlow = `guided:${string}`;

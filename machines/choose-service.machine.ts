@@ -1,7 +1,8 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent, Understanding } from './events.js';
 import { append, MENU } from './outbox.js';
-import { notProvided, type OfferSummary } from './ports.js';
+import { notProvided, type OfferSummary, type Offers } from './ports.js';
+import { rejectionText } from './outbox.js';
 import { choice, NO, t, YES, type Reply } from './reply.js';
 
 // Boka öppen tid (steg 5) begins here: what to book and where. Only care services whose
@@ -21,6 +22,7 @@ export type ChooseServiceOutput =
 
 interface Context extends ChooseServiceInput {
   offers: OfferSummary[];
+  refusals: Offers['refusals'];
   candidates: OfferSummary[];
   selected?: OfferSummary;
   termsAccepted: boolean;
@@ -42,7 +44,7 @@ const namesSomething = (u: Understanding | undefined) => (u?.careServiceIds.leng
 
 export const chooseServiceMachine = setup({
   types: {} as { context: Context; events: TurnEvent; input: ChooseServiceInput; output: ChooseServiceOutput },
-  actors: { listOffers: fromPromise<OfferSummary[], { patientId: string; viaGuide: boolean }>(notProvided('listOffers')) },
+  actors: { listOffers: fromPromise<Offers, { patientId: string; viaGuide: boolean }>(notProvided('listOffers')) },
   guards: {
     hasNoOffers: ({ context }) => context.offers.length === 0,
     hasOne: ({ context }) => context.candidates.length === 1,
@@ -65,7 +67,15 @@ export const chooseServiceMachine = setup({
     selectOnly: assign({ selected: ({ context }) => context.candidates[0] }),
     selectWhere: assign({ selected: ({ context, event }) => context.candidates.find((o) => event.type === 'user.chose' && o.careServiceId === event.value) }),
     resetCandidates: assign({ candidates: ({ context }) => context.offers }),
-    sayNotBookable: assign({ outbox: ({ context }) => append(context, { parts: [t('book.notOffered')] }) }),
+    sayNotBookable: assign({
+      outbox: ({ context }) => {
+        // The reason from the rules for what was named, e.g. "Folktandvården Enköping går inte att boka via 1177 ännu".
+        const u = context.understanding;
+        const refusal = context.refusals.find((r) => u?.careServiceIds.includes(r.careServiceId) && (u.unitHsaIds.length === 0 || u.unitHsaIds.includes(r.unitHsaId)))
+          ?? context.refusals.find((r) => u?.unitHsaIds.includes(r.unitHsaId));
+        return append(context, { parts: refusal ? [rejectionText(refusal.rejection), t('book.otherwise')] : [t('book.notOffered')] });
+      },
+    }),
     promptWhat: assign({
       outbox: ({ context }) => append(context, {
         parts: [t('book.chooseWhat')],
@@ -93,7 +103,7 @@ export const chooseServiceMachine = setup({
   },
 }).createMachine({
   id: 'chooseService',
-  context: ({ input }) => ({ ...input, offers: [], candidates: [], termsAccepted: false, outbox: [] }),
+  context: ({ input }) => ({ ...input, offers: [], refusals: [], candidates: [], termsAccepted: false, outbox: [] }),
   on: { 'turn.begin': { actions: 'clearOutbox' } },
   initial: 'loading',
   states: {
@@ -102,7 +112,7 @@ export const chooseServiceMachine = setup({
       invoke: {
         src: 'listOffers',
         input: ({ context }) => ({ patientId: context.patientId, viaGuide: context.viaGuide ?? false }),
-        onDone: { target: 'narrowing', actions: [assign({ offers: ({ event }) => event.output }), 'narrow'] },
+        onDone: { target: 'narrowing', actions: [assign({ offers: ({ event }) => event.output.offers, refusals: ({ event }) => event.output.refusals }), 'narrow'] },
         onError: { target: 'failed', actions: 'sayFailure' },
       },
     },

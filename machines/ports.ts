@@ -39,6 +39,12 @@ export interface OfferSummary {
   reasonMaxLength: number;
 }
 
+/** What can be booked freely, and why each of the rest cannot. */
+export interface Offers {
+  offers: OfferSummary[];
+  refusals: { unitHsaId: string; careServiceId: string; rejection: Rejection }[];
+}
+
 export interface InvitationSummary extends OfferSummary {
   id: string;
   /** The clinic's text */

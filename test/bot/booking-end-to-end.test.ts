@@ -80,6 +80,8 @@ describe('booking over HTTP', () => {
     await c.say('boka en ny tid');
     expect(c.buttons()).toEqual(['Blodgivning', 'Nybesök hos fysioterapeut', 'Besök hos sjuksköterska', 'Läkarbesök', 'Provtagning', 'Vaccination mot influensa', 'Hälsosamtal', 'Tillbaka till menyn']);
     await c.say('tandläkare');
-    expect(c.text()).toContain('Det du skrev går inte att boka på nätet');
+    expect(c.text()).toContain('Folktandvården Enköping går inte att boka via 1177 ännu. Ring 018-611 00 08');
+    await c.say('boka tid på barnmorskemottagningen');
+    expect(c.text()).toContain('Barnmorskemottagningen Fyrisdal har inte tidbokning på nätet.');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPromise } from 'xstate';
 import { chooseInvitationMachine } from '../../machines/choose-invitation.machine.js';
 import { chooseServiceMachine } from '../../machines/choose-service.machine.js';
-import type { InvitationSummary, OfferSummary } from '../../machines/ports.js';
+import type { InvitationSummary, OfferSummary, Offers } from '../../machines/ports.js';
 import { choices, keys, started, state, turn, understanding } from '../support/machines.js';
 
 const offer = (over: Partial<OfferSummary>): OfferSummary => ({
@@ -14,8 +14,9 @@ const OFFERS = [
   offer({ careServiceId: 'f-vacc', serviceName: 'Vaccination', unitHsaId: 'U1' }),
   offer({ careServiceId: 'fysio', serviceName: 'Nybesök hos fysioterapeut', unitHsaId: 'U3', unitName: 'Fysioterapin', terms: 'terms.book.physiotherapy' }),
 ];
+const REFUSALS: Offers['refusals'] = [{ unitHsaId: 'U8', careServiceId: 'tand', rejection: { code: 'system_not_connected', unitName: 'Folktandvården', phone: '1' } }];
 const services = (offers: OfferSummary[] | Error = OFFERS) => chooseServiceMachine.provide({
-  actors: { listOffers: fromPromise(async () => { if (offers instanceof Error) throw offers; return offers; }) },
+  actors: { listOffers: fromPromise<Offers, { patientId: string; viaGuide: boolean }>(async () => { if (offers instanceof Error) throw offers; return { offers, refusals: REFUSALS }; }) },
 });
 
 describe('choosing what to book (öppen tidbok)', () => {
@@ -44,6 +45,11 @@ describe('choosing what to book (öppen tidbok)', () => {
     const a = await started(services(), { patientId: 'p', understanding: understanding({ careServiceIds: ['hud-nybesok'] }) });
     expect(keys(a)).toEqual(['book.notOffered', 'book.chooseWhat']);
     expect(choices(a)).toHaveLength(4);
+  });
+
+  it('names the reason from the rules when the named unit is outside the service', async () => {
+    const a = await started(services(), { patientId: 'p', understanding: understanding({ unitHsaIds: ['U8'], careServiceIds: ['tand'] }) });
+    expect(keys(a)).toEqual(['booking.rejected.system_not_connected', 'book.otherwise', 'book.chooseWhat']);
   });
 
   it('asks for the terms where configured', async () => {
