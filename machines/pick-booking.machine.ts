@@ -66,6 +66,7 @@ export const pickBookingMachine = setup({
     isBookingChoice: ({ context, event }) => event.type === 'user.chose' && context.bookings.some((b) => b.id === event.value),
     isHintForOne: ({ context, event }) => event.type === 'user.said' && hinted(context, event.understanding).length === 1,
     isAllowed: ({ context }) => permissionOf(context).ok,
+    saysNo: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'no',
     hasTerms: ({ context }) => termsOf(context) !== undefined,
     isAccept: ({ event }) => event.type === 'user.confirmed' || (event.type === 'user.chose' && event.value === YES),
     isDecline: ({ event }) => event.type === 'user.declined' || (event.type === 'user.chose' && event.value === NO),
@@ -127,7 +128,7 @@ export const pickBookingMachine = setup({
           { guard: 'isMenu', target: 'toMenu' },
           { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
         ],
-        'user.said': { guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' },
+        'user.said': [{ guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' }, { guard: 'saysNo', target: 'toMenu' }],
       },
     },
     checking: {
@@ -145,7 +146,7 @@ export const pickBookingMachine = setup({
           { guard: 'isMore', target: 'refused', reenter: true, actions: 'nextPage' },
           { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
         ],
-        'user.said': { guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' },
+        'user.said': [{ guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' }, { guard: 'saysNo', target: 'toMenu' }],
       },
     },
     askingTerms: {

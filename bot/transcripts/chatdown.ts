@@ -16,10 +16,11 @@ import { DEFAULT_CLOCK, TranscriptError, type BotStep, type Script, type Step, t
 // Lines that do not start with a name continue the message above. Lines starting with #
 // are comments. Annotations in [brackets]: Suggestions (alias SuggestedActions),
 // Attachment, AttachmentLayout, Typing and Delay from Chatdown; Click, Login, Logout,
-// Clock, Reset and ConversationUpdate added here.
+// Clock, Reset, ConversationUpdate and Conversation (speak in a second conversation)
+// added here.
 
 const ANNOTATION = /\[([A-Za-z]+)(?:=([^\]]*))?\]/g;
-const USER_ANNOTATIONS = ['click', 'login', 'logout', 'clock', 'reset', 'conversationupdate', 'typing', 'delay'];
+const USER_ANNOTATIONS = ['click', 'login', 'logout', 'clock', 'reset', 'conversationupdate', 'conversation', 'typing', 'delay'];
 const BOT_ANNOTATIONS = ['suggestions', 'suggestedactions', 'attachment', 'attachmentlayout', 'typing', 'delay'];
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const PERSONNUMMER = /^(19|20)\d{10}$/;
@@ -93,6 +94,7 @@ function userStep(d: Draft, file: string): UserStep {
     step.clock = clock;
   }
   if (notes.has('reset')) step.reset = true;
+  if (notes.get('conversation')) step.conversation = notes.get('conversation');
   if (notes.has('conversationupdate')) step.start = true;
   if (!step.text && !step.click && !step.start && !step.reset && step.login === undefined && !step.clock) {
     throw new TranscriptError(file, d.line, 'The user line is empty: write a message or a [Click=label].');

@@ -23,6 +23,11 @@ export class HttpBotClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** A second conversation with the same bot, not logged in. */
+  another(): HttpBotClient {
+    return new HttpBotClient(this.baseUrl);
+  }
+
   get loggedIn(): boolean {
     return this.token !== undefined;
   }

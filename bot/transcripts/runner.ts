@@ -61,6 +61,8 @@ async function perform(step: UserStep, client: HttpBotClient, last: BotReply[], 
 
 export async function runScript(script: Script, client: HttpBotClient): Promise<RunResult> {
   if (script.login) await client.login(script.login);
+  const clients = new Map<string, HttpBotClient>([['main', client]]);
+  const lastIn = new Map<string, BotReply[]>();
   let replies: BotReply[] = [];
   let next = 0;
   let turns = 0;
@@ -75,8 +77,11 @@ export async function runScript(script: Script, client: HttpBotClient): Promise<
     }
     const extra = leftover(step.line);
     if (extra) return { ok: false, failure: { ...extra, line: Math.max(1, step.line - 1) } };
-    const result = await perform(step, client, replies, script.file);
+    const name = step.conversation ?? 'main';
+    if (!clients.has(name)) clients.set(name, client.another());
+    const result = await perform(step, clients.get(name)!, lastIn.get(name) ?? [], script.file);
     if (!Array.isArray(result)) return { ok: false, failure: result };
+    lastIn.set(name, result);
     if (step.start || step.text !== undefined || step.value !== undefined || step.click) turns++;
     replies = result;
     next = 0;

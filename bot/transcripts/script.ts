@@ -17,6 +17,8 @@ export interface UserStep {
   reset?: boolean;
   /** Send a conversation start (members added) instead of a message */
   start?: boolean;
+  /** Which conversation to speak in, when a transcript has several (e.g. two residents racing) */
+  conversation?: string;
 }
 
 export interface BotStep {
