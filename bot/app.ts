@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
 import type { Content } from '../content/load.js';
 import { t } from '../machines/reply.js';
 import { resetTidbok } from '../scheduling/open-tidbok.js';
 import { bookingActors } from './booking-actors.js';
 import { BookingBot } from './booking-bot.js';
 import { Clock } from './clock.js';
+import { DirectLine } from './directline.js';
 import type { Config } from './config.js';
 import { DEMO_ISSUER, DemoIssuer, JwtVerifier } from './identity.js';
 import { LiveContent } from './live-content.js';
@@ -54,17 +55,19 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
   );
   const auth = new ConfigurationBotFrameworkAuthentication(config as unknown as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context, error) => {
+  const onTurnError = async (context: TurnContext, error: Error) => {
     log('Unhandled turn error', error);
     await context.sendActivity({ type: 'message', text: renderText(live.texts, t('error.technical'), clock.now()) });
   };
+  adapter.onTurnError = onTurnError;
   const bot = new BookingBot({
     storage, lock: new TurnLock(), verifier, clock, log, live,
     idleMinutes: config.CONVERSATION_IDLE_MINUTES, settleTimeoutMs: config.BOOKING_TIMEOUT_MS * 3,
   });
   let open = true;
+  const directLine = new DirectLine({ logic: (context) => bot.run(context), onTurnError, log, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 * 2 });
   const server = createServer({
-    adapter, bot, healthy: () => open,
+    adapter, bot, directLine, texts: () => live.texts, demoMode: config.demoMode, healthy: () => open,
     demo: config.demoMode && secret
       ? { issuer: new DemoIssuer(secret, issuer, config.AUTH_AUDIENCE), tidbok, bookingService, clock, reseed: () => resetTidbok(tidbok, demoSeedOf(content), clock.now()) }
       : undefined,

@@ -79,7 +79,9 @@ export class BookingBot {
     const seen = [...(expired ? [] : (stored?.seen ?? [])), ...(activity.id ? [activity.id] : [])].slice(-SEEN_KEEP);
     const next: Stored = { data, lastActive: now.toISO()!, seen, ...(stored && { eTag: stored.eTag }) };
     await deps.storage.write({ [key]: next });
-    const rendered = renderReplies(replies, { texts: deps.live.texts, now, channelId: activity.channelId, promptSeq: data.promptSeq ?? 0 });
+    const rendered = renderReplies(replies, {
+      texts: deps.live.texts, now, channelId: activity.channelId, conversationType: activity.conversation.conversationType, promptSeq: data.promptSeq ?? 0,
+    });
     if (rendered.length > 0) await context.sendActivities(rendered);
   }
 }

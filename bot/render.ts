@@ -2,15 +2,22 @@ import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botb
 import type { DateTime } from 'luxon';
 import type { Texts } from '../content/texts.js';
 import type { Choice, Reply, TextRef } from '../machines/reply.js';
+import { choiceCard, summaryCard, type CardButton } from './cards.js';
 
-// Replies as Bot Framework activities. Texts come from content; choices become buttons
-// that send both the label (so the transcript reads naturally) and a value naming the
-// choice and the question it answers (so a stale double click is recognised).
+// Replies as Bot Framework activities, per channel. Texts come from content; choices
+// become buttons that send both the label (so the transcript reads naturally) and a value
+// naming the choice and the question it answers (so a stale double click is recognised).
+//  - Web Chat: booking summaries as Adaptive Cards, choices as suggested actions.
+//  - Teams: summaries as cards; choices as suggested actions only when Teams shows them
+//    (at most three, in a personal chat), otherwise as a card with Action.Submit.
+//  - Other channels (console, tests, Emulator): plain text and suggested actions.
 
 export interface RenderContext {
   texts: Texts;
   now: DateTime;
   channelId: string;
+  /** personal, groupChat or channel (Teams) */
+  conversationType?: string;
   promptSeq: number;
 }
 
@@ -18,20 +25,43 @@ export const renderText = (texts: Texts, ref: TextRef, now: DateTime): string =>
 
 export const labelOf = (texts: Texts, now: DateTime) => (choice: Choice): string => renderText(texts, choice.label, now);
 
-function buttons(choices: readonly Choice[], ctx: RenderContext): CardAction[] {
+const TEAMS_SUGGESTED_MAX = 3;
+
+function suggested(choices: readonly Choice[], ctx: RenderContext): CardAction[] {
   return choices.map((c) => {
     const label = renderText(ctx.texts, c.label, ctx.now);
     return { type: ActionTypes.MessageBack, title: label, text: label, displayText: label, value: { choice: c.value, prompt: ctx.promptSeq } };
   });
 }
 
+function cardButtons(choices: readonly Choice[], ctx: RenderContext): CardButton[] {
+  return choices.map((c) => {
+    const title = renderText(ctx.texts, c.label, ctx.now);
+    // In Teams, messageBack shows the label as the resident's message and sends the value.
+    return { title, data: { choice: c.value, prompt: ctx.promptSeq, msteams: { type: 'messageBack', text: title, displayText: title } } };
+  });
+}
+
+/** Markdown needs two spaces before a line break that is not a paragraph break. */
+const markdownBreaks = (text: string) => text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
+
 export function renderReply(reply: Reply, ctx: RenderContext): Partial<Activity> {
+  const lines = reply.parts.flatMap((p) => renderText(ctx.texts, p, ctx.now).split('\n'));
   const text = reply.parts.map((p) => renderText(ctx.texts, p, ctx.now)).join('\n\n');
-  const activity: Partial<Activity> = { type: ActivityTypes.Message, text, textFormat: 'markdown', locale: 'sv-SE' };
-  if (reply.choices && reply.choices.length > 0) {
-    activity.suggestedActions = { to: [], actions: buttons(reply.choices, ctx) };
-    activity.inputHint = 'expectingInput';
+  const activity: Partial<Activity> = { type: ActivityTypes.Message, locale: 'sv-SE' };
+  const rich = ctx.channelId === 'webchat' || ctx.channelId === 'msteams';
+  const choices = reply.choices ?? [];
+  const teamsCard = ctx.channelId === 'msteams' && choices.length > 0 && (choices.length > TEAMS_SUGGESTED_MAX || ctx.conversationType !== 'personal');
+
+  if (teamsCard) activity.attachments = [choiceCard(lines, cardButtons(choices, ctx))];
+  else if (rich && reply.card) activity.attachments = [summaryCard(lines, reply.card)];
+  else {
+    activity.text = rich ? markdownBreaks(text) : text;
+    activity.textFormat = rich ? 'markdown' : 'plain';
   }
+  if (activity.attachments) activity.summary = text;
+  if (choices.length > 0 && !teamsCard) activity.suggestedActions = { to: [], actions: suggested(choices, ctx) };
+  if (choices.length > 0) activity.inputHint = 'expectingInput';
   return activity;
 }
 

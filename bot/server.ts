@@ -1,7 +1,10 @@
 import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import type { BookingBot } from './booking-bot.js';
+import type { Texts } from '../content/texts.js';
 import { registerDemoRoutes, type DemoDeps } from './demo-routes.js';
+import type { DirectLine } from './directline.js';
+import { registerWebRoutes } from './web-routes.js';
 
 // The HTTP surface: the Bot Framework endpoint, a health check and, in demo mode only,
 // the demo login and inspection endpoints for testers.
@@ -9,6 +12,9 @@ import { registerDemoRoutes, type DemoDeps } from './demo-routes.js';
 export interface ServerDeps {
   adapter: CloudAdapter;
   bot: BookingBot;
+  directLine: DirectLine;
+  texts: () => Texts;
+  demoMode: boolean;
   demo?: DemoDeps;
   /** Whether the bot can serve right now (storage and tidbok open) */
   healthy: () => boolean;
@@ -34,6 +40,8 @@ export function createServer(deps: ServerDeps): restify.Server {
     else res.send(503, { status: 'unavailable' });
   });
 
+  deps.directLine.register(server);
+  registerWebRoutes(server, deps.texts, deps.demoMode);
   if (deps.demo) registerDemoRoutes(server, deps.demo);
   return server;
 }

@@ -111,8 +111,10 @@ async function onGlobal(command: GlobalCommand, data: ConversationData, current:
 }
 
 export async function runTurn(stored: ConversationData, input: TurnInput, patientId: string | undefined, deps: TurnDeps): Promise<TurnResult> {
-  // A different (or no) verified resident never continues someone else's flow.
-  const data: ConversationData = stored.patientId === patientId ? stored : { patientId };
+  // A different (or no) verified resident never continues someone else's flow; only the
+  // menu, which shows nothing personal, carries over (so logging in keeps its buttons).
+  const data: ConversationData = stored.patientId === patientId ? stored
+    : stored.flow?.name === 'menu' ? { ...stored, patientId } : { patientId, promptSeq: stored.promptSeq };
   const replies: Reply[] = [];
   if (input.kind === 'start' && !data.flow) return finish(await runFrom(menuStep('welcome'), replies, data, deps), data, replies);
   if (input.kind === 'start') return finish(restore(data, deps)!, data, repeatPrompt(data.prompt));

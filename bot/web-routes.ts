@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type restify from 'restify';
+import type { Texts } from '../content/texts.js';
+
+// The page at / that hosts Web Chat, with its texts from content, and the Web Chat
+// bundle served from the installed package (no CDN).
+
+const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'web');
+/** The UMD bundle in the installed botframework-webchat package (its exports hide the path). */
+function webchatBundle(): string {
+  const candidates = createRequire(import.meta.url).resolve.paths('botframework-webchat') ?? [];
+  const found = candidates.map((dir) => join(dir, 'botframework-webchat', 'dist', 'webchat.js')).find((file) => existsSync(file));
+  if (!found) throw new Error('The botframework-webchat package is not installed: run npm ci');
+  return found;
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function renderPage(template: string, texts: Texts, demo: boolean): string {
+  const config = {
+    demo,
+    texts: {
+      loggedInAs: texts.template('web.loggedInAs') ?? '',
+      notLoggedIn: texts.render('web.notLoggedIn'),
+      loginFailed: texts.render('web.loginFailed'),
+    },
+  };
+  return template
+    .replace(/\{\{(web\.[a-zA-Z]+)\}\}/g, (_, key: string) => escape(texts.render(key)))
+    .replace('{{config}}', JSON.stringify(config).replace(/</g, '\\u003c'));
+}
+
+export function registerWebRoutes(server: restify.Server, texts: () => Texts, demo: boolean): void {
+  const template = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
+  const assets: Record<string, { file: string; type: string }> = {
+    'page.js': { file: join(WEB_DIR, 'page.js'), type: 'text/javascript; charset=utf-8' },
+    'page.css': { file: join(WEB_DIR, 'page.css'), type: 'text/css; charset=utf-8' },
+    'webchat.js': { file: webchatBundle(), type: 'text/javascript; charset=utf-8' },
+  };
+  const cache = new Map<string, Buffer>();
+  server.get('/', async (_req, res) => {
+    const html = renderPage(template, texts(), demo);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
+  });
+  server.get('/assets/:name', async (req, res) => {
+    const asset = assets[(req.params as { name: string }).name];
+    if (!asset) return void res.send(404, { error: { code: 'NotFound', message: 'No such file.' } });
+    let body = cache.get(asset.file);
+    if (!body) cache.set(asset.file, (body = readFileSync(asset.file)));
+    res.writeHead(200, { 'content-type': asset.type, 'content-length': body.length, 'cache-control': 'public, max-age=3600' });
+    res.end(body);
+  });
+}

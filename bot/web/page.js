@@ -1,0 +1,95 @@
+// The web page around Web Chat: a demo login that asks the bot's local issuer for a
+// token, and a store middleware that puts that token into every activity's channelData.
+(function () {
+  'use strict';
+  var config = window.TIDBOK;
+  var texts = config.texts;
+  var token = sessionStorage.getItem('tidbok-token') || undefined;
+  var name = sessionStorage.getItem('tidbok-name') || undefined;
+  var status = document.getElementById('status');
+  var loginForm = document.getElementById('login');
+  var logoutButton = document.getElementById('logout');
+  var select = document.getElementById('person');
+
+  function show() {
+    if (token) {
+      status.textContent = texts.loggedInAs.replace('{name}', name);
+      status.classList.add('logged-in');
+    } else {
+      status.textContent = texts.notLoggedIn;
+      status.classList.remove('logged-in');
+    }
+    loginForm.hidden = !config.demo || Boolean(token);
+    logoutButton.hidden = !token;
+  }
+
+  function remember(newToken, newName) {
+    token = newToken;
+    name = newName;
+    if (token) {
+      sessionStorage.setItem('tidbok-token', token);
+      sessionStorage.setItem('tidbok-name', name);
+    } else {
+      sessionStorage.removeItem('tidbok-token');
+      sessionStorage.removeItem('tidbok-name');
+    }
+    show();
+  }
+
+  if (config.demo) {
+    fetch('/api/demo/people').then(function (res) { return res.json(); }).then(function (people) {
+      people.forEach(function (p) {
+        var option = document.createElement('option');
+        option.value = p.personnummer;
+        option.textContent = p.name + ' (' + p.personnummer.slice(0, 8) + '-' + p.personnummer.slice(8) + ')';
+        select.appendChild(option);
+      });
+    });
+    loginForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      fetch('/api/demo/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personnummer: select.value }) })
+        .then(function (res) { if (!res.ok) throw new Error(String(res.status)); return res.json(); })
+        .then(function (body) { remember(body.token, body.name); document.querySelector('#webchat textarea, #webchat input')?.focus(); })
+        .catch(function () { status.textContent = texts.loginFailed; });
+    });
+  }
+  logoutButton.addEventListener('click', function () { remember(undefined, undefined); });
+  show();
+
+  var store = window.WebChat.createStore({}, function () {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && token) {
+          var activity = action.payload.activity;
+          var channelData = Object.assign({}, activity.channelData, { authToken: token });
+          action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { channelData: channelData }) }) });
+        }
+        return next(action);
+      };
+    };
+  });
+
+  window.WebChat.renderWebChat({
+    directLine: window.WebChat.createDirectLine({ token: 'local', domain: location.origin + '/v3/directline', webSocket: false, pollingInterval: 300 }),
+    store: store,
+    userID: 'webchat-' + Math.random().toString(36).slice(2),
+    username: 'Invånare',
+    locale: 'sv-SE',
+    styleOptions: {
+      accent: '#003d7a',
+      primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+      bubbleBorderRadius: 10,
+      bubbleFromUserBackground: '#e8f0f8',
+      bubbleFromUserBorderRadius: 10,
+      suggestedActionLayout: 'flow',
+      suggestedActionBorderRadius: 8,
+      suggestedActionHeight: 'auto',
+      hideUploadButton: true,
+      sendBoxTextWrap: true,
+      botAvatarInitials: '1177',
+      userAvatarInitials: 'Du',
+      botAvatarBackgroundColor: '#003d7a',
+      rootHeight: '100%'
+    }
+  }, document.getElementById('webchat'));
+})();
