@@ -81,7 +81,8 @@
       bubbleBorderRadius: 10,
       bubbleFromUserBackground: '#e8f0f8',
       bubbleFromUserBorderRadius: 10,
-      suggestedActionLayout: 'flow',
+      // On a phone the choices scroll sideways instead of pushing the conversation away.
+      suggestedActionLayout: window.innerWidth < 600 ? 'carousel' : 'flow',
       suggestedActionBorderRadius: 8,
       suggestedActionHeight: 'auto',
       hideUploadButton: true,

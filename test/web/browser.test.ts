@@ -1,0 +1,84 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { seededTemplate } from '../support/seeded-template.js';
+
+// The web page in a real headless Chromium (Debian's chromium, which .ci/run installs):
+// log in as Tolvan, list her bookings, cancel the ordinary one by clicking, and see the
+// confirmation. Screenshots go to test-output/web/.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = 'test-output/web';
+const run = process.env.SKIP_BROWSER_TESTS === '1' ? describe.skip : describe;
+
+let t: TestApp;
+let browser: Browser;
+
+run('the web page in a real browser', () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    mkdirSync(OUT, { recursive: true });
+    t = await startTestApp({}, seededTemplate('2026-12-01T09:00'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  const bot = (page: Page, text: string) => page.locator('[role="log"], .webchat__basic-transcript').getByText(text, { exact: false }).last();
+
+  it('lets Tolvan log in, see her bookings and cancel the ordinary one by clicking', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(t.url);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByLabel('Logga in som testperson').selectOption('191212121212');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Tolvan Tolvansson');
+    await page.screenshot({ path: `${OUT}/1-inloggad.png` });
+
+    await page.getByRole('button', { name: 'Mina bokade tider' }).last().click();
+    await expect.poll(() => bot(page, 'Du har 7 bokade tider').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => bot(page, 'Läkarbesök, Vårdcentralen Fyrisdal').isVisible()).toBe(true);
+    await page.screenshot({ path: `${OUT}/2-bokade-tider.png` });
+
+    await page.getByRole('button', { name: 'Avboka en tid' }).last().click();
+    await page.getByRole('button', { name: 'måndag 7 december kl. 9.30, Läkarbesök' }).last().click();
+    await expect.poll(() => bot(page, 'Vill du avboka den här tiden?').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Ja, avboka' }).last().click();
+    await expect.poll(() => bot(page, 'Klart! Du har avbokat din tid måndag 7 december kl. 9.30').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.screenshot({ path: `${OUT}/3-avbokad.png` });
+
+    const bookings = (await (await fetch(`${t.url}/api/demo/bookings?personnummer=191212121212`)).json()) as { bookingId: string; status: string }[];
+    expect(bookings.find((b) => b.bookingId === 'tolvan-lakarbesok')?.status).toBe('cancelled');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('works on a phone-sized screen, by keyboard, and logs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(t.url);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gå direkt till chatten');
+    await page.getByLabel('Logga in som testperson').selectOption('191111111111');
+    await page.getByRole('button', { name: 'Logga in' }).press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Siv Sivsson');
+    const input = page.getByRole('textbox').last();
+    await input.fill('vilka tider har jag');
+    await input.press('Enter');
+    await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${OUT}/4-mobil.png` });
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Du är inte inloggad');
+    await page.close();
+  }, 90_000);
+});
