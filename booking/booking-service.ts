@@ -7,7 +7,7 @@ import {
 import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
 import { byStart, filterSlots, type TimeWish } from './slot-filter.js';
-import { changeDeadline, endOfLocalDate, instant, isBefore, startOfLocalDate, toIso } from './time.js';
+import { changeDeadline, endOfLocalDate, epochMillis, isBefore, startOfLocalDate, toIso } from './time.js';
 import type { Booking, CareService, Invitation, ServiceRules, Slot, Unit } from './types.js';
 
 export interface BookingView {
@@ -72,7 +72,7 @@ export class BookingService {
     const views: BookingView[] = [];
     for (const booking of bookings) {
       const ctx = this.contextOf(catalog, booking);
-      if (!ctx || !isVisibleUnit(ctx.unit) || !isBefore(now, instant(booking.start))) continue;
+      if (!ctx || !isVisibleUnit(ctx.unit) || now.toMillis() >= epochMillis(booking.start)) continue;
       views.push({
         booking, unit: ctx.unit, service: ctx.service, rules: ctx.rules,
         shownWith: booking.performerName ?? booking.resourceName ?? ctx.service.careTypeName,

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { refuse, ok, type BookingResult, type Rejection } from './rejections.js';
 import { CONNECTED_SYSTEMS, type BookingAction, type Booking, type CareService, type Invitation, type ServiceRules, type Slot, type Unit } from './types.js';
-import { changeDeadline, earliestBookable, endOfLocalDate, horizonEnd, instant, isBefore, startOfLocalDate, toIso } from './time.js';
+import { changeDeadline, earliestBookable, endOfLocalDate, epochMillis, horizonEnd, instant, isBefore, startOfLocalDate, toIso } from './time.js';
 
 // The konfiguration and undantag as pure functions: for one booking or slot and `now`,
 // may the action happen, and if not, which rejection. The checks run most-fundamental
@@ -42,7 +42,7 @@ function checkChange(ctx: BookingContext, action: 'cancel' | 'rebook', now: Date
   const { booking, unit, rules } = ctx;
   if (!isVisibleUnit(unit)) return refuse({ code: 'booking_not_found' });
   if (booking.status === 'cancelled') return refuse({ code: 'already_cancelled' });
-  if (!isBefore(now, instant(booking.start))) return refuse({ code: 'in_the_past' });
+  if (now.toMillis() >= epochMillis(booking.start)) return refuse({ code: 'in_the_past' });
   if (booking.seriesId) return refuse({ code: 'series_booking' });
   if (booking.resourceCount > 1) return refuse({ code: 'multiple_resources' });
   const excluded = exclusionOf(unit, ctx.service);

@@ -1,4 +1,4 @@
-import { instant } from './time.js';
+import { epochMillis, localTime } from './time.js';
 
 // What a resident can say about a wanted time, as data. Pure functions over slots, in
 // local time (Europe/Stockholm), so that "på förmiddagen" means the same in March and July.
@@ -29,7 +29,7 @@ const minutesOf = (hhmm: string): number => {
 };
 
 export function matchesWish(slot: { start: string }, wish: TimeWish): boolean {
-  const start = instant(slot.start);
+  const start = localTime(slot.start);
   const date = start.toISODate() ?? '';
   if (wish.dateFrom && date < wish.dateFrom) return false;
   if (wish.dateTo && date > wish.dateTo) return false;
@@ -46,8 +46,7 @@ export function matchesWish(slot: { start: string }, wish: TimeWish): boolean {
 
 export const filterSlots = <T extends { start: string }>(slots: readonly T[], wish: TimeWish): T[] => slots.filter((s) => matchesWish(s, wish));
 
-export const byStart = (a: { start: string }, b: { start: string }): number =>
-  instant(a.start).toMillis() - instant(b.start).toMillis();
+export const byStart = (a: { start: string }, b: { start: string }): number => epochMillis(a.start) - epochMillis(b.start);
 
 export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).every((v) => v === undefined);
 

@@ -10,16 +10,39 @@ export function instant(iso: string, zone: string = ZONE): DateTime {
 }
 
 /**
+ * Parses an ISO time that carries its local (Stockholm) offset, as every time in this
+ * system does, keeping that offset instead of computing the zone's rules again: the
+ * same local date and clock time, many times cheaper when filtering hundreds of slots.
+ */
+export function localTime(iso: string): DateTime {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid) throw new Error(`Invalid ISO time: ${iso}`);
+  return dt;
+}
+
+/** Milliseconds since the epoch of an ISO time with an offset. */
+export const epochMillis = (iso: string): number => Date.parse(iso);
+
+/**
  * The latest moment a booking may be changed. "Avboka senast 24 timmar före" is read as
  * wall-clock time, the way a resident reads it: 24 h before Monday 10.00 is Sunday 10.00,
  * also across a DST change (where that is 23 or 25 real hours). Whole days are taken as
  * calendar days and the remainder as hours.
  */
 export function changeDeadline(startIso: string, hours: number, zone: string = ZONE): DateTime {
+  const key = `${startIso}|${hours}|${zone}`;
+  const known = deadlines.get(key);
+  if (known) return known;
   const start = instant(startIso, zone);
   const days = Math.floor(hours / 24);
-  return start.minus({ days }).minus({ hours: hours - days * 24 });
+  const deadline = start.minus({ days }).minus({ hours: hours - days * 24 });
+  // Zone arithmetic is costly and the answer never changes: remember a bounded number.
+  if (deadlines.size >= 10_000) deadlines.clear();
+  deadlines.set(key, deadline);
+  return deadline;
 }
+
+const deadlines = new Map<string, DateTime>();
 
 export function isBefore(a: DateTime, b: DateTime): boolean {
   return a.toMillis() < b.toMillis();

@@ -6,11 +6,17 @@ import { DateTime } from 'luxon';
 
 const ZONE = 'Europe/Stockholm';
 
+// Names from Intl once (1 January 2024 was a Monday); formatting with Intl on every call
+// is the most expensive part of rendering a list of times.
+const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat('sv-SE', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + i)));
+const MONTHS = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('sv-SE', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, i, 1)));
+
+/** Local date and clock time. Times in this system carry the Stockholm offset already. */
 function parse(value: string): DateTime {
-  const dt = /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? DateTime.fromISO(value, { zone: ZONE })
-    : DateTime.fromISO(value, { setZone: true }).setZone(ZONE);
+  let dt = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value, { zone: 'UTC' }) : DateTime.fromISO(value, { setZone: true });
   if (!dt.isValid) throw new Error(`Not an ISO date or time: ${value}`);
+  // Only +01:00 (winter) and +02:00 (summer) are Stockholm offsets; anything else is converted.
+  if (value.length > 10 && dt.offset !== 60 && dt.offset !== 120) dt = dt.setZone(ZONE);
   return dt;
 }
 
@@ -21,10 +27,8 @@ export function formatClock(dt: DateTime): string {
 /** "tisdag 1 december"; the year is added when it is not the year of `now`. */
 export function formatDate(value: string, now?: DateTime): string {
   const dt = parse(value);
-  const weekday = dt.setLocale('sv-SE').toFormat('cccc');
-  const month = dt.setLocale('sv-SE').toFormat('LLLL');
   const year = now && now.setZone(ZONE).year !== dt.year ? ` ${dt.year}` : '';
-  return `${weekday} ${dt.day} ${month}${year}`;
+  return `${WEEKDAYS[dt.weekday - 1]} ${dt.day} ${MONTHS[dt.month - 1]}${year}`;
 }
 
 /** "kl. 9.30" */
@@ -41,7 +45,7 @@ export function formatDateTime(value: string, now?: DateTime): string {
 export function formatShortDate(value: string, now?: DateTime): string {
   const dt = parse(value);
   const year = now && now.setZone(ZONE).year !== dt.year ? ` ${dt.year}` : '';
-  return `${dt.day} ${dt.setLocale('sv-SE').toFormat('LLLL')}${year}`;
+  return `${dt.day} ${MONTHS[dt.month - 1]}${year}`;
 }
 
 export const FORMATTERS = {

@@ -49,7 +49,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'choice.yes': NONE, 'choice.no': NONE, 'choice.back': NONE, 'choice.change': NONE, 'choice.keepAnswers': NONE,
   'global.abort': NONE, 'global.restart': NONE, 'global.menu': NONE,
   'understand.reprompt.choice': NONE, 'understand.reprompt.yesno': NONE, 'understand.reprompt.text': NONE, 'understand.reprompt.free': NONE, 'understand.reprompt.number': NONE,
-  'understand.invalidDate': ['text'], 'understand.pastDate': ['date'], 'understand.stale': NONE,
+  'understand.invalidDate': ['text'], 'understand.pastDate': ['date'], 'understand.stale': NONE, 'understand.tooLong': ['max'],
   'choice.booking': ['start', 'service'], 'choice.slot': ['start'],
   'choice.more': NONE, 'choice.menu': NONE, 'choice.acceptTerms': NONE, 'choice.declineTerms': NONE, 'choice.skipReason': NONE,
   'choice.yesCancel': NONE, 'choice.noKeep': NONE, 'choice.laterTimes': NONE, 'choice.otherDay': NONE,

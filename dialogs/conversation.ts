@@ -41,6 +41,9 @@ export interface TurnResult {
 
 type Running = { name: FlowName; actor: AnyActorRef };
 
+/** The longest message the bot reads. */
+export const MAX_TEXT = 1000;
+
 async function settle(running: Running, deps: TurnDeps): Promise<void> {
   const snapshot = await waitFor(running.actor, (s) => s.status !== 'active' || s.hasTag('awaitingUser'), { timeout: deps.settleTimeoutMs });
   if (snapshot.status === 'error') throw snapshot.error;
@@ -124,7 +127,10 @@ export async function runTurn(stored: ConversationData, input: TurnInput, patien
   current.actor.send({ type: 'turn.begin' });
   const prompt = data.flow ? data.prompt : welcome.at(-1);
   // The safety net comes before anything else: emergency advice at once, the flow kept.
-  if (input.text && isEmergency(input.text, deps.lexicon)) return finish(current, { ...data, prompt }, [{ parts: [t('advice.emergency')] }]);
+  const text = input.text?.slice(0, MAX_TEXT);
+  if (text && isEmergency(text, deps.lexicon)) return finish(current, { ...data, prompt }, [{ parts: [t('advice.emergency')] }]);
+  // A very long message is not read at all: understanding it would hold up everyone else.
+  if ((input.text?.length ?? 0) > MAX_TEXT) return finish(current, { ...data, prompt }, [{ parts: [t('understand.tooLong', { max: MAX_TEXT })] }, ...repeatPrompt(prompt)]);
   const interpreted = interpret(input, { prompt, seq: data.promptSeq ?? 0 }, deps.labelOf, deps.lexicon, deps.now);
   if (interpreted.kind === 'global') return onGlobal(interpreted.command, { ...data, prompt }, current, deps);
   if (interpreted.kind === 'stale') return finish(current, data, [{ parts: [t('understand.stale')] }, ...repeatPrompt(prompt)]);

@@ -97,6 +97,14 @@ describe('the bot over HTTP with expectReplies', () => {
     expect(said.map((s) => s.text).join('\n')).toContain('Vill du avboka den här tiden?');
   });
 
+  it('does not read a very long message, answers at once and keeps the question', async () => {
+    t = await startTestApp();
+    const started = Date.now();
+    const said = await send(t.url, 'long', { text: 'avboka flytta tisdag '.repeat(9000) });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(said[0]!.text).toBe('Ditt meddelande är för långt för mig. Skriv kortare, högst 1000 tecken.');
+  });
+
   it('answers a malformed request with 400 and stays healthy', async () => {
     t = await startTestApp();
     const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"no":"type"}' });
