@@ -100,7 +100,8 @@ async function main(): Promise<void> {
   }
   lines.close();
   if (recordTo) {
-    writeFileSync(recordTo, writeChatdown({ clock, steps }));
+    const content = loadContentOrThrow();
+    writeFileSync(recordTo, writeChatdown({ clock, steps }, { user: content.texts.render('chat.userName'), bot: content.texts.render('chat.botName') }));
     console.log(`\nSaved the conversation to ${recordTo}. Run it with: npm run test:transcripts`);
   }
   await app?.close();

@@ -77,7 +77,7 @@ export class DirectLine {
     const conversation: Conversation = { id: randomUUID(), token: randomBytes(24).toString('base64url'), history: [], lastUsed: Date.now() };
     this.conversations.set(conversation.id, conversation);
     res.send(201, this.describe(conversation));
-    await this.deliver(conversation, { type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'Invånare' }], from: { id: 'user', name: 'Invånare' } }, false);
+    await this.deliver(conversation, { type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'Resident' }], from: { id: 'user', name: 'Resident' } }, false);
   }
 
   private describe(c: Conversation) {

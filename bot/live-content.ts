@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RulesProvider } from '../booking/catalog.js';
 import { loadContent, type Content } from '../content/load.js';
 import type { Texts } from '../content/texts.js';
-import { formatProblem } from '../content/yaml-source.js';
+import { notReloadedMessage, reloadedMessage } from '../content/reload-messages.js';
 import { createFlows, type BookingActors, type Flows } from '../dialogs/flows.js';
 import { compileLexicon, type Lexicon } from '../dialogs/lexicon.js';
 
@@ -50,9 +50,9 @@ export class LiveContent {
       const result = loadContent(dir);
       if (result.ok) {
         this.apply(result.content);
-        log('Innehållet laddades om.');
+        log(reloadedMessage());
       } else {
-        log(`Innehållet har ${result.problems.length} fel och laddades inte om (det gamla innehållet gäller):\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+        log(notReloadedMessage(result.problems));
       }
     };
     const folders = [dir, ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dir, e.name))];

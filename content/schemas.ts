@@ -129,7 +129,7 @@ export const languageSchema = z.strictObject({
   partsOfDay: z.strictObject({ morning: phraseList, afternoon: phraseList, evening: phraseList }),
   phrases: z.strictObject({
     nextWeek: phraseList, thisWeek: phraseList, nextMonth: phraseList, weekend: phraseList, earliest: phraseList,
-    afterTime: phraseList, beforeTime: phraseList, clock: phraseList, afterLunch: phraseList, beforeLunch: phraseList, between: phraseList, inWeeks: phraseList, inDays: phraseList,
+    afterTime: phraseList, beforeTime: phraseList, clock: phraseList, afterLunch: phraseList, beforeLunch: phraseList, between: phraseList, next: phraseList, week: phraseList, inFuture: phraseList, and: phraseList, inWeeks: phraseList, inDays: phraseList,
     lunchEnds: hhmm, lunchStarts: hhmm,
   }),
 });

@@ -68,6 +68,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'web.title': NONE, 'web.subtitle': NONE, 'web.skipToChat': NONE, 'web.accountHeading': NONE, 'web.notLoggedIn': NONE,
   'web.loggedInAs': ['name'], 'web.loginFailed': NONE, 'web.personLabel': NONE, 'web.loginButton': NONE, 'web.logoutButton': NONE,
   'web.note': NONE, 'web.chatLabel': NONE, 'web.noscript': NONE,
+  'chat.userName': NONE, 'chat.botName': NONE,
   'rebook.choose': NONE, 'rebook.none': NONE, 'rebook.confirm': [...BOOKING, 'newStart'], 'rebook.done': BOOKING, 'rebook.stopped': BOOKING,
   'book.chooseWhat': NONE, 'book.chooseWhere': ['service'], 'book.notOffered': NONE, 'book.otherwise': NONE, 'book.noneOffered': NONE,
   'book.reason.required': ['max'], 'book.reason.optional': ['max'], 'book.confirm': [...BOOKING, 'newStart'],

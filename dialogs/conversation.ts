@@ -51,32 +51,25 @@ async function settle(running: Running, deps: TurnDeps): Promise<void> {
 
 const outboxOf = (running: Running): Reply[] => (running.actor.getSnapshot().context as { outbox: Reply[] }).outbox;
 
-/** Starts a step and follows finished flows into their successors until one waits. */
-async function runFrom(step: Step, replies: Reply[], data: ConversationData, deps: TurnDeps): Promise<Running> {
-  let current = step;
-  for (let hops = 0; hops < 10; hops++) {
-    const running: Running = { name: current.flow, actor: createActor(deps.flows.machines[current.flow]!, { input: current.input }) };
-    running.actor.start();
-    await settle(running, deps);
-    replies.push(...outboxOf(running));
-    const snapshot = running.actor.getSnapshot();
-    if (snapshot.status !== 'done') return running;
-    const next = nextAfter(current.flow, snapshot.output, data.patientId, deps.flows.guides);
-    replies.push(...next.say);
-    current = next.step;
-  }
-  throw new Error('Flows did not settle: a loop between flows');
+function start(step: Step, deps: TurnDeps): Running {
+  const actor = createActor(deps.flows.machines[step.flow]!, { input: step.input });
+  actor.start();
+  return { name: step.flow, actor };
 }
 
-async function continueFlow(running: Running, replies: Reply[], data: ConversationData, deps: TurnDeps): Promise<Running> {
+/** Runs a flow until it waits for the resident; a finished flow leads into the next. */
+async function follow(running: Running, replies: Reply[], data: ConversationData, deps: TurnDeps, hops = 0): Promise<Running> {
   await settle(running, deps);
   replies.push(...outboxOf(running));
   const snapshot = running.actor.getSnapshot();
   if (snapshot.status !== 'done') return running;
+  if (hops >= 10) throw new Error('Flows did not settle: a loop between flows');
   const next = nextAfter(running.name, snapshot.output, data.patientId, deps.flows.guides);
   replies.push(...next.say);
-  return runFrom(next.step, replies, data, deps);
+  return follow(start(next.step, deps), replies, data, deps, hops + 1);
 }
+
+const runFrom = (step: Step, replies: Reply[], data: ConversationData, deps: TurnDeps) => follow(start(step, deps), replies, data, deps);
 
 function restore(data: ConversationData, deps: TurnDeps): Running | undefined {
   // A flow whose machine is gone (a questionnaire removed from content) starts over.
@@ -141,7 +134,7 @@ export async function runTurn(stored: ConversationData, input: TurnInput, patien
     return finish(current, { ...data, prompt }, reprompt);
   }
   current.actor.send(event);
-  return finish(await continueFlow(current, replies, data, deps), data, replies);
+  return finish(await follow(current, replies, data, deps), data, replies);
 }
 
 /** Why the answer did not fit, as specific as the understanding allows. */

@@ -3,8 +3,9 @@ import type { DateProblem } from '../machines/events.js';
 import type { Lexicon } from './lexicon.js';
 import { findPhrase, sameWord } from './normalize.js';
 
-// Days and periods in Swedish: "imorgon", "på fredag", "nästa tisdag", "nästa vecka",
-// "om två veckor", "den 3 december", "3/12", "vecka 50", "helst en måndag".
+// Days and periods in Swedish, e.g. imorgon, på fredag, nästa tisdag, nästa vecka,
+// om två veckor, den 3 december, 3/12, vecka 50, helst en måndag. The words come from
+// the language content (sprak.yaml).
 
 export type { DateProblem };
 
@@ -16,6 +17,8 @@ export interface DatePart {
 }
 
 const iso = (d: DateTime) => d.toISODate()!;
+/** Whether a word is one of the one-word phrases of a list. */
+const isWord = (word: string | undefined, phrases: readonly string[][]) => word !== undefined && phrases.some((p) => p.length === 1 && p[0] === word);
 const has = (words: readonly string[], phrases: readonly string[][]) => phrases.some((p) => findPhrase(words, p) >= 0);
 
 function numberAt(words: readonly string[], i: number, lex: Lexicon): number | undefined {
@@ -101,7 +104,7 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
 
   for (const r of lex.relativeDays) if (findPhrase(words, r.phrase) >= 0) single(today.plus({ days: r.days }));
   for (let i = 1; i < words.length; i++) {
-    if (words[i - 1] !== 'om' && !(words[i - 2] === 'om')) continue;
+    if (!isWord(words[i - 1], lex.phrases.inFuture) && !isWord(words[i - 2], lex.phrases.inFuture)) continue;
     const n = numberAt(words, i, lex);
     if (n === undefined) continue;
     if (lex.phrases.inWeeks.some((p) => sameWord(words[i + 1] ?? '', p[0]!))) range(today.plus({ weeks: n }).startOf('week'), today.plus({ weeks: n }).endOf('week'));
@@ -114,13 +117,13 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     const saturday = today.weekday === 7 ? today.plus({ days: 6 }) : today.set({ weekday: 6 });
     range(saturday, saturday.plus({ days: 1 }));
   }
-  const week = /(?:^|\s)vecka (\d{1,2})(?:\s|$)/.exec(text);
-  if (week) {
-    const w = Number(week[1]);
+  const weekAt = words.findIndex((w, i) => isWord(w, lex.phrases.week) && /^\d{1,2}$/.test(words[i + 1] ?? ''));
+  if (weekAt >= 0) {
+    const w = Number(words[weekAt + 1]);
     let start = DateTime.fromObject({ weekYear: today.weekYear, weekNumber: w, weekday: 1 }, { zone: today.zone });
     if (start.isValid && start.endOf('week') < today) start = start.plus({ years: 1 }).set({ weekNumber: w, weekday: 1 });
     if (start.isValid) range(start, start.endOf('week'));
-    else part.problems.push({ kind: 'invalid-date', text: week[0].trim() });
+    else part.problems.push({ kind: 'invalid-date', text: `${words[weekAt]} ${words[weekAt + 1]}` });
   }
 
   const month = monthOnly(words, lex);
@@ -146,7 +149,7 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
       const inRange = DateTime.fromISO(part.dateFrom, { zone: today.zone }).set({ weekday: wd.weekday as WeekdayNumbers });
       if (iso(inRange) <= part.dateTo) single(inRange);
     } else if (!plural && !part.dateFrom) {
-      const next = before === 'nasta'
+      const next = isWord(before, lex.phrases.next)
         ? today.plus({ weeks: 1 }).set({ weekday: wd.weekday as WeekdayNumbers })
         : today.plus({ days: ((wd.weekday - today.weekday + 6) % 7) + 1 });
       single(next);

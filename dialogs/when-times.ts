@@ -2,8 +2,8 @@ import type { PartOfDay } from '../booking/slot-filter.js';
 import type { Lexicon } from './lexicon.js';
 import { findPhrase } from './normalize.js';
 
-// Times of day in Swedish: "på förmiddagen", "efter lunch", "efter kl. 15",
-// "före 10", "mellan 13 och 15", "kl. 14.30", "så tidigt som möjligt".
+// Times of day in Swedish, e.g. på förmiddagen, efter lunch, efter kl. 15, före 10,
+// mellan 13 och 15, kl. 14.30, så tidigt som möjligt. The words come from sprak.yaml.
 
 export interface TimePart {
   timeFrom?: string;
@@ -36,7 +36,8 @@ function clockAfter(words: readonly string[], i: number, lex: Lexicon): { time: 
   if (!time) return undefined;
   // "3 december" or "om 2 veckor" are not times
   const next = words[j + 1];
-  if (!marked && !words[j]!.includes(':') && next !== undefined && (lex.months.has(next) || /^(veck|dag|manad)/.test(next))) return undefined;
+  const period = [...lex.phrases.inWeeks, ...lex.phrases.inDays, ...lex.phrases.week].some((p) => p[0] === next);
+  if (!marked && !words[j]!.includes(':') && next !== undefined && (lex.months.has(next) || period)) return undefined;
   return { time, end: j, marked };
 }
 
@@ -50,7 +51,7 @@ export function parseTimes(words: readonly string[], lex: Lexicon): TimePart {
     const w = words[i];
     if (isOneOf(w, lex.phrases.between)) {
       const from = clockAfter(words, i + 1, lex);
-      const to = from && words[from.end + 1] === 'och' ? clockAfter(words, from.end + 2, lex) : undefined;
+      const to = from && isOneOf(words[from.end + 1], lex.phrases.and) ? clockAfter(words, from.end + 2, lex) : undefined;
       if (from && to) {
         part.timeFrom = clock(from.time.h, from.time.m);
         part.timeTo = clock(to.time.h, to.time.m);

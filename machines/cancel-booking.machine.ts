@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent } from './events.js';
-import { append, bookingLines, bookingParams, rejectionText } from './outbox.js';
+import { append, bookingLines, bookingParams, reasonReply, rejectionText, SKIP } from './outbox.js';
 import { notProvided, type BookingSummary, type CancelInput, type Outcome } from './ports.js';
 import { choice, NO, t, YES, type Reply } from './reply.js';
 
@@ -22,7 +22,6 @@ interface Context extends CancelBookingInput {
   outbox: Reply[];
 }
 
-const SKIP = 'skip';
 const textOf = (event: TurnEvent) => (event.type === 'user.text' || event.type === 'user.said' ? event.text.trim() : '');
 
 export const cancelBookingMachine = setup({
@@ -40,13 +39,7 @@ export const cancelBookingMachine = setup({
   actions: {
     clearOutbox: assign({ outbox: [] }),
     settle: assign({ result: (_, params: CancelBookingOutput) => params }),
-    promptReason: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t(`cancel.reason.${context.booking.reason.cancel}`, { max: context.booking.reasonMaxLength })],
-        choices: context.booking.reason.cancel === 'optional' ? [choice(SKIP, 'choice.skipReason')] : [],
-        expects: 'text',
-      }),
-    }),
+    promptReason: assign({ outbox: ({ context }) => append(context, reasonReply('cancel', context.booking.reason.cancel, context.booking.reasonMaxLength)) }),
     sayTooLong: assign({
       outbox: ({ context, event }) => append(context, {
         parts: [rejectionText({ code: 'reason_too_long', max: context.booking.reasonMaxLength, length: textOf(event).length })],

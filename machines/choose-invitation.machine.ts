@@ -1,8 +1,8 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent } from './events.js';
-import { append, MENU, rejectionText } from './outbox.js';
+import { append, MENU, rejectionText, termsReply } from './outbox.js';
 import { notProvided, type InvitationSummary, type ListBookingsInput } from './ports.js';
-import { choice, NO, t, YES, type Reply, type TextRef } from './reply.js';
+import { choice, t, type Reply, type TextRef } from './reply.js';
 
 // Boka tid med bokningsunderlag (steg 4) begins here: the resident's invitations with the
 // clinic's text and the period in which to book; one is chosen and its terms accepted.
@@ -48,8 +48,6 @@ export const chooseInvitationMachine = setup({
     isInvitation: ({ context, event }) => event.type === 'user.chose' && context.invitations.some((i) => i.id === event.value),
     isOpen: ({ context }) => context.selected?.state.ok === true,
     hasTerms: ({ context }) => context.selected?.terms !== undefined,
-    isAccept: ({ event }) => event.type === 'user.confirmed' || (event.type === 'user.chose' && event.value === YES),
-    isDecline: ({ event }) => event.type === 'user.declined' || (event.type === 'user.chose' && event.value === NO),
   },
   actions: {
     clearOutbox: assign({ outbox: [] }),
@@ -59,13 +57,7 @@ export const chooseInvitationMachine = setup({
     selectOnly: assign({ selected: ({ context }) => context.invitations[0] }),
     select: assign({ selected: ({ context, event }) => context.invitations.find((i) => event.type === 'user.chose' && i.id === event.value) }),
     sayNotOpen: assign({ outbox: ({ context }) => append(context, { parts: [stateLine(context.selected!)] }, choosePrompt(context, 'invitation.chooseAnother')) }),
-    promptTerms: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t('terms.intro'), t(context.selected!.terms!)],
-        choices: [choice(YES, 'choice.acceptTerms'), choice(NO, 'choice.declineTerms')],
-        expects: 'yesno',
-      }),
-    }),
+    promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(context.selected!.terms!)) }),
     sayDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declinedBooking')] }) }),
     sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t('invitation.none')] }) }),
     sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
@@ -109,10 +101,6 @@ export const chooseInvitationMachine = setup({
       on: {
         'user.confirmed': { target: 'chosen', actions: assign({ termsAccepted: true }) },
         'user.declined': { target: 'declined', actions: 'sayDeclined' },
-        'user.chose': [
-          { guard: 'isAccept', target: 'chosen', actions: assign({ termsAccepted: true }) },
-          { guard: 'isDecline', target: 'declined', actions: 'sayDeclined' },
-        ],
       },
     },
     chosen: {

@@ -1,9 +1,9 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent, Understanding } from './events.js';
-import { append, MENU } from './outbox.js';
+import { append, MENU, termsReply } from './outbox.js';
 import { notProvided, type OfferSummary, type Offers } from './ports.js';
 import { rejectionText } from './outbox.js';
-import { choice, NO, t, YES, type Reply } from './reply.js';
+import { choice, t, type Reply } from './reply.js';
 
 // Boka öppen tid (steg 5) begins here: what to book and where. Only care services whose
 // konfiguration allows open online booking, at units inside the service, are offered.
@@ -55,8 +55,6 @@ export const chooseServiceMachine = setup({
     isWhere: ({ context, event }) => event.type === 'user.chose' && context.candidates.some((o) => o.careServiceId === event.value),
     saysSomething: ({ event }) => event.type === 'user.said' && namesSomething(event.understanding),
     hasTerms: ({ context }) => context.selected?.terms !== undefined,
-    isAccept: ({ event }) => event.type === 'user.confirmed' || (event.type === 'user.chose' && event.value === YES),
-    isDecline: ({ event }) => event.type === 'user.declined' || (event.type === 'user.chose' && event.value === NO),
   },
   actions: {
     clearOutbox: assign({ outbox: [] }),
@@ -90,13 +88,7 @@ export const chooseServiceMachine = setup({
         expects: 'choice',
       }),
     }),
-    promptTerms: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t('terms.intro'), t(context.selected!.terms!)],
-        choices: [choice(YES, 'choice.acceptTerms'), choice(NO, 'choice.declineTerms')],
-        expects: 'yesno',
-      }),
-    }),
+    promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(context.selected!.terms!)) }),
     sayDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declinedBooking')] }) }),
     sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t('book.noneOffered')] }) }),
     sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
@@ -148,10 +140,6 @@ export const chooseServiceMachine = setup({
       on: {
         'user.confirmed': { target: 'chosen', actions: assign({ termsAccepted: true }) },
         'user.declined': { target: 'declined', actions: 'sayDeclined' },
-        'user.chose': [
-          { guard: 'isAccept', target: 'chosen', actions: assign({ termsAccepted: true }) },
-          { guard: 'isDecline', target: 'declined', actions: 'sayDeclined' },
-        ],
       },
     },
     chosen: {

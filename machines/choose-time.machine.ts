@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 import type { ReasonRequirement } from '../booking/types.js';
 import { hasWish, type TurnEvent } from './events.js';
-import { append, MORE, page, PAGE_SIZE, rejectionText, slotChoice } from './outbox.js';
+import { append, MORE, page, PAGE_SIZE, reasonReply, rejectionText, SKIP, slotChoice } from './outbox.js';
 import { notProvided, type Alternative, type BookingSummary, type CommitTimeInput, type FindSlotsInput, type FoundSlots, type Outcome, type SlotSummary, type TimeTarget } from './ports.js';
 import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
 
@@ -68,7 +68,7 @@ export const chooseTimeMachine = setup({
     isOtherDay: ({ event }) => isChoice(event, OTHER_DAY),
     isAnyTime: ({ event }) => isChoice(event, ANY_TIME),
     isKeep: ({ event }) => isChoice(event, KEEP),
-    isSkip: ({ event }) => isChoice(event, 'skip'),
+    isSkip: ({ event }) => isChoice(event, SKIP),
     isYes: ({ event }) => isChoice(event, YES),
     isNo: ({ event }) => isChoice(event, NO),
     saysWish: ({ event }) => event.type === 'user.said' && hasWish(event.understanding),
@@ -118,13 +118,7 @@ export const chooseTimeMachine = setup({
         expects: 'choice',
       }),
     }),
-    promptReason: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t(`book.reason.${context.reason}`, { max: context.reasonMaxLength })],
-        choices: context.reason === 'optional' ? [choice('skip', 'choice.skipReason')] : [],
-        expects: 'text',
-      }),
-    }),
+    promptReason: assign({ outbox: ({ context }) => append(context, reasonReply('book', context.reason, context.reasonMaxLength)) }),
     sayTooLong: assign({
       outbox: ({ context, event }) => append(context, { parts: [rejectionText({ code: 'reason_too_long', max: context.reasonMaxLength, length: textOf(event).length })] }),
     }),

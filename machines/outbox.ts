@@ -1,5 +1,6 @@
 import type { Rejection } from '../booking/rejections.js';
-import { choice, t, type Choice, type Reply, type TextRef } from './reply.js';
+import { choice, NO, t, YES, type Choice, type Reply, type TextRef } from './reply.js';
+import type { ReasonRequirement } from '../booking/types.js';
 import type { BookingSummary, SlotSummary } from './ports.js';
 
 // Small pure helpers shared by the machines: the outbox of replies, and the text
@@ -39,3 +40,19 @@ export function page<T>(items: readonly T[], offset: number): { shown: T[]; more
 
 export const MORE = 'more';
 export const MENU = 'menu';
+
+export const SKIP = 'skip';
+
+/** The villkorstext to accept before going on, with accept and decline buttons. */
+export const termsReply = (termsKey: string): Reply => ({
+  parts: [t('terms.intro'), t(termsKey)],
+  choices: [choice(YES, 'choice.acceptTerms'), choice(NO, 'choice.declineTerms')],
+  expects: 'yesno',
+});
+
+/** The question for a reason (information till vården); an optional one can be skipped. */
+export const reasonReply = (flow: 'cancel' | 'book', requirement: ReasonRequirement, max: number): Reply => ({
+  parts: [t(`${flow}.reason.${requirement}`, { max })],
+  choices: requirement === 'optional' ? [choice(SKIP, 'choice.skipReason')] : [],
+  expects: 'text',
+});

@@ -1,9 +1,9 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
 import { hasWish, type TurnEvent, type Understanding } from './events.js';
-import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText } from './outbox.js';
+import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText, termsReply } from './outbox.js';
 import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
-import { choice, NO, t, YES, type Reply } from './reply.js';
+import { choice, t, type Reply } from './reply.js';
 
 // Steg 2 and 3 begin alike: choose one of my bookings, check that the rules let me
 // cancel or rebook it, and accept the terms where the konfiguration asks for them.
@@ -68,8 +68,6 @@ export const pickBookingMachine = setup({
     isAllowed: ({ context }) => permissionOf(context).ok,
     saysNo: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'no',
     hasTerms: ({ context }) => termsOf(context) !== undefined,
-    isAccept: ({ event }) => event.type === 'user.confirmed' || (event.type === 'user.chose' && event.value === YES),
-    isDecline: ({ event }) => event.type === 'user.declined' || (event.type === 'user.chose' && event.value === NO),
   },
   actions: {
     clearOutbox: assign({ outbox: [] }),
@@ -87,13 +85,7 @@ export const pickBookingMachine = setup({
         return p.ok ? context.outbox : append(context, { parts: [...bookingLines(context.selected!), rejectionText(p.rejection)] });
       },
     }),
-    promptTerms: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t('terms.intro'), t(termsOf(context)!)],
-        choices: [choice(YES, 'choice.acceptTerms'), choice(NO, 'choice.declineTerms')],
-        expects: 'yesno',
-      }),
-    }),
+    promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(termsOf(context)!)) }),
     acceptTerms: assign({ termsAccepted: true }),
     sayTermsDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declined')] }) }),
     sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
@@ -158,10 +150,6 @@ export const pickBookingMachine = setup({
       on: {
         'user.confirmed': { target: 'picked', actions: 'acceptTerms' },
         'user.declined': { target: 'declined', actions: 'sayTermsDeclined' },
-        'user.chose': [
-          { guard: 'isAccept', target: 'picked', actions: 'acceptTerms' },
-          { guard: 'isDecline', target: 'declined', actions: 'sayTermsDeclined' },
-        ],
       },
     },
     picked: {

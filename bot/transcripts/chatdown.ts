@@ -2,16 +2,16 @@ import { DEFAULT_CLOCK, TranscriptError, type BotStep, type Script, type Step, t
 
 // Chatdown (.chat), the Bot Framework's readable transcript format, as testers write it:
 //
-//   user=Invånare            header: who is who (names are the line prefixes)
-//   bot=Tidbokschatten
+//   user=Resident            header: who is who (names are the line prefixes)
+//   bot=Bot
 //   clock=2026-12-01T09:00    extension: the bot's clock and the day the demo data is seeded
 //   login=191212121212        extension: log in as a demo resident from the start
 //
-//   Invånare: vilka tider har jag
-//   Tidbokschatten: Du har 7 bokade tider:
-//   Tidbokschatten: tisdag * kl. 9.30*       * matches anything; /.../ is a regular expression
-//   Invånare: [Click=Avboka en tid]          extension: click a button by its label
-//   Tidbokschatten: Vilken tid vill du avboka? [Suggestions=a|b|c]
+//   Resident: vilka tider har jag
+//   Bot: Du har 7 bokade tider:
+//   Bot: tisdag * kl. 9.30*       * matches anything; /.../ is a regular expression
+//   Resident: [Click=Avboka en tid]          extension: click a button by its label
+//   Bot: Vilken tid vill du avboka? [Suggestions=a|b|c]
 //
 // Lines that do not start with a name continue the message above. Lines starting with #
 // are comments. Annotations in [brackets]: Suggestions (alias SuggestedActions),
@@ -112,7 +112,7 @@ function botStep(d: Draft, file: string): BotStep {
 }
 
 /** Writes a recorded conversation as a .chat file that replays it. */
-export function writeChatdown(script: Omit<Script, 'file'>, names = { user: 'Invånare', bot: 'Tidbokschatten' }): string {
+export function writeChatdown(script: Omit<Script, 'file'>, names: { user: string; bot: string }): string {
   const out = [`user=${names.user}`, `bot=${names.bot}`, `clock=${script.clock}`, ...(script.login ? [`login=${script.login}`] : []), ''];
   for (const step of script.steps) {
     if (step.kind === 'user') {

@@ -59,7 +59,7 @@ export class HttpBotClient {
   }
 
   start(): Promise<BotReply[]> {
-    return this.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Invånare' }] });
+    return this.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Resident' }] });
   }
 
   send(message: { text?: string; value?: unknown }): Promise<BotReply[]> {
@@ -70,7 +70,7 @@ export class HttpBotClient {
     const activity = {
       ...partial, id: `${this.conversationId}-${++this.counter}`, channelId: 'console', serviceUrl: 'http://127.0.0.1:9',
       deliveryMode: 'expectReplies', locale: 'sv-SE', conversation: { id: this.conversationId },
-      from: { id: 'user-1', name: 'Invånare', role: 'user' }, recipient: { id: 'bot', name: 'Tidbokschatten', role: 'bot' },
+      from: { id: 'user-1', name: 'Resident', role: 'user' }, recipient: { id: 'bot', name: 'Tidbokschatten', role: 'bot' },
       channelData: this.token ? { authToken: this.token } : undefined,
     };
     const res = await this.post('/api/messages', activity);

@@ -49,7 +49,7 @@ describe('reading transcripts', () => {
       { kind: 'user' as const, line: 0, click: 'Avboka', login: '191212121212' },
       { kind: 'user' as const, line: 0, text: 'nej tack', clock: '2026-12-02T10:00' },
     ];
-    const again = parseChatdown(writeChatdown({ clock: '2026-12-01T09:00', steps }), 'r.chat');
+    const again = parseChatdown(writeChatdown({ clock: '2026-12-01T09:00', steps }, { user: 'Resident', bot: 'Bot' }), 'r.chat');
     expect(again.steps.map(({ line, ...s }) => s)).toEqual([
       { kind: 'user', start: true },
       { kind: 'bot', text: 'Hej!\nVad vill du göra?', buttons: ['Avboka', 'Omboka'] },
