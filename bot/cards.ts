@@ -29,7 +29,7 @@ function card(body: Element[], speak: string): Attachment {
 
 /** A booking summary or confirmation: the first line stands out, the rest follow. */
 export function summaryCard(lines: string[], style: 'booking' | 'confirmation'): Attachment {
-  const blocks = lines.map((line, i) => textBlock(line, i === 0));
+  const blocks = lines.map((line, i) => textBlock(line, i === 0 && lines.length > 1));
   return card([{ type: 'Container', style: style === 'confirmation' ? 'good' : 'emphasis', items: blocks }], lines.join(' '));
 }
 

@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
-import { hasWish, type TurnEvent, type Understanding } from './events.js';
+import type { TurnEvent, Understanding } from './events.js';
 import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText, termsReply } from './outbox.js';
 import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
 import { choice, t, type Reply } from './reply.js';
