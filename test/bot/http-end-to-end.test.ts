@@ -105,6 +105,25 @@ describe('the bot over HTTP with expectReplies', () => {
     expect(said[0]!.text).toBe('Ditt meddelande är för långt för mig. Skriv kortare, högst 1000 tecken.');
   });
 
+  it('starts an idle conversation over, and says so', async () => {
+    t = await startTestApp({ CONVERSATION_IDLE_MINUTES: '5' });
+    const token = await login(t.url);
+    await send(t.url, 'idle', { text: 'avboka', token });
+    await fetch(`${t.url}/api/demo/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"now":"2026-12-01T09:10"}' });
+    const said = await send(t.url, 'idle', { text: '2', token });
+    expect(said[0]!.text).toBe('Det har gått en stund sedan vi skrev, så jag har börjat om från början.');
+    expect(said.map((s) => s.text).join('\n')).not.toContain('Vill du avboka');
+  });
+
+  it('requires Bot Connector tokens once an app id is configured', async () => {
+    t = await startTestApp({ MicrosoftAppId: '1b2c3d4e-0000-4000-8000-123456789abc', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
+    const res = await fetch(`${t.url}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hej', channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'x' }, from: { id: 'u' }, recipient: { id: 'b' } }),
+    });
+    expect(res.status).toBe(401);
+  });
+
   it('answers a malformed request with 400 and stays healthy', async () => {
     t = await startTestApp();
     const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"no":"type"}' });
