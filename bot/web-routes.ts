@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type restify from 'restify';
 import type { Texts } from '../content/texts.js';
 
@@ -40,7 +41,9 @@ export function registerWebRoutes(server: restify.Server, texts: () => Texts, de
     'page.css': { file: join(WEB_DIR, 'page.css'), type: 'text/css; charset=utf-8' },
     'webchat.js': { file: webchatBundle(), type: 'text/javascript; charset=utf-8' },
   };
-  const cache = new Map<string, Buffer>();
+  // Assets are read once, and gzipped once for clients that accept it (the Web Chat
+  // bundle shrinks from about 3.9 MB to about 1 MB, which matters on a phone).
+  const cache = new Map<string, { plain: Buffer; gzipped: Buffer }>();
   server.get('/', async (_req, res) => {
     const html = renderPage(template, texts(), demo);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -49,9 +52,17 @@ export function registerWebRoutes(server: restify.Server, texts: () => Texts, de
   server.get('/assets/:name', async (req, res) => {
     const asset = assets[(req.params as { name: string }).name];
     if (!asset) return void res.send(404, { error: { code: 'NotFound', message: 'No such file.' } });
-    let body = cache.get(asset.file);
-    if (!body) cache.set(asset.file, (body = readFileSync(asset.file)));
-    res.writeHead(200, { 'content-type': asset.type, 'content-length': body.length, 'cache-control': 'public, max-age=3600' });
+    let entry = cache.get(asset.file);
+    if (!entry) {
+      const plain = readFileSync(asset.file);
+      cache.set(asset.file, (entry = { plain, gzipped: gzipSync(plain) }));
+    }
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = gzip ? entry.gzipped : entry.plain;
+    res.writeHead(200, {
+      'content-type': asset.type, 'content-length': body.length, 'cache-control': 'public, max-age=3600', vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
     res.end(body);
   });
 }

@@ -123,6 +123,10 @@ describe('units and care services', () => {
     expect(u('vaccination').careServiceIds).toEqual(expect.arrayContaining(['fyrisdal-vaccination', 'savjaberg-vaccination']));
   });
 
+  it('knows "min vårdcentral" as the resident\'s own (in the demo, Fyrisdal)', () => {
+    expect(u('jag vill boka provtagning på min vårdcentral').unitHsaIds).toEqual(['SE2321000016-DEMO1']);
+  });
+
   it('never names a confidential unit', () => {
     expect(u('beroendecentrum uppsala samtal').unitHsaIds).toEqual([]);
   });
