@@ -1,7 +1,7 @@
 import { epochMillis, localTime } from './time.js';
 
 // What a resident can say about a wanted time, as data. Pure functions over slots, in
-// local time (Europe/Stockholm), so that "på förmiddagen" means the same in March and July.
+// local time (Europe/Stockholm), so that «på förmiddagen» means the same in March and July.
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening';
 
@@ -50,8 +50,8 @@ export const byStart = (a: { start: string }, b: { start: string }): number => e
 
 export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).every((v) => v === undefined);
 
-/** The day part of a wish ("på tisdag"), used to find a booking the resident points at. */
+/** The day part of a wish («på tisdag»), used to find a booking the resident points at. */
 export const dayPart = ({ dateFrom, dateTo, weekday }: TimeWish): TimeWish => ({ dateFrom, dateTo, weekday });
 
-/** The time-of-day part of a wish ("till förmiddagen"). */
+/** The time-of-day part of a wish («till förmiddagen»). */
 export const timePart = ({ timeFrom, timeTo, partOfDay }: TimeWish): TimeWish => ({ timeFrom, timeTo, partOfDay });

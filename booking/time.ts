@@ -24,7 +24,7 @@ export function localTime(iso: string): DateTime {
 export const epochMillis = (iso: string): number => Date.parse(iso);
 
 /**
- * The latest moment a booking may be changed. "Avboka senast 24 timmar före" is read as
+ * The latest moment a booking may be changed. «Avboka senast 24 timmar före» is read as
  * wall-clock time, the way a resident reads it: 24 h before Monday 10.00 is Sunday 10.00,
  * also across a DST change (where that is 23 or 25 real hours). Whole days are taken as
  * calendar days and the remainder as hours.

@@ -32,7 +32,7 @@ export interface Unit {
   specialHandling: boolean;
   /** A unit without a booking book cannot be booked at all (6.4). */
   hasBookingBook: boolean;
-  /** Words residents use for it ("fyrisdal", "min vårdcentral"), for recognising it in text. */
+  /** Words residents use for it ("fyrisdal", «min vårdcentral»), for recognising it in text. */
   synonyms: string[];
 }
 

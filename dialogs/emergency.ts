@@ -7,7 +7,7 @@ import { findPhrase, normalize, tokens } from './normalize.js';
 
 export function isEmergency(text: string, lex: Lexicon): boolean {
   let words = tokens(normalize(text));
-  // Harmless look-alikes ("bröstmottagningen") are taken out before the red flags are sought.
+  // Harmless look-alikes (bröstmottagningen) are taken out before the red flags are sought.
   for (const harmless of lex.emergency.notEmergency) {
     for (let at = findPhrase(words, harmless); at >= 0; at = findPhrase(words, harmless)) {
       words = [...words.slice(0, at), '|', ...words.slice(at + harmless.length)];

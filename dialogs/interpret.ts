@@ -101,7 +101,7 @@ export function interpret(input: UserInput, state: PromptState, labelOf: (c: Cho
   return { kind: 'event', event: { type: 'user.said', text, understanding: understand(text, now, lex) } };
 }
 
-/** "45", "45 år", "tre" */
+/** 45, «45 år», «tre» */
 function numberIn(words: readonly string[], lex: Lexicon): number | undefined {
   const numbers = words.map((w) => (/^\d{1,3}$/.test(w) ? Number(w) : lex.numbers.get(w))).filter((n): n is number => n !== undefined);
   return numbers.length === 1 ? numbers[0] : undefined;

@@ -1,5 +1,5 @@
 // Text as the recogniser sees it: lower case, without diacritics (so "forsta" matches
-// "första"), punctuation as spaces, except the period and colon inside times and the
+// «första»), punctuation as spaces, except the period and colon inside times and the
 // slash inside dates.
 
 export function normalize(text: string): string {

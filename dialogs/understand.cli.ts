@@ -3,7 +3,7 @@ import { loadContentOrThrow } from '../content/load.js';
 import { compileLexicon } from './lexicon.js';
 import { understand, type FullUnderstanding } from './understand.js';
 
-// `npm run understand -- "kan jag flytta min tid på tisdag?" [--now 2026-12-01T09:00]`
+// npm run understand -- «kan jag flytta min tid på tisdag?» [--now 2026-12-01T09:00]
 // prints, as one line of JSON, what the bot makes of a message at the top level.
 
 function usage(message: string): never {

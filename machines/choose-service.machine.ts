@@ -7,7 +7,7 @@ import { choice, t, type Reply } from './reply.js';
 
 // Boka öppen tid (steg 5) begins here: what to book and where. Only care services whose
 // konfiguration allows open online booking, at units inside the service, are offered.
-// The resident may name both at once ("provtagning på Fyrisdal"), one, or neither.
+// The resident may name both at once («provtagning på Fyrisdal»), one, or neither.
 
 export interface ChooseServiceInput {
   patientId: string;
@@ -67,7 +67,7 @@ export const chooseServiceMachine = setup({
     resetCandidates: assign({ candidates: ({ context }) => context.offers }),
     sayNotBookable: assign({
       outbox: ({ context }) => {
-        // The reason from the rules for what was named, e.g. "Folktandvården Enköping går inte att boka via 1177 ännu".
+        // The reason from the rules for what was named, e.g. «Folktandvården Enköping går inte att boka via 1177 ännu».
         const u = context.understanding;
         const refusal = context.refusals.find((r) => u?.careServiceIds.includes(r.careServiceId) && (u.unitHsaIds.length === 0 || u.unitHsaIds.includes(r.unitHsaId)))
           ?? context.refusals.find((r) => u?.unitHsaIds.includes(r.unitHsaId));

@@ -14,7 +14,7 @@ export type DateProblem = { kind: 'invalid-date'; text: string } | { kind: 'past
 export interface Understanding {
   intent: Intent;
   wish: TimeWish;
-  /** Set when the resident asked for "så tidigt som möjligt" */
+  /** Set when the resident asked for «så tidigt som möjligt» */
   earliest?: boolean;
   unitHsaIds: string[];
   careServiceIds: string[];
@@ -30,7 +30,7 @@ export type UserEvent =
   | { type: 'user.number'; value: number }
   /** "tillbaka": one question back */
   | { type: 'user.back' }
-  /** "ändra svar": choose an earlier answer to change */
+  /** «ändra svar»: choose an earlier answer to change */
   | { type: 'user.change' };
 
 export type TurnEvent = { type: 'turn.begin' } | UserEvent;

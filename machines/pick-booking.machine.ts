@@ -13,7 +13,7 @@ export type ChangeAction = 'cancel' | 'rebook';
 export interface PickBookingInput {
   patientId: string;
   action: ChangeAction;
-  /** What the resident already said, e.g. "tiden på tisdag" */
+  /** What the resident already said, e.g. «tiden på tisdag» */
   hint?: Understanding;
 }
 

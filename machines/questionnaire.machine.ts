@@ -8,7 +8,7 @@ import { BACK, CHANGE, choice, NO, t, YES, type Choice, type Reply, type TextRef
 // Guidad tidsbokning: a state machine generated from a questionnaire in content. Every
 // question becomes a state and every rule a guarded transition, in the editor's order,
 // so the first rule that holds decides. Outcomes are final states: a care service to book
-// or advice. "Tillbaka" and "ändra svar" return to earlier questions.
+// or advice. "Tillbaka" and «ändra svar» return to earlier questions.
 
 export type QuestionnaireOutput = { outcome: 'book'; careServiceId: string } | { outcome: 'advice'; emergency: boolean };
 
@@ -25,7 +25,7 @@ interface Context extends QuestionnaireInput {
   outbox: Reply[];
 }
 
-/** Name and phone of a unit, for advice texts such as "Ring {unit} på {phone}". */
+/** Name and phone of a unit, for advice texts such as «Ring {unit} på {phone}». */
 export type UnitLookup = (hsaId: string) => { name: string; phone: string } | undefined;
 
 export const textRef = (value: TextValue): TextRef => (typeof value === 'string' ? t('guided.inline', { text: value }) : t(value.key));
