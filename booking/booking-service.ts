@@ -138,6 +138,24 @@ export class BookingService {
     return ok(filterSlots(slots, wish).sort(byStart));
   }
 
+  /** Why a wished period can have no times at all: it ends before the first bookable day or starts after the last. */
+  async wishOutsideWindow(patientId: string, purpose: SlotPurpose, wish: TimeWish, now: DateTime): Promise<Rejection | undefined> {
+    if (!wish.dateFrom && !wish.dateTo) return undefined;
+    const target = await this.targetOf(await this.catalog(), patientId, purpose, now);
+    if (!target.ok) return target.rejection;
+    const { rules, mode } = target.value;
+    const window = bookingWindow(rules, mode, now);
+    const firstDay = toIso(window.from).slice(0, 10);
+    const lastDay = toIso(window.to).slice(0, 10);
+    const invitation = mode.kind === 'invitation' ? mode.invitation : undefined;
+    const outsideInvitation = invitation && { code: 'outside_invitation_window' as const, earliestDate: invitation.earliestDate, latestDate: invitation.latestDate };
+    if (wish.dateFrom && wish.dateFrom > lastDay) return outsideInvitation || { code: 'beyond_horizon', days: rules.horizonDays, lastDate: lastDay };
+    if (wish.dateTo && wish.dateTo < firstDay) {
+      return outsideInvitation && wish.dateTo < invitation.earliestDate ? outsideInvitation : { code: 'too_soon', hours: rules.minNoticeHours };
+    }
+    return undefined;
+  }
+
   async book(patientId: string, slotId: string, input: WriteInput & { viaGuide?: boolean }, now: DateTime): Promise<BookingResult<Booking>> {
     const catalog = await this.catalog();
     const slot = await this.system.slot(slotId);

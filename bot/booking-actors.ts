@@ -101,7 +101,11 @@ export function bookingActors(service: BookingService, clock: Clock, timeoutMs: 
       const result = await service.freeSlots(patientId, purposeOf(target), wish, clock.now());
       if (!result.ok) return result;
       const none = result.value.length === 0 && isEmptyWish(wish) && target.kind === 'open';
-      return { ok: true, value: { slots: result.value.map(slotSummary), alternatives: none ? await alternativesTo(patientId, target.careServiceId) : [] } };
+      const outside = result.value.length === 0 ? await service.wishOutsideWindow(patientId, purposeOf(target), wish, clock.now()) : undefined;
+      return {
+        ok: true,
+        value: { slots: result.value.map(slotSummary), alternatives: none ? await alternativesTo(patientId, target.careServiceId) : [], ...(outside ? { outside } : {}) },
+      };
     }),
     commitTime: ({ patientId, target, slotId, termsAccepted, reason }) => guard(async () => {
       const input = { termsAccepted, reason };

@@ -75,7 +75,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'book.done': BOOKING, 'book.instructions': NONE, 'book.stopped': BOOKING,
   'time.offer': ['service', 'unit', 'phone'], 'time.offerMore': ['service', 'unit', 'phone'], 'time.askWish': NONE,
   'time.noSlots': ['service', 'unit', 'phone'], 'time.noSlotsForWish': ['service', 'unit', 'phone'], 'time.alternatives': NONE,
-  'time.slotTaken': ['service', 'unit', 'phone'], 'time.outsideWindow': ['earliestDate', 'latestDate'],
+  'time.slotTaken': ['service', 'unit', 'phone'], 'time.nearest': NONE,
   'invitation.header': ['count'], 'invitation.summary': ['service', 'unit'], 'invitation.purpose': ['purpose'],
   'invitation.open': ['earliestDate', 'latestDate'], 'invitation.choose': NONE, 'invitation.chooseAnother': NONE, 'invitation.none': NONE,
 };

@@ -126,7 +126,7 @@ export function nextAfter(flow: FlowName, output: unknown, patientId: string | u
       const chosen = output as ChooseInvitationOutput;
       if (chosen.outcome !== 'chosen') return { say: [], step: menuStep(chosen.outcome === 'menu' ? 'plain' : 'again') };
       const i = chosen.invitation;
-      return { say: [], step: timeStep(patientId!, { kind: 'invitation', invitationId: i.id }, i, chosen.termsAccepted, { window: { earliestDate: i.earliestDate, latestDate: i.latestDate } }) };
+      return { say: [], step: timeStep(patientId!, { kind: 'invitation', invitationId: i.id }, i, chosen.termsAccepted, {}) };
     }
     case 'chooseService': {
       const chosen = output as ChooseServiceOutput;

@@ -23,8 +23,6 @@ export interface ChooseTimeInput {
   reasonMaxLength: number;
   /** The booking being moved, when rebooking */
   replacing?: BookingSummary;
-  /** The invitation's window, when booking with one */
-  window?: { earliestDate: string; latestDate: string };
 }
 
 export type ChooseTimeOutput = { outcome: 'booked' | 'kept' | 'refused'; booking?: BookingSummary };
@@ -33,6 +31,8 @@ interface Context extends ChooseTimeInput {
   wish: TimeWish;
   slots: SlotSummary[];
   alternatives: Alternative[];
+  /** Why the last search found nothing, when a rule says so */
+  outside?: FoundSlots['outside'];
   offset: number;
   chosen?: SlotSummary;
   reasonText?: string;
@@ -50,8 +50,6 @@ const flowKey = (c: Context, name: string) => `${c.target.kind === 'rebook' ? 'r
 const params = (c: Context): TextParams => ({ service: c.service, unit: c.unit, phone: c.phone });
 const textOf = (e: TurnEvent) => (e.type === 'user.text' || e.type === 'user.said' ? e.text.trim() : '');
 const isChoice = (e: TurnEvent, value: string) => e.type === 'user.chose' && e.value === value;
-const outsideWindow = (c: Context, wish: TimeWish) =>
-  c.window !== undefined && ((wish.dateFrom !== undefined && wish.dateFrom > c.window.latestDate) || (wish.dateTo !== undefined && wish.dateTo < c.window.earliestDate));
 
 export const chooseTimeMachine = setup({
   types: {} as { context: Context; events: TurnEvent; input: ChooseTimeInput; output: ChooseTimeOutput },
@@ -80,11 +78,11 @@ export const chooseTimeMachine = setup({
     clearOutbox: assign({ outbox: [] }),
     settle: assign({ result: (_, p: ChooseTimeOutput) => p }),
     say: assign({ outbox: ({ context }, p: { key: string }) => append(context, { parts: [t(p.key, params(context))] }) }),
-    takeWish: assign({
-      wish: ({ event }) => (event.type === 'user.said' ? event.understanding.wish : {}),
-      offset: 0,
-      outbox: ({ context, event }) => (event.type === 'user.said' && outsideWindow(context, event.understanding.wish)
-        ? append(context, { parts: [t('time.outsideWindow', context.window!)] }) : context.outbox),
+    takeWish: assign({ wish: ({ event }) => (event.type === 'user.said' ? event.understanding.wish : {}), offset: 0 }),
+    sayNothingForWish: assign({
+      outbox: ({ context }) => append(context, {
+        parts: context.outside ? [rejectionText(context.outside), t('time.nearest')] : [t('time.noSlotsForWish', params(context))],
+      }),
     }),
     dropWish: assign({ wish: {}, offset: 0 }),
     nextPage: assign({ offset: ({ context }) => context.offset + PAGE_SIZE }),
@@ -160,7 +158,11 @@ export const chooseTimeMachine = setup({
         input: ({ context }) => ({ patientId: context.patientId, target: context.target, wish: context.wish }),
         onDone: [
           { guard: ({ event }) => !event.output.ok, target: 'refused', actions: 'sayRefused' },
-          { target: 'sorting', actions: assign(({ event }) => (event.output.ok ? { slots: event.output.value.slots, alternatives: event.output.value.alternatives, offset: 0 } : {})) },
+          {
+            target: 'sorting',
+            actions: assign(({ event }) => (event.output.ok
+              ? { slots: event.output.value.slots, alternatives: event.output.value.alternatives, outside: event.output.value.outside, offset: 0 } : {})),
+          },
         ],
         onError: { target: 'askingWish', actions: { type: 'say', params: { key: 'error.bookingSystem' } } },
       },
@@ -169,7 +171,7 @@ export const chooseTimeMachine = setup({
       always: [
         { guard: 'hasSlots', target: 'offering' },
         // Nothing fits the wish: say so and show the nearest free times instead.
-        { guard: 'hadWish', target: 'searching', actions: [{ type: 'say', params: { key: 'time.noSlotsForWish' } }, 'dropWish'] },
+        { guard: 'hadWish', target: 'searching', actions: ['sayNothingForWish', 'dropWish'] },
         { target: 'noSlots' },
       ],
     },

@@ -71,6 +71,8 @@ export interface Alternative {
 export interface FoundSlots {
   slots: SlotSummary[];
   alternatives: Alternative[];
+  /** When none were found because the wished period lies outside what may be booked, the rule */
+  outside?: Rejection;
 }
 
 export interface SlotSummary {

@@ -20,7 +20,8 @@ describe('booking over HTTP', () => {
     const times = c.buttons().filter((b) => b.includes(' kl. '));
     expect(times.length).toBeGreaterThan(0);
     await c.say('i februari');
-    expect(c.text()).toContain('Bokningsunderlaget gäller bara tider från 1 december till och med 31 december.');
+    expect(c.text()).toContain('Bokningsunderlaget gäller tider från 1 december till och med 31 december. Välj en tid inom den perioden.');
+    expect(c.text()).toContain('Här är de närmaste lediga tiderna.');
     await c.click(c.buttons()[0]!);
     await c.click('Ja, boka');
     expect(c.text()).toMatch(/Klart! Du har bokat Nybesök hudläkare på Hudmottagningen Akademiska (.+) kl\./);
@@ -49,6 +50,9 @@ describe('booking over HTTP', () => {
     expect(c.text()).toContain(`Klart! Du har bokat Läkarbesök på Vårdcentralen Fyrisdal ${first}`);
     expect((await bookingsOf(t.url, '190101012020'))).toHaveLength(1);
 
+    await c.say('boka blodprov på Sävjaberg i april');
+    expect(c.text()).toContain('Så långt fram går det inte att boka. Du kan boka tider till och med tisdag 12 januari 2027.');
+    await c.say('avbryt');
     await c.say('boka vaccination');
     await c.click('Vårdcentralen Fyrisdal');
     await c.click(c.buttons()[0]!);

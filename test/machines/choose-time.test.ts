@@ -33,7 +33,7 @@ function withActors(opts: { find?: (wish: TimeWish, input: FindSlotsInput) => Ou
 const base = { patientId: 'p', termsAccepted: true, service: 'Läkarbesök', unit: 'Vårdcentralen Fyrisdal', phone: '018', reasonMaxLength: 20 };
 const rebook: ChooseTimeInput = { ...base, target: { kind: 'rebook', bookingId: 'b1' }, reason: 'none', replacing: summary() };
 const open: ChooseTimeInput = { ...base, target: { kind: 'open', careServiceId: 'svc', viaGuide: false }, reason: 'none' };
-const invitation: ChooseTimeInput = { ...base, target: { kind: 'invitation', invitationId: 'i1' }, reason: 'none', window: { earliestDate: '2026-12-01', latestDate: '2026-12-31' } };
+const invitation: ChooseTimeInput = { ...base, target: { kind: 'invitation', invitationId: 'i1' }, reason: 'none' };
 
 describe('choosing a time (rebook, invitation, open booking)', () => {
   it('offers four times at a time, then later times', async () => {
@@ -59,11 +59,12 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
     expect(searches.map((s) => s.wish)).toEqual([{ weekday: 6 }, {}]);
   });
 
-  it('says when a wish lies outside the invitation window, and shows what there is', async () => {
-    const { machine } = withActors({ find: (wish) => found(wish.dateFrom ? [] : SLOTS) });
+  it('names the rule when a wish lies outside what may be booked, and shows the nearest times', async () => {
+    const outside = { code: 'outside_invitation_window' as const, earliestDate: '2026-12-01', latestDate: '2026-12-31' };
+    const { machine } = withActors({ find: (wish) => (wish.dateFrom ? { ok: true, value: { slots: [], alternatives: [], outside } } : found()) });
     const a = await started(machine, invitation);
     await turn(a, { type: 'user.said', text: 'i februari', understanding: understanding({ wish: { dateFrom: '2027-02-01', dateTo: '2027-02-28' } }) });
-    expect(keys(a)).toEqual(['time.outsideWindow', 'time.noSlotsForWish', 'time.offer']);
+    expect(keys(a)).toEqual(['booking.rejected.outside_invitation_window', 'time.nearest', 'time.offer']);
   });
 
   it('offers other units when there are no free times at all', async () => {
