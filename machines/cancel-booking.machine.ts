@@ -1,5 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent } from './events.js';
+import { askingReasonState } from './shared-states.js';
 import { append, bookingLines, bookingParams, reasonReply, rejectionText, SKIP } from './outbox.js';
 import { notProvided, type BookingSummary, type CancelInput, type Outcome } from './ports.js';
 import { choice, NO, t, YES, type Reply } from './reply.js';
@@ -32,9 +33,7 @@ export const cancelBookingMachine = setup({
     isReasonOptional: ({ context }) => context.booking.reason.cancel === 'optional',
     isSkip: ({ event }) => event.type === 'user.chose' && event.value === SKIP,
     isTooLong: ({ context, event }) => textOf(event).length > context.booking.reasonMaxLength,
-    isEmpty: ({ event }) => textOf(event).length === 0,
-    isYes: ({ event }) => event.type === 'user.chose' && event.value === YES,
-    isNo: ({ event }) => event.type === 'user.chose' && event.value === NO,
+    isBlank: ({ event }) => textOf(event).length === 0,
   },
   actions: {
     clearOutbox: assign({ outbox: [] }),
@@ -65,29 +64,13 @@ export const cancelBookingMachine = setup({
   initial: 'start',
   states: {
     start: { always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }] },
-    askingReason: {
-      tags: 'awaitingUser',
-      entry: 'promptReason',
-      on: {
-        'user.chose': { guard: 'isSkip', target: 'confirming' },
-        'user.text': [
-          { guard: 'isTooLong', target: 'askingReason', reenter: true, actions: 'sayTooLong' },
-          { guard: 'isEmpty', target: 'askingReason', reenter: true },
-          { target: 'confirming', actions: 'keepReason' },
-        ],
-        'user.said': [
-          { guard: 'isTooLong', target: 'askingReason', reenter: true, actions: 'sayTooLong' },
-          { target: 'confirming', actions: 'keepReason' },
-        ],
-      },
-    },
+    askingReason: askingReasonState('askingReason', 'confirming'),
     confirming: {
       tags: 'awaitingUser',
       entry: 'promptConfirm',
       on: {
         'user.confirmed': 'cancelling',
         'user.declined': 'kept',
-        'user.chose': [{ guard: 'isYes', target: 'cancelling' }, { guard: 'isNo', target: 'kept' }],
       },
     },
     cancelling: {

@@ -2,6 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent } from './events.js';
 import { append, MENU, rejectionText, termsReply } from './outbox.js';
 import { notProvided, type InvitationSummary, type ListBookingsInput } from './ports.js';
+import { termsState } from './shared-states.js';
 import { choice, t, type Reply, type TextRef } from './reply.js';
 
 // Boka tid med bokningsunderlag (steg 4) begins here: the resident's invitations with the
@@ -51,6 +52,7 @@ export const chooseInvitationMachine = setup({
   },
   actions: {
     clearOutbox: assign({ outbox: [] }),
+    acceptTerms: assign({ termsAccepted: true }),
     settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
     listAll: assign({ outbox: ({ context }) => append(context, { parts: [t('invitation.header', { count: context.invitations.length })] }, ...context.invitations.map(invitationReply)) }),
     promptChoose: assign({ outbox: ({ context }) => append(context, choosePrompt(context, 'invitation.choose')) }),
@@ -95,14 +97,7 @@ export const chooseInvitationMachine = setup({
       on: { 'user.chose': [{ guard: 'isMenu', target: 'toMenu' }, { guard: 'isInvitation', target: 'checking', actions: 'select' }] },
     },
     askingTerms: { always: [{ guard: 'hasTerms', target: 'terms' }, { target: 'chosen' }] },
-    terms: {
-      tags: 'awaitingUser',
-      entry: 'promptTerms',
-      on: {
-        'user.confirmed': { target: 'chosen', actions: assign({ termsAccepted: true }) },
-        'user.declined': { target: 'declined', actions: 'sayDeclined' },
-      },
-    },
+    terms: termsState('chosen', 'declined'),
     chosen: {
       type: 'final',
       entry: assign({ result: ({ context }) => ({ outcome: 'chosen' as const, invitation: context.selected!, termsAccepted: context.termsAccepted }) }),

@@ -1,8 +1,8 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent, Understanding } from './events.js';
-import { append, MENU, termsReply } from './outbox.js';
+import { append, MENU, rejectionText, termsReply } from './outbox.js';
 import { notProvided, type OfferSummary, type Offers } from './ports.js';
-import { rejectionText } from './outbox.js';
+import { termsState } from './shared-states.js';
 import { choice, t, type Reply } from './reply.js';
 
 // Boka öppen tid (steg 5) begins here: what to book and where. Only care services whose
@@ -58,6 +58,7 @@ export const chooseServiceMachine = setup({
   },
   actions: {
     clearOutbox: assign({ outbox: [] }),
+    acceptTerms: assign({ termsAccepted: true }),
     settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
     narrow: assign({ candidates: ({ context }) => narrowed(context.offers, context.understanding) }),
     takeSaid: assign({ understanding: ({ event }) => (event.type === 'user.said' ? event.understanding : undefined) }),
@@ -134,14 +135,7 @@ export const chooseServiceMachine = setup({
       },
     },
     askingTerms: { always: [{ guard: 'hasTerms', target: 'terms' }, { target: 'chosen' }] },
-    terms: {
-      tags: 'awaitingUser',
-      entry: 'promptTerms',
-      on: {
-        'user.confirmed': { target: 'chosen', actions: assign({ termsAccepted: true }) },
-        'user.declined': { target: 'declined', actions: 'sayDeclined' },
-      },
-    },
+    terms: termsState('chosen', 'declined'),
     chosen: {
       type: 'final',
       entry: assign({

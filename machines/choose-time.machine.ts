@@ -2,6 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 import type { ReasonRequirement } from '../booking/types.js';
 import { hasWish, type TurnEvent } from './events.js';
+import { askingReasonState } from './shared-states.js';
 import { append, MORE, page, PAGE_SIZE, reasonReply, rejectionText, SKIP, slotChoice } from './outbox.js';
 import { notProvided, type Alternative, type BookingSummary, type CommitTimeInput, type FindSlotsInput, type FoundSlots, type Outcome, type SlotSummary, type TimeTarget } from './ports.js';
 import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
@@ -67,8 +68,6 @@ export const chooseTimeMachine = setup({
     isAnyTime: ({ event }) => isChoice(event, ANY_TIME),
     isKeep: ({ event }) => isChoice(event, KEEP),
     isSkip: ({ event }) => isChoice(event, SKIP),
-    isYes: ({ event }) => isChoice(event, YES),
-    isNo: ({ event }) => isChoice(event, NO),
     saysWish: ({ event }) => event.type === 'user.said' && hasWish(event.understanding),
     asksReason: ({ context }) => context.target.kind !== 'rebook' && context.reason !== 'none',
     isTooLong: ({ context, event }) => textOf(event).length > context.reasonMaxLength,
@@ -202,25 +201,13 @@ export const chooseTimeMachine = setup({
       },
     },
     chosen: { always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }] },
-    askingReason: {
-      tags: 'awaitingUser',
-      entry: 'promptReason',
-      on: {
-        'user.chose': { guard: 'isSkip', target: 'confirming' },
-        'user.text': [
-          { guard: 'isTooLong', target: 'askingReason', reenter: true, actions: 'sayTooLong' },
-          { guard: 'isBlank', target: 'askingReason', reenter: true },
-          { target: 'confirming', actions: 'keepReason' },
-        ],
-      },
-    },
+    askingReason: askingReasonState('askingReason', 'confirming'),
     confirming: {
       tags: 'awaitingUser',
       entry: 'promptConfirm',
       on: {
         'user.confirmed': 'committing',
         'user.declined': 'offering',
-        'user.chose': [{ guard: 'isYes', target: 'committing' }, { guard: 'isNo', target: 'offering' }],
       },
     },
     committing: {

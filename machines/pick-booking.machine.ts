@@ -1,6 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
 import type { TurnEvent, Understanding } from './events.js';
+import { termsState } from './shared-states.js';
 import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText, termsReply } from './outbox.js';
 import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
 import { choice, t, type Reply } from './reply.js';
@@ -87,7 +88,7 @@ export const pickBookingMachine = setup({
     }),
     promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(termsOf(context)!)) }),
     acceptTerms: assign({ termsAccepted: true }),
-    sayTermsDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declined')] }) }),
+    sayDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declined')] }) }),
     sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
   },
 }).createMachine({
@@ -144,14 +145,7 @@ export const pickBookingMachine = setup({
     askingTerms: {
       always: [{ guard: 'hasTerms', target: 'terms' }, { target: 'picked' }],
     },
-    terms: {
-      tags: 'awaitingUser',
-      entry: 'promptTerms',
-      on: {
-        'user.confirmed': { target: 'picked', actions: 'acceptTerms' },
-        'user.declined': { target: 'declined', actions: 'sayTermsDeclined' },
-      },
-    },
+    terms: termsState('picked', 'declined'),
     picked: {
       type: 'final',
       entry: assign({
