@@ -62,7 +62,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'view.none': NONE, 'view.header': ['count'], 'view.headerOne': ['count'],
   'view.changeable': ['deadline'], 'view.cancelOnly': ['deadline'], 'view.rebookOnly': ['deadline'],
   'view.notChangeableOnline': ['unitName', 'phone'],
-  'pick.chooseAnother': NONE, 'terms.intro': NONE, 'terms.declined': NONE, 'terms.declinedBooking': NONE,
+  'pick.chooseAnother': NONE, 'pick.noneThatDay': NONE, 'terms.intro': NONE, 'terms.declined': NONE, 'terms.declinedBooking': NONE,
   'cancel.choose': NONE, 'cancel.none': NONE, 'cancel.reason.required': ['max'], 'cancel.reason.optional': ['max'],
   'cancel.confirm': NONE, 'cancel.done': BOOKING, 'cancel.kept': NONE,
   'web.title': NONE, 'web.subtitle': NONE, 'web.skipToChat': NONE, 'web.accountHeading': NONE, 'web.notLoggedIn': NONE,

@@ -62,6 +62,7 @@ export const pickBookingMachine = setup({
   guards: {
     hasNoBookings: ({ context }) => context.bookings.length === 0,
     hasOneHinted: ({ context }) => hinted(context, context.hint).length === 1,
+    hasHintForNone: ({ context }) => context.hint !== undefined && !isEmptyWish(dayPart(context.hint.wish)) && hinted(context, context.hint).length === 0,
     isMore: ({ event }) => event.type === 'user.chose' && event.value === MORE,
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
     isBookingChoice: ({ context, event }) => event.type === 'user.chose' && context.bookings.some((b) => b.id === event.value),
@@ -79,6 +80,7 @@ export const pickBookingMachine = setup({
     nextPage: assign({ offset: ({ context }) => context.offset + 4 }),
     promptChoose: assign({ outbox: ({ context }) => append(context, choosePrompt(context, `${context.action}.choose`)) }),
     promptChooseAnother: assign({ outbox: ({ context }) => append(context, choosePrompt(context, 'pick.chooseAnother')) }),
+    sayNoneThatDay: assign({ outbox: ({ context }) => append(context, { parts: [t('pick.noneThatDay')] }) }),
     sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t(`${context.action}.none`)] }) }),
     sayRefused: assign({
       outbox: ({ context }) => {
@@ -109,6 +111,7 @@ export const pickBookingMachine = setup({
       always: [
         { guard: 'hasNoBookings', target: 'none' },
         { guard: 'hasOneHinted', target: 'checking', actions: 'selectHinted' },
+        { guard: 'hasHintForNone', target: 'choosing', actions: 'sayNoneThatDay' },
         { target: 'choosing' },
       ],
     },

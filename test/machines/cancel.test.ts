@@ -43,6 +43,12 @@ describe('choosing a booking to cancel', () => {
     expect(a.getSnapshot().output).toMatchObject({ outcome: 'picked', booking: { id: 'tue' } });
   });
 
+  it('says so when no booking is on the day the resident named, and lists them all', async () => {
+    const a = await started(pick([summary(), tuesday]), { patientId: 'p', action: 'cancel', hint: understanding({ wish: { dateFrom: '2026-12-10', dateTo: '2026-12-10', weekday: 4 } }) });
+    expect(keys(a)).toEqual(['pick.noneThatDay', 'cancel.choose']);
+    expect(choices(a)).toEqual(['b1', 'tue', 'menu']);
+  });
+
   it('explains a refusal and offers another booking', async () => {
     const a = await started(pick([summary(), series]), { patientId: 'p', action: 'cancel' });
     await turn(a, { type: 'user.chose', value: 'series' });
