@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent } from './events.js';
 import { askingReasonState } from './shared-states.js';
-import { append, bookingLines, bookingParams, reasonReply, rejectionText, SKIP } from './outbox.js';
+import { append, bookingLines, bookingParams, reasonReply, rejectionText, sayText, SKIP } from './outbox.js';
 import { notProvided, type BookingSummary, type CancelInput, type Outcome } from './ports.js';
 import { choice, NO, t, YES, type Reply } from './reply.js';
 
@@ -54,8 +54,8 @@ export const cancelBookingMachine = setup({
       }),
     }),
     sayDone: assign({ outbox: ({ context }) => append(context, { parts: [t('cancel.done', bookingParams(context.booking))], card: 'confirmation' }) }),
-    sayKept: assign({ outbox: ({ context }) => append(context, { parts: [t('cancel.kept')] }) }),
-    sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
+    sayKept: assign({ outbox: sayText('cancel.kept') }),
+    sayFailure: assign({ outbox: sayText('error.bookingSystem') }),
   },
 }).createMachine({
   id: 'cancelBooking',

@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent } from './events.js';
-import { append, MENU, rejectionText, termsReply } from './outbox.js';
+import { append, MENU, rejectionText, sayText, termsReply } from './outbox.js';
 import { notProvided, type InvitationSummary, type ListBookingsInput } from './ports.js';
 import { termsState } from './shared-states.js';
 import { choice, t, type Reply, type TextRef } from './reply.js';
@@ -60,9 +60,9 @@ export const chooseInvitationMachine = setup({
     select: assign({ selected: ({ context, event }) => context.invitations.find((i) => event.type === 'user.chose' && i.id === event.value) }),
     sayNotOpen: assign({ outbox: ({ context }) => append(context, { parts: [stateLine(context.selected!)] }, choosePrompt(context, 'invitation.chooseAnother')) }),
     promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(context.selected!.terms!)) }),
-    sayDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declinedBooking')] }) }),
-    sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t('invitation.none')] }) }),
-    sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
+    sayDeclined: assign({ outbox: sayText('terms.declinedBooking') }),
+    sayNone: assign({ outbox: sayText('invitation.none') }),
+    sayFailure: assign({ outbox: sayText('error.bookingSystem') }),
   },
 }).createMachine({
   id: 'chooseInvitation',

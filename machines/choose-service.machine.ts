@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent, Understanding } from './events.js';
-import { append, MENU, rejectionText, termsReply } from './outbox.js';
+import { append, MENU, rejectionText, sayText, termsReply } from './outbox.js';
 import { notProvided, type OfferSummary, type Offers } from './ports.js';
 import { termsState } from './shared-states.js';
 import { choice, t, type Reply } from './reply.js';
@@ -90,9 +90,9 @@ export const chooseServiceMachine = setup({
       }),
     }),
     promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(context.selected!.terms!)) }),
-    sayDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declinedBooking')] }) }),
-    sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t('book.noneOffered')] }) }),
-    sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
+    sayDeclined: assign({ outbox: sayText('terms.declinedBooking') }),
+    sayNone: assign({ outbox: sayText('book.noneOffered') }),
+    sayFailure: assign({ outbox: sayText('error.bookingSystem') }),
   },
 }).createMachine({
   id: 'chooseService',

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { Intent, TurnEvent, Understanding } from './events.js';
-import { append } from './outbox.js';
+import { append, sayText } from './outbox.js';
 import { choice, t, type Reply } from './reply.js';
 
 // The main menu: what the resident wants to do. It only decides; the conversation
@@ -45,7 +45,7 @@ export const menuMachine = setup({
     clearOutbox: assign({ outbox: [] }),
     plainLead: assign({ lead: 'plain' as const }),
     prompt: assign({ outbox: ({ context }) => append(context, menuPrompt(context.lead, context.offered)) }),
-    sayGoodbye: assign({ outbox: ({ context }) => append(context, { parts: [t('menu.goodbye')] }) }),
+    sayGoodbye: assign({ outbox: sayText('menu.goodbye') }),
     takeChosen: assign({ result: ({ event }) => (event.type === 'user.chose' ? { intent: event.value as MenuIntent } : undefined) }),
     takeSaid: assign({
       result: ({ event }) => (event.type === 'user.said' ? { intent: event.understanding.intent as MenuIntent, understanding: event.understanding } : undefined),

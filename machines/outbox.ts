@@ -12,6 +12,9 @@ export interface WithOutbox {
 
 export const append = (context: WithOutbox, ...replies: Reply[]): Reply[] => [...context.outbox, ...replies];
 
+/** An outbox update that says one fixed text, for the many one-line replies. */
+export const sayText = (key: string) => ({ context }: { context: WithOutbox }): Reply[] => append(context, { parts: [t(key)] });
+
 export const rejectionText = (rejection: Rejection): TextRef => {
   const { code, ...params } = rejection;
   return t(`booking.rejected.${code}`, params);

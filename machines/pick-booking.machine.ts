@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
 import type { TurnEvent, Understanding } from './events.js';
 import { termsState } from './shared-states.js';
-import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText, termsReply } from './outbox.js';
+import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText, sayText, termsReply } from './outbox.js';
 import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
 import { choice, t, type Reply } from './reply.js';
 
@@ -80,7 +80,7 @@ export const pickBookingMachine = setup({
     nextPage: assign({ offset: ({ context }) => context.offset + 4 }),
     promptChoose: assign({ outbox: ({ context }) => append(context, choosePrompt(context, `${context.action}.choose`)) }),
     promptChooseAnother: assign({ outbox: ({ context }) => append(context, choosePrompt(context, 'pick.chooseAnother')) }),
-    sayNoneThatDay: assign({ outbox: ({ context }) => append(context, { parts: [t('pick.noneThatDay')] }) }),
+    sayNoneThatDay: assign({ outbox: sayText('pick.noneThatDay') }),
     sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t(`${context.action}.none`)] }) }),
     sayRefused: assign({
       outbox: ({ context }) => {
@@ -90,8 +90,8 @@ export const pickBookingMachine = setup({
     }),
     promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(termsOf(context)!)) }),
     acceptTerms: assign({ termsAccepted: true }),
-    sayDeclined: assign({ outbox: ({ context }) => append(context, { parts: [t('terms.declined')] }) }),
-    sayFailure: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }),
+    sayDeclined: assign({ outbox: sayText('terms.declined') }),
+    sayFailure: assign({ outbox: sayText('error.bookingSystem') }),
   },
 }).createMachine({
   id: 'pickBooking',

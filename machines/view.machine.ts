@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { TurnEvent } from './events.js';
-import { append, bookingLines, rejectionText } from './outbox.js';
+import { append, bookingLines, rejectionText, sayText } from './outbox.js';
 import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
 import { t, type Reply, type TextRef } from './reply.js';
 
@@ -48,7 +48,7 @@ export const viewMachine = setup({
             },
           }),
         },
-        onError: { target: 'shown', actions: assign({ outbox: ({ context }) => append(context, { parts: [t('error.bookingSystem')] }) }) },
+        onError: { target: 'shown', actions: assign({ outbox: sayText('error.bookingSystem') }) },
       },
     },
     shown: { type: 'final' },
