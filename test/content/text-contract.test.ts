@@ -7,7 +7,7 @@ import { TEXT_CONTRACT } from '../../content/text-contract.js';
 // checker holds the texts to it.
 describe('the text contract', () => {
   const files = ['machines', 'dialogs', 'bot'].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.ts')).map((f) => join(d, f)));
-  const literal = /\bt\('([a-zA-Z0-9_.-]+)'/g;
+  const literal = /\b(?:t|sayText)\('([a-zA-Z0-9_.-]+)'/g;
   const used = new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(literal)].map((m) => m[1]!)));
 
   it('finds the keys the code uses', () => expect(used.size).toBeGreaterThan(30));
