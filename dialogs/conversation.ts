@@ -5,6 +5,8 @@ import { t, type Choice, type Reply } from '../machines/reply.js';
 import { isGuideFlow, menuStep, nextAfter, type FlowName, type Flows, type Step } from './flows.js';
 import { interpret, type GlobalCommand, type UserInput } from './interpret.js';
 import { isEmergency } from './emergency.js';
+import { normalize, tokens } from './normalize.js';
+import { contentWords } from './understand.js';
 import type { Lexicon } from './lexicon.js';
 
 // One turn of a conversation, channel-neutral: restore the current flow from its
@@ -130,7 +132,9 @@ export async function runTurn(stored: ConversationData, input: TurnInput, patien
 
   const event = interpreted.event;
   if (!current.actor.getSnapshot().can(event)) {
-    const reprompt = welcome.length > 0 ? welcome : [{ parts: [notUnderstood(event, prompt)] }, ...repeatPrompt(prompt)];
+    // A greeting or a bare "tack" is not a misunderstanding: the question is simply asked again.
+    const politeOnly = event.type === 'user.said' && contentWords(tokens(normalize(event.text)), deps.lexicon).length === 0;
+    const reprompt = welcome.length > 0 ? welcome : [...(politeOnly ? [] : [{ parts: [notUnderstood(event, prompt)] }]), ...repeatPrompt(prompt)];
     return finish(current, { ...data, prompt }, reprompt);
   }
   current.actor.send(event);

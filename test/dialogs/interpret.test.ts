@@ -21,6 +21,7 @@ describe('interpreting an answer in the light of the question', () => {
     ['2', menu, { type: 'user.chose', value: 'cancel' }],
     ['nummer 3', menu, { type: 'user.chose', value: 'rebook' }],
     ['den andra', menu, { type: 'user.chose', value: 'cancel' }],
+    ['andra', menu, { type: 'user.chose', value: 'cancel' }],
     ['bokade', menu, { type: 'user.chose', value: 'view' }],
     ['ja', confirm, { type: 'user.confirmed' }],
     ['JA TACK', confirm, { type: 'user.confirmed' }],

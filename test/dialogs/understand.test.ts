@@ -22,6 +22,7 @@ describe('top-level intents in everyday Swedish', () => {
     ['kan jag byta tid', 'rebook'],
     ['andra min tid', 'rebook'],
     ['vilka tider har jag', 'view'],
+    ['VILKA TIDR HAR JAG', 'view'],
     ['visa mina bokade tider', 'view'],
     ['nar ar min tid', 'view'],
     ['har jag nagon tid bokad?', 'view'],
