@@ -5,6 +5,7 @@ import type { Texts } from '../content/texts.js';
 import { registerDemoRoutes, type DemoDeps } from './demo-routes.js';
 import type { DirectLine } from './directline.js';
 import { registerWebRoutes } from './web-routes.js';
+import { jsonBody } from './json-body.js';
 
 // The HTTP surface: the Bot Framework endpoint, a health check and, in demo mode only,
 // the demo login and inspection endpoints for testers.
@@ -22,9 +23,12 @@ export interface ServerDeps {
 
 export type Server = restify.Server;
 
+/** The largest request body read, before and after decompression. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'tidbokschatten', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  server.use(jsonBody({ maxBytes: MAX_BODY_BYTES }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {

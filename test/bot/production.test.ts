@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { SignJWT, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send, startTestApp, type TestApp } from '../support/app.js';
@@ -35,5 +36,11 @@ describe('production mode', () => {
     expect(good.map((s) => s.text).join('\n')).toContain('Du har 7 bokade tider');
     const wrong = await send(t.url, 'prod-2', { text: 'vilka tider har jag', token: await sign('https://evil.example') });
     expect(wrong.map((s) => s.text).join('\n')).toContain('Du behöver logga in');
+  });
+
+  it('refuses a gzip body that inflates past the limit before anything reads it', async () => {
+    const bomb = gzipSync(Buffer.from(JSON.stringify({ type: 'message', text: 'a'.repeat(20 * 1024 * 1024) })));
+    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', body: new Uint8Array(bomb), headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    expect(res.status).toBe(413);
   });
 });
