@@ -65,8 +65,8 @@ export class BookingBot {
     let data = previous;
     let replies: Reply[];
     try {
-      const { flows, lexicon, texts } = deps.live;
-      const result = await runTurn(previous, input, resident?.patientId, { flows, lexicon, labelOf: labelOf(texts, now), now, settleTimeoutMs: deps.settleTimeoutMs });
+      const { flows, model, texts } = deps.live;
+      const result = await runTurn(previous, input, resident?.patientId, { flows, model, labelOf: labelOf(texts, now), now, settleTimeoutMs: deps.settleTimeoutMs });
       data = result.data;
       replies = expired && input.kind === 'message' ? [{ parts: [t('session.expired')] }, ...result.replies] : result.replies;
     } catch (error) {

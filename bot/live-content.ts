@@ -5,19 +5,24 @@ import { loadContent, type Content } from '../content/load.js';
 import type { Texts } from '../content/texts.js';
 import { notReloadedMessage, reloadedMessage } from '../content/reload-messages.js';
 import { createFlows, type BookingActors, type Flows } from '../dialogs/flows.js';
-import { compileLexicon, type Lexicon } from '../dialogs/lexicon.js';
+import { buildUnderstanding, type UnderstandingModel } from '../dialogs/understanding-model.js';
 
-// The content the bot runs on, and what is derived from it (language, flows). In
-// development it is reloaded when a file changes: a valid change takes effect at once,
-// an invalid one is reported and the old content kept.
+// The content the bot runs on, and what is derived from it (the understanding trained on
+// the examples, the flows). In development it is reloaded when a file changes: a valid
+// change takes effect as soon as the understanding is retrained, an invalid one is
+// reported and the old content kept.
 
 export class LiveContent {
   content!: Content;
-  lexicon!: Lexicon;
+  model!: UnderstandingModel;
   flows!: Flows;
 
-  constructor(content: Content, private readonly actors: BookingActors) {
-    this.apply(content);
+  private constructor(private readonly actors: BookingActors) {}
+
+  static async create(content: Content, actors: BookingActors): Promise<LiveContent> {
+    const live = new LiveContent(actors);
+    await live.apply(content);
+    return live;
   }
 
   get texts(): Texts {
@@ -27,15 +32,16 @@ export class LiveContent {
   /** The konfiguration as it is now, also after a reload. */
   readonly rulesFor: RulesProvider = (service, unit) => this.content.rulesFor(service, unit);
 
-  apply(content: Content): void {
+  /** Trains the understanding on the content, then switches to it all at once. */
+  async apply(content: Content): Promise<void> {
     const unitOf = (hsaId: string) => {
       const unit = content.units.find((u) => u.hsaId.toLowerCase() === hsaId.toLowerCase());
       return unit && { name: unit.name, phone: unit.phone };
     };
-    const lexicon = compileLexicon(content);
+    const model = await buildUnderstanding(content);
     const flows = createFlows(this.actors, content.questionnaires, unitOf);
     this.content = content;
-    this.lexicon = lexicon;
+    this.model = model;
     this.flows = flows;
   }
 
@@ -46,10 +52,10 @@ export class LiveContent {
    */
   watch(dir: string, log: (message: string) => void): FSWatcher[] {
     let timer: NodeJS.Timeout | undefined;
-    const reload = () => {
+    const reload = async () => {
       const result = loadContent(dir);
       if (result.ok) {
-        this.apply(result.content);
+        await this.apply(result.content);
         log(reloadedMessage());
       } else {
         log(notReloadedMessage(result.problems));
@@ -59,7 +65,7 @@ export class LiveContent {
     return folders.map((folder) => watch(folder, (_event, file) => {
       if (file && !/\.ya?ml$/.test(String(file))) return;
       clearTimeout(timer);
-      timer = setTimeout(reload, 200);
+      timer = setTimeout(() => void reload().catch((error: unknown) => log(String(error))), 200);
     }));
   }
 }

@@ -1,6 +1,6 @@
 import type { KonfigurationFile, PeopleFile, UnitsFile } from './schemas.js';
 import { TEXT_CONTRACT } from './text-contract.js';
-import { isFormatter, placeholdersOf, type Texts } from './texts.js';
+import { isKnownFormat, placeholdersOf, type Texts } from './texts.js';
 import type { ContentProblem, PathPart, YamlSource } from './yaml-source.js';
 
 // Checks across files that no single schema can see: ids that must be unique, references
@@ -92,8 +92,8 @@ function checkTexts(texts: Texts, source: YamlSource, extra: ReadonlyMap<string,
     const unique = placeholdersOf(template).filter((ph, i, all) => all.findIndex((o) => o.name === ph.name && o.format === ph.format) === i);
     for (const ph of unique) {
       const path = key.split('.');
-      if (ph.format && !isFormatter(ph.format)) {
-        problems.push(source.at(path, `Texten ${key} använder formatet "${ph.format}", som inte finns. Använd date, time, datetime eller shortdate.`));
+      if (ph.format && !isKnownFormat(ph.format)) {
+        problems.push(source.at(path, `Texten ${key} använder formatet "${ph.format}", som inte finns. Använd date, time, datetime, shortdate eller text.`));
       }
       if (!provided.includes(ph.name)) {
         const offer = provided.length > 0 ? `Möjliga: ${provided.map((p) => `{${p}}`).join(', ')}.` : 'Den här texten får inga värden.';

@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { RulesProvider } from '../booking/catalog.js';
 import { rulesProviderOf } from './konfiguration.js';
 import {
-  emergencySchema, konfigurationSchema, languageSchema, peopleFileSchema, textsFileSchema, unitsFileSchema,
-  type EmergencyFile, type KonfigurationFile, type LanguageFile, type PeopleFile, type UnitsFile,
+  emergencySchema, examplesSchema, konfigurationSchema, languageSchema, peopleFileSchema, textsFileSchema, unitsFileSchema,
+  type EmergencyFile, type ExamplesFile, type KonfigurationFile, type LanguageFile, type PeopleFile, type UnitsFile,
 } from './schemas.js';
+import { checkEmergencyExamples, checkExamples } from './examples-check.js';
 import { checkQuestionnaire, questionnaireTextParams } from './questionnaire-check.js';
 import { questionnaireSchema, type Questionnaire } from './questionnaire-schema.js';
 import { crossCheck } from './cross-check.js';
@@ -23,6 +24,7 @@ export const CONTENT_FILES = {
   people: 'demo/personer.yaml',
   language: 'sprak.yaml',
   emergency: 'akut.yaml',
+  examples: 'exempel.yaml',
   questionnaires: 'fragor',
 } as const;
 
@@ -34,6 +36,7 @@ export interface Content {
   people: PeopleFile['people'];
   language: LanguageFile;
   emergency: EmergencyFile;
+  examples: ExamplesFile;
   questionnaires: Questionnaire[];
 }
 
@@ -67,13 +70,18 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   const people = read<PeopleFile>(CONTENT_FILES.people, peopleFileSchema);
   const language = read<LanguageFile>(CONTENT_FILES.language, languageSchema);
   const emergency = read<EmergencyFile>(CONTENT_FILES.emergency, emergencySchema);
+  const examples = read<ExamplesFile>(CONTENT_FILES.examples, examplesSchema);
   const questionnaires = questionnaireFiles(dir).map((file) => read<Questionnaire>(file, questionnaireSchema));
-  if (!texts || !konfiguration || !units || !people || !language || !emergency || questionnaires.some((q) => !q)) return { ok: false, problems };
+  if (!texts || !konfiguration || !units || !people || !language || !emergency || !examples || questionnaires.some((q) => !q)) return { ok: false, problems };
 
   const flat = new Texts(flattenTexts(texts.value as Parameters<typeof flattenTexts>[0]));
   const rulesFor = rulesProviderOf(konfiguration.value);
   const extraTexts = new Map(questionnaires.flatMap((q) => [...questionnaireTextParams(q!.value)]));
   problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people, extraTexts }));
+  problems.push(...checkExamples(examples), ...checkEmergencyExamples(emergency));
+  for (const [category, c] of Object.entries(emergency.value.categories)) {
+    if (!flat.has(c.advice)) problems.push(emergency.source.at(['categories', category, 'advice'], `Texten ${c.advice} finns inte i texter.yaml.`));
+  }
   for (const q of questionnaires) {
     problems.push(...checkQuestionnaire({ questionnaire: q!.value, source: q!.source, texts: flat, units: units.value.units, rulesFor }));
   }
@@ -94,6 +102,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
       people: people.value.people,
       language: language.value,
       emergency: emergency.value,
+      examples: examples.value,
       questionnaires: questionnaires.map((q) => q!.value),
     },
   };

@@ -116,10 +116,23 @@ const phraseList = z.array(z.string().min(1)).min(1);
 const weekdayKeys = z.enum(['1', '2', '3', '4', '5', '6', '7']);
 const monthKeys = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
 
-export const INTENT_NAMES = ['cancel', 'rebook', 'view', 'book-invitation', 'guided', 'book', 'help', 'abort', 'restart', 'menu', 'yes', 'no', 'back', 'change'] as const;
+/** What a resident may want, as the understanding names it; examples in exempel.yaml. */
+export const INTENT_NAMES = [
+  'view', 'cancel', 'rebook', 'book', 'book-invitation', 'guided', 'help', 'abort', 'restart', 'menu', 'yes', 'no', 'back', 'change',
+  'ask-unit', 'ask-cost', 'thanks', 'logout', 'greeting', 'other', 'time',
+] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+const exampleList = z.array(z.string().trim().min(1, 'Ett exempel får inte vara tomt.'));
+
+/** Example utterances per intent; the classifier is trained on them at start-up. */
+export const examplesSchema = z.strictObject({
+  svenska: z.strictObject(Object.fromEntries(INTENT_NAMES.map((i) => [i, exampleList])) as Record<IntentName, typeof exampleList>),
+  engelska: z.partialRecord(z.enum(INTENT_NAMES), exampleList).default({}),
+});
+export type ExamplesFile = z.infer<typeof examplesSchema>;
 
 export const languageSchema = z.strictObject({
-  intents: z.strictObject(Object.fromEntries(INTENT_NAMES.map((i) => [i, phraseList])) as Record<(typeof INTENT_NAMES)[number], typeof phraseList>),
   padding: z.array(z.string().min(1)),
   weekdays: z.record(weekdayKeys, phraseList),
   months: z.record(monthKeys, phraseList),
@@ -135,10 +148,25 @@ export const languageSchema = z.strictObject({
 });
 export type LanguageFile = z.infer<typeof languageSchema>;
 
-/** Red-flag phrasings that get the emergency advice at once, wherever the resident is. */
+export const EMERGENCY_CATEGORIES = ['stroke', 'chest', 'breathing', 'unconscious', 'bleeding', 'anaphylaxis', 'poisoning', 'suicide'] as const;
+export type EmergencyCategory = (typeof EMERGENCY_CATEGORIES)[number];
+
+const emergencyCategory = z.strictObject({
+  /** The text the resident gets, e.g. advice.emergency */
+  advice: textKey,
+  /** Phrasings that always trigger (with or without å/ä/ö, small typos in long words) */
+  phrases: z.array(z.string().min(2)).default([]),
+  /** Descriptions written many ways; the classifier learns from them to catch new wordings */
+  examples: z.array(z.string().min(2)).default([]),
+});
+
+/** Red flags that get the emergency advice at once, wherever the resident is. */
 export const emergencySchema = z.strictObject({
-  phrases: z.array(z.string().min(2)).min(1),
-  /** Harmless phrasings that contain red-flag words but must not trigger */
-  notEmergency: z.array(z.string().min(2)).default([]),
+  categories: z.strictObject(Object.fromEntries(EMERGENCY_CATEGORIES.map((c) => [c, emergencyCategory])) as Record<EmergencyCategory, typeof emergencyCategory>),
+  /** Harmless look-alikes: phrases taken out before the red flags are sought, and examples the classifier learns are not emergencies */
+  notEmergency: z.strictObject({
+    phrases: z.array(z.string().min(2)).default([]),
+    examples: z.array(z.string().min(2)).default([]),
+  }),
 });
 export type EmergencyFile = z.infer<typeof emergencySchema>;

@@ -41,8 +41,14 @@ const NONE = [] as const;
 
 /** Keys the conversation renders, with the parameters it gives each. */
 const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
-  'menu.welcome': NONE, 'menu.again': NONE, 'menu.goodbye': NONE, 'menu.plain': NONE, 'menu.notYet': NONE,
-  'auth.required': NONE, 'auth.requiredToBook': NONE, 'advice.emergency': NONE, 'session.expired': NONE, 'error.technical': NONE, 'error.bookingSystem': NONE,
+  'menu.welcome': NONE, 'menu.again': NONE, 'menu.goodbye': NONE, 'menu.thanks': NONE, 'menu.plain': NONE, 'menu.notYet': NONE,
+  'auth.required': NONE, 'auth.requiredToBook': NONE, 'advice.emergency': NONE, 'advice.suicide': NONE, 'advice.resume': NONE,
+  'global.logout': NONE, 'answer.ask-cost': NONE, 'answer.ask-unit': NONE, 'english.intro': NONE,
+  'understand.clarifyTwo': ['first', 'second'], 'understand.clarifyOne': ['first'], 'understand.nothingFits': NONE,
+  'intent.view': NONE, 'intent.cancel': NONE, 'intent.rebook': NONE, 'intent.book': NONE, 'intent.book-invitation': NONE,
+  'intent.guided': NONE, 'intent.help': NONE, 'intent.ask-cost': NONE, 'intent.ask-unit': NONE,
+  'choice.menu.help': NONE, 'choice.menu.ask-cost': NONE, 'choice.menu.ask-unit': NONE, 'choice.somethingElse': NONE,
+  'choice.resume': NONE, 'choice.stopFlow': NONE, 'session.expired': NONE, 'error.technical': NONE, 'error.bookingSystem': NONE,
   'help.menu': NONE, 'help.view': NONE, 'help.pickBooking': NONE, 'help.cancelBooking': NONE, 'help.chooseTime': NONE,
   'help.chooseInvitation': NONE, 'help.chooseService': NONE, 'help.chooseGuide': NONE, 'help.guided': NONE,
   'guided.inline': ['text'], 'guided.choose': NONE, 'guided.numberHint': ['min', 'max'], 'guided.changeWhich': NONE,

@@ -20,6 +20,11 @@ export function placeholdersOf(template: string): Placeholder[] {
 
 export const isFormatter = (name: string): name is FormatterName => Object.hasOwn(FORMATTERS, name);
 
+/** "{first|text}" inserts another text, named by the value: e.g. the phrase for an intent. */
+export const TEXT_FORMAT = 'text';
+
+export const isKnownFormat = (name: string): boolean => name === TEXT_FORMAT || isFormatter(name);
+
 export function flattenTexts(tree: TextTree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(tree)) {
@@ -53,6 +58,7 @@ export class Texts {
       const value = params[name];
       if (value === undefined) throw new Error(`Text ${key} needs parameter ${name}`);
       if (!format) return String(value);
+      if (format === TEXT_FORMAT) return this.render(String(value), {}, now);
       if (!isFormatter(format)) throw new Error(`Text ${key} uses unknown format ${format}`);
       return FORMATTERS[format](String(value), now);
     });

@@ -3,16 +3,20 @@ import type { UserEvent } from '../machines/events.js';
 import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize, sameWord, tokens } from './normalize.js';
-import { contentWords, intentOf, understand } from './understand.js';
+import { understand, type FullUnderstanding } from './understand.js';
+import type { UnderstandingModel } from './understanding-model.js';
 
 // From what the resident typed or clicked to one event, in the light of the last prompt:
 // a button value, a label typed out, a number, a global command, yes/no, free text.
+// An answer that fits the current question answers it; anything else is read by the
+// understanding (intents learned from examples) and sent on with what it found.
 
-export type GlobalCommand = 'abort' | 'restart' | 'menu' | 'help';
+/** Commands that work wherever the resident is. */
+export type GlobalCommand = 'abort' | 'restart' | 'menu' | 'help' | 'logout';
 
 export type Interpreted =
-  | { kind: 'global'; command: GlobalCommand }
-  | { kind: 'event'; event: UserEvent }
+  | { kind: 'global'; command: GlobalCommand; understanding?: FullUnderstanding }
+  | { kind: 'event'; event: UserEvent; understanding?: FullUnderstanding }
   /** A button of an earlier question, e.g. a double click after the answer was taken */
   | { kind: 'stale' };
 
@@ -27,7 +31,8 @@ interface Submitted {
   prompt?: number;
 }
 
-const GLOBALS: readonly string[] = ['abort', 'restart', 'menu', 'help'];
+const GLOBALS: readonly string[] = ['abort', 'restart', 'menu', 'help', 'logout'];
+const SHORT_COMMAND = 4;
 
 function submittedChoice(value: unknown): Submitted | undefined {
   if (typeof value === 'string') return { choice: value };
@@ -45,11 +50,13 @@ function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
   return lex.ordinals.get(w);
 }
 
-function choiceByWords(words: readonly string[], choices: readonly Choice[], labelOf: (c: Choice) => string): Choice | undefined {
-  if (words.length === 0) return undefined;
+/** The one choice whose label contains every word typed (politeness aside), if only one does. */
+function choiceByWords(words: readonly string[], choices: readonly Choice[], labelOf: (c: Choice) => string, lex: Lexicon): Choice | undefined {
+  const significant = words.filter((w) => !lex.padding.has(w));
+  if (significant.length === 0) return undefined;
   const hits = choices.filter((c) => {
     const labelWords = tokens(normalize(labelOf(c)));
-    return words.every((w) => labelWords.some((lw) => sameWord(w, lw)));
+    return significant.every((w) => labelWords.some((lw) => sameWord(w, lw)));
   });
   return hits.length === 1 ? hits[0] : undefined;
 }
@@ -58,47 +65,6 @@ export interface PromptState {
   prompt?: Reply;
   /** Which question is current; buttons carry the number of the question they answer */
   seq: number;
-}
-
-export function interpret(input: UserInput, state: PromptState, labelOf: (c: Choice) => string, lex: Lexicon, now: DateTime): Interpreted {
-  const { prompt } = state;
-  const choices = prompt?.choices ?? [];
-  const submitted = submittedChoice(input.value);
-  if (submitted?.prompt !== undefined && submitted.prompt !== state.seq) return { kind: 'stale' };
-  if (submitted !== undefined) return { kind: 'event', event: choiceEvent(submitted.choice, prompt) };
-
-  const text = (input.text ?? '').trim();
-  const normalized = normalize(text);
-  const words = tokens(normalized);
-  const exact = choices.find((c) => normalize(labelOf(c)) === normalized);
-  if (exact && normalized) return { kind: 'event', event: choiceEvent(exact.value, prompt) };
-
-  const significant = contentWords(words, lex);
-  const intent = intentOf(significant.length > 0 ? significant : words, lex);
-  if (GLOBALS.includes(intent) && significant.length <= 3 && intentOf(words, lex) === intent) {
-    return { kind: 'global', command: intent as GlobalCommand };
-  }
-
-  if ((intent === 'back' || intent === 'change') && significant.length <= 3) {
-    return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' } };
-  }
-  if (prompt?.expects === 'text' && normalized) return { kind: 'event', event: { type: 'user.text', text } };
-  if (prompt?.expects === 'number') {
-    const n = numberIn(words, lex);
-    if (n !== undefined) return { kind: 'event', event: { type: 'user.number', value: n } };
-  }
-
-  const n = ordinalOf(words, lex);
-  if (n !== undefined && choices[n - 1]) return { kind: 'event', event: choiceEvent(choices[n - 1]!.value, prompt) };
-
-  if (prompt?.expects === 'yesno' && (intent === 'yes' || intent === 'no')) {
-    return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' } };
-  }
-
-  const byWords = choiceByWords(significant, choices, labelOf);
-  if (byWords) return { kind: 'event', event: choiceEvent(byWords.value, prompt) };
-
-  return { kind: 'event', event: { type: 'user.said', text, understanding: understand(text, now, lex) } };
 }
 
 /** 45, «45 år», «tre» */
@@ -114,4 +80,45 @@ function choiceEvent(value: string, prompt: Reply | undefined): UserEvent {
   if (prompt?.expects === 'yesno' && value === YES) return { type: 'user.confirmed' };
   if (prompt?.expects === 'yesno' && value === NO) return { type: 'user.declined' };
   return { type: 'user.chose', value };
+}
+
+export interface InterpretDeps {
+  labelOf: (c: Choice) => string;
+  model: UnderstandingModel;
+  now: DateTime;
+}
+
+export async function interpret(input: UserInput, state: PromptState, deps: InterpretDeps): Promise<Interpreted> {
+  const { prompt } = state;
+  const lex = deps.model.lexicon;
+  const choices = prompt?.choices ?? [];
+  const submitted = submittedChoice(input.value);
+  if (submitted?.prompt !== undefined && submitted.prompt !== state.seq) return { kind: 'stale' };
+  if (submitted !== undefined) return { kind: 'event', event: choiceEvent(submitted.choice, prompt) };
+
+  const text = (input.text ?? '').trim();
+  const normalized = normalize(text);
+  const words = tokens(normalized);
+  const exact = choices.find((c) => normalize(deps.labelOf(c)) === normalized);
+  if (exact && normalized) return { kind: 'event', event: choiceEvent(exact.value, prompt) };
+  if (prompt?.expects === 'number') {
+    const n = numberIn(words, lex);
+    if (n !== undefined) return { kind: 'event', event: { type: 'user.number', value: n } };
+  }
+  const n = ordinalOf(words, lex);
+  if (n !== undefined && choices[n - 1]) return { kind: 'event', event: choiceEvent(choices[n - 1]!.value, prompt) };
+
+  const understanding = await understand(text, deps.now, deps.model);
+  const { intent } = understanding;
+  // A reason written in free text is the answer, unless it is a short command («avbryt»).
+  const commandLike = prompt?.expects !== 'text' || words.length <= SHORT_COMMAND;
+  if (GLOBALS.includes(intent) && commandLike) return { kind: 'global', command: intent as GlobalCommand, understanding };
+  if (intent === 'back' || intent === 'change') return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' }, understanding };
+  if (prompt?.expects === 'text' && normalized) return { kind: 'event', event: { type: 'user.text', text }, understanding };
+  if (prompt?.expects === 'yesno' && (intent === 'yes' || intent === 'no')) {
+    return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' }, understanding };
+  }
+  const byWords = choiceByWords(words, choices, deps.labelOf, lex);
+  if (byWords) return { kind: 'event', event: choiceEvent(byWords.value, prompt), understanding };
+  return { kind: 'event', event: { type: 'user.said', text, understanding }, understanding };
 }

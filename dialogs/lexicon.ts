@@ -1,6 +1,5 @@
 import type { Content } from '../content/load.js';
-import type { LanguageFile } from '../content/schemas.js';
-import type { Intent } from '../machines/events.js';
+import type { EmergencyCategory, LanguageFile } from '../content/schemas.js';
 import { normalize, tokens } from './normalize.js';
 
 // The language content, compiled once: every phrase as normalized words, ready to match.
@@ -8,7 +7,6 @@ import { normalize, tokens } from './normalize.js';
 export type Phrase = string[];
 
 export interface Lexicon {
-  intents: { intent: Exclude<Intent, 'unknown'>; phrases: Phrase[] }[];
   padding: Set<string>;
   weekdays: Map<string, number>;
   months: Map<string, number>;
@@ -21,7 +19,7 @@ export interface Lexicon {
   lunchStarts: string;
   units: { hsaId: string; phrases: Phrase[] }[];
   /** Red flags that get the emergency advice at once, and harmless look-alikes */
-  emergency: { phrases: Phrase[]; notEmergency: Phrase[] };
+  emergency: { categories: { category: EmergencyCategory; phrases: Phrase[] }[]; notEmergency: Phrase[] };
   services: { id: string; unitHsaId: string; phrases: Phrase[] }[];
 }
 
@@ -40,7 +38,6 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
   const lang = content.language;
   const { lunchEnds, lunchStarts, ...phraseLists } = lang.phrases;
   return {
-    intents: Object.entries(lang.intents).map(([intent, list]) => ({ intent: intent as Exclude<Intent, 'unknown'>, phrases: phrasesOf(list) })),
     padding: new Set(lang.padding.map(normalize)),
     weekdays: wordMap(lang.weekdays),
     months: wordMap(lang.months),
@@ -51,7 +48,10 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     phrases: Object.fromEntries(Object.entries(phraseLists).map(([k, v]) => [k, phrasesOf(v)])) as Lexicon['phrases'],
     lunchEnds,
     lunchStarts,
-    emergency: { phrases: phrasesOf(content.emergency.phrases), notEmergency: phrasesOf(content.emergency.notEmergency) },
+    emergency: {
+      categories: Object.entries(content.emergency.categories).map(([category, c]) => ({ category: category as EmergencyCategory, phrases: phrasesOf(c.phrases) })),
+      notEmergency: phrasesOf(content.emergency.notEmergency.phrases),
+    },
     units: content.units.filter((u) => !u.confidential).map((u) => ({ hsaId: u.hsaId, phrases: phrasesOf([u.name, ...u.synonyms]) })),
     services: content.units.filter((u) => !u.confidential).flatMap((u) => u.services.map((s) => ({ id: s.id, unitHsaId: u.hsaId, phrases: phrasesOf([s.name, ...s.synonyms]) }))),
   };

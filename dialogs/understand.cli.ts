@@ -1,10 +1,13 @@
 import { DateTime } from 'luxon';
 import { loadContentOrThrow } from '../content/load.js';
-import { compileLexicon } from './lexicon.js';
+import { emergencyIn } from './emergency.js';
 import { understand, type FullUnderstanding } from './understand.js';
+import { buildUnderstanding } from './understanding-model.js';
 
 // npm run understand -- «kan jag flytta min tid på tisdag?» [--now 2026-12-01T09:00]
-// prints, as one line of JSON, what the bot makes of a message at the top level.
+// prints, as one line of JSON, what the bot makes of a message at the top level: the
+// intent and how sure it is ("unclear" with the alternatives when it would ask), the
+// wished time, units and services named, the language, and an emergency if one is found.
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run understand -- "message" [--now 2026-12-01T09:00]`);
@@ -22,13 +25,20 @@ if (nowIndex >= 0) {
 if (args.length === 0) usage('Give the message to understand.');
 
 const content = loadContentOrThrow();
-const result: FullUnderstanding = understand(args.join(' '), now, compileLexicon(content));
+const model = await buildUnderstanding(content);
+const text = args.join(' ');
+const result: FullUnderstanding = await understand(text, now, model);
+const emergency = await emergencyIn(text, model);
 const unitName = new Map(content.units.map((u) => [u.hsaId, u.name]));
 const serviceName = new Map(content.units.flatMap((u) => u.services.map((s) => [s.id, `${s.name}, ${u.name}`])));
 const { wish } = result;
 const single = wish.dateFrom !== undefined && wish.dateFrom === wish.dateTo;
 const out = {
+  ...(emergency ? { emergency } : {}),
   intent: result.intent,
+  confidence: result.confidence,
+  alternatives: result.alternatives,
+  language: result.language,
   ...(single ? { date: wish.dateFrom } : { dateFrom: wish.dateFrom, dateTo: wish.dateTo }),
   timeFrom: wish.timeFrom,
   timeTo: wish.timeTo,

@@ -6,13 +6,27 @@ import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 
 export type Intent =
   | 'view' | 'cancel' | 'rebook' | 'book' | 'book-invitation' | 'guided'
-  | 'help' | 'abort' | 'restart' | 'menu' | 'yes' | 'no' | 'back' | 'change' | 'unknown';
+  | 'help' | 'abort' | 'restart' | 'menu' | 'yes' | 'no' | 'back' | 'change'
+  | 'ask-unit' | 'ask-cost' | 'thanks' | 'logout' | 'greeting'
+  /** Two intents are close: the bot asks which one, with both as buttons */
+  | 'unclear'
+  /** Nothing fits: the bot says what it can do */
+  | 'unknown';
+
+/** An intent the bot can act on (not "unclear" or "unknown"). */
+export type KnownIntent = Exclude<Intent, 'unclear' | 'unknown'>;
 
 /** A date the resident named that cannot be used as it is. */
 export type DateProblem = { kind: 'invalid-date'; text: string } | { kind: 'past-date'; date: string };
 
 export interface Understanding {
   intent: Intent;
+  /** The classifier's score for the best intent, 0–1 */
+  confidence?: number;
+  /** When unclear: the intents to ask between, best first */
+  alternatives?: KnownIntent[];
+  /** The language the message is written in; an English one gets an English note */
+  language?: 'sv' | 'en';
   wish: TimeWish;
   /** Set when the resident asked for «så tidigt som möjligt» */
   earliest?: boolean;

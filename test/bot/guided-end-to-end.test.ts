@@ -47,15 +47,34 @@ describe('guided booking over HTTP', () => {
     expect(c.buttons()).toContain('Mina bokade tider');
   });
 
-  it('answers a message describing an emergency with "Ring 112" in any flow, and keeps the flow', async () => {
+  it('answers a message describing an emergency with "Ring 112" in any flow, and goes on only when the resident says so', async () => {
     t = await startTestApp();
     const token = await login(t.url);
     const c = conversation(t.url, 'anywhere', token);
     await c.say('avboka');
     const said = await send(t.url, 'anywhere', { text: 'jag har plötsligt fått jätteont i bröstet', token });
     expect(said.map((s) => s.text)).toEqual(['Ring 112 nu. Det du beskriver kan vara allvarligt och behöver vård direkt. Om du inte kan ringa själv, be någon annan ringa.']);
+    // The next answer does not carry the flow on: first the bot asks whether to go on at all.
+    const next = await send(t.url, 'anywhere', { text: 'ja', token });
+    expect(next.map((s) => s.text).join('\n')).toContain('Vill du fortsätta med det vi höll på med?');
+    const resumed = await send(t.url, 'anywhere', { text: 'ja', token });
+    expect(resumed.map((s) => s.text).join('\n')).toContain('Vilken tid vill du avboka?');
     const after = await send(t.url, 'anywhere', { text: '2', token });
     expect(after.map((s) => s.text).join('\n')).toContain('Vill du avboka den här tiden?');
+  });
+
+  it('ends the halted flow when the resident says no after emergency advice', async () => {
+    t = await startTestApp();
+    const token = await login(t.url);
+    const c = conversation(t.url, 'halted', token);
+    await c.say('hjälp mig välja');
+    await c.click('Vårdcentralen Fyrisdal');
+    await c.say('min pappa pratar konstigt och ena mungipan hänger');
+    expect(c.text()).toContain('Ring 112 nu');
+    await c.say('nej');
+    expect(c.text()).toContain('Vill du fortsätta med det vi höll på med?');
+    await c.say('nej');
+    expect(c.text()).toContain('Okej, jag avbryter.');
   });
 
   it('asks to log in before booking what the questionnaire found', async () => {

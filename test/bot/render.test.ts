@@ -98,8 +98,9 @@ describe('rendering for Web Chat and plain channels', () => {
 describe('Teams understands card submits', () => {
   it('treats a submit with a value and no text as the choice', async () => {
     const { interpret } = await import('../../dialogs/interpret.js');
-    const { compileLexicon } = await import('../../dialogs/lexicon.js');
-    const result = interpret({ value: { choice: 'cancel', prompt: 4, msteams: { type: 'messageBack' } } }, { prompt: menu, seq: 4 }, () => '', compileLexicon(shippedContent()), at('2026-12-01T09:00'));
+    const { shippedModel } = await import('../support/tidbok.js');
+    const deps = { labelOf: () => '', model: await shippedModel(), now: at('2026-12-01T09:00') };
+    const result = await interpret({ value: { choice: 'cancel', prompt: 4, msteams: { type: 'messageBack' } } }, { prompt: menu, seq: 4 }, deps);
     expect(result).toEqual({ kind: 'event', event: { type: 'user.chose', value: 'cancel' } });
   });
 });

@@ -1,18 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { interpret } from '../../dialogs/interpret.js';
-import { compileLexicon } from '../../dialogs/lexicon.js';
+import type { UnderstandingModel } from '../../dialogs/understanding-model.js';
 import { choice, type Choice, type Reply } from '../../machines/reply.js';
 import { at } from '../support/fixtures.js';
-import { shippedContent } from '../support/tidbok.js';
+import { shippedModel } from '../support/tidbok.js';
 
-const lex = compileLexicon(shippedContent());
+let model: UnderstandingModel;
+beforeAll(async () => { model = await shippedModel(); });
 const NOW = at('2026-12-01T09:00');
 const labels: Record<string, string> = { view: 'Mina bokade tider', cancel: 'Avboka en tid', rebook: 'Boka om en tid', yes: 'Ja, avboka', no: 'Nej, behåll tiden' };
 const labelOf = (c: Choice) => labels[c.value] ?? c.value;
 const menu: Reply = { parts: [], choices: ['view', 'cancel', 'rebook'].map((v) => choice(v, `choice.menu.${v}`)), expects: 'choice' };
 const confirm: Reply = { parts: [], choices: [choice('yes', 'x'), choice('no', 'y')], expects: 'yesno' };
 const reason: Reply = { parts: [], choices: [choice('skip', 'Hoppa över')], expects: 'text' };
-const run = (text: string, prompt: Reply, value?: unknown, seq = 3) => interpret({ text, value }, { prompt, seq }, labelOf, lex, NOW);
+const run = (text: string, prompt: Reply, value?: unknown, seq = 3) => interpret({ text, value }, { prompt, seq }, { labelOf, model, now: NOW });
 
 describe('interpreting an answer in the light of the question', () => {
   it.each([
@@ -28,22 +29,29 @@ describe('interpreting an answer in the light of the question', () => {
     ['nej', confirm, { type: 'user.declined' }],
     ['Ja, avboka', confirm, { type: 'user.confirmed' }],
     ['Jag har blivit frisk', reason, { type: 'user.text', text: 'Jag har blivit frisk' }],
-  ])('"%s"', (text, prompt, event) => expect(run(text, prompt)).toEqual({ kind: 'event', event }));
+    ['jaa', confirm, { type: 'user.confirmed' }],
+    ['nope', confirm, { type: 'user.declined' }],
+  ])('"%s"', async (text, prompt, event) => expect(await run(text, prompt)).toMatchObject({ kind: 'event', event }));
 
-  it('takes a button value over the text, and notices a button of an earlier question', () => {
-    expect(run('Avboka en tid', menu, { choice: 'cancel', prompt: 3 })).toEqual({ kind: 'event', event: { type: 'user.chose', value: 'cancel' } });
-    expect(run('Avboka en tid', menu, { choice: 'cancel', prompt: 2 })).toEqual({ kind: 'stale' });
-    expect(run('', confirm, { choice: 'yes' })).toEqual({ kind: 'event', event: { type: 'user.confirmed' } });
+  it('takes a button value over the text, and notices a button of an earlier question', async () => {
+    expect(await run('Avboka en tid', menu, { choice: 'cancel', prompt: 3 })).toEqual({ kind: 'event', event: { type: 'user.chose', value: 'cancel' } });
+    expect(await run('Avboka en tid', menu, { choice: 'cancel', prompt: 2 })).toEqual({ kind: 'stale' });
+    expect(await run('', confirm, { choice: 'yes' })).toEqual({ kind: 'event', event: { type: 'user.confirmed' } });
   });
 
-  it('understands the global commands anywhere, also politely padded', () => {
-    for (const [text, command] of [['avbryt', 'abort'], ['Avbryt tack', 'abort'], ['börja om', 'restart'], ['meny', 'menu'], ['hjälp', 'help'], ['hjalp', 'help']] as const) {
-      for (const prompt of [menu, confirm, reason]) expect(run(text, prompt)).toEqual({ kind: 'global', command });
+  it('understands the global commands anywhere, also politely padded', async () => {
+    for (const [text, command] of [['avbryt', 'abort'], ['Avbryt tack', 'abort'], ['börja om', 'restart'], ['meny', 'menu'], ['hjälp', 'help'], ['hjalp', 'help'], ['logga ut', 'logout']] as const) {
+      for (const prompt of [menu, confirm, reason]) expect(await run(text, prompt)).toMatchObject({ kind: 'global', command });
     }
   });
 
-  it('lets free text through with what it understood', () => {
-    const r = run('kan jag flytta tiden på tisdag?', menu);
+  it('takes a reason written in words as the reason, even when it sounds like a command', async () => {
+    const text = 'jag vill inte komma eftersom jag har blivit frisk igen';
+    expect(await run(text, reason)).toMatchObject({ kind: 'event', event: { type: 'user.text', text } });
+  });
+
+  it('lets free text through with what it understood', async () => {
+    const r = await run('kan jag flytta tiden på tisdag?', menu);
     expect(r).toMatchObject({ kind: 'event', event: { type: 'user.said', understanding: { intent: 'rebook', wish: { weekday: 2 } } } });
   });
 });

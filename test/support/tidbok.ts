@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BookingService } from '../../booking/booking-service.js';
 import { loadContentOrThrow, type Content } from '../../content/load.js';
+import { buildUnderstanding, type UnderstandingModel } from '../../dialogs/understanding-model.js';
 import { EmbeddedTidbok } from '../../scheduling/embedded-tidbok.js';
 import { seed } from '../../scheduling/seed.js';
 import { at } from './fixtures.js';
@@ -13,6 +14,10 @@ export const TOLVAN = '191212121212';
 
 let content: Content | undefined;
 export const shippedContent = (): Content => (content ??= loadContentOrThrow());
+
+let model: Promise<UnderstandingModel> | undefined;
+/** The understanding trained on the shipped content (trained once per test file). */
+export const shippedModel = (): Promise<UnderstandingModel> => (model ??= buildUnderstanding(shippedContent()));
 
 /** A freshly seeded tidbok in a temporary file; `cleanup` removes it. */
 export function freshTidbok(now = TEST_NOW) {
