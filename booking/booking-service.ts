@@ -69,19 +69,27 @@ export class BookingService {
 
   async myBookings(patientId: string, now: DateTime): Promise<BookingView[]> {
     const [catalog, bookings] = await Promise.all([this.catalog(), this.system.bookingsOf(patientId)]);
-    const views: BookingView[] = [];
-    for (const booking of bookings) {
-      const ctx = this.contextOf(catalog, booking);
-      if (!ctx || !isVisibleUnit(ctx.unit) || now.toMillis() >= epochMillis(booking.start)) continue;
-      views.push({
-        booking, unit: ctx.unit, service: ctx.service, rules: ctx.rules,
-        shownWith: booking.performerName ?? booking.resourceName ?? ctx.service.careTypeName,
-        cancel: canCancel(ctx, now),
-        rebook: canRebook(ctx, now),
-        changeDeadline: toIso(changeDeadline(booking.start, ctx.rules.changeDeadlineHours)),
-      });
-    }
+    const views = bookings.map((b) => this.viewOf(catalog, b, now)).filter((v): v is BookingView => v !== undefined);
     return views.sort((a, b) => byStart(a.booking, b.booking));
+  }
+
+  /** One of the resident's own future bookings, as the list would show it. */
+  async myBooking(patientId: string, bookingId: string, now: DateTime): Promise<BookingView | undefined> {
+    const [catalog, bookings] = await Promise.all([this.catalog(), this.system.bookingsOf(patientId)]);
+    const booking = bookings.find((b) => b.id === bookingId);
+    return booking && this.viewOf(catalog, booking, now);
+  }
+
+  private viewOf(catalog: Catalog, booking: Booking, now: DateTime): BookingView | undefined {
+    const ctx = this.contextOf(catalog, booking);
+    if (!ctx || !isVisibleUnit(ctx.unit) || now.toMillis() >= epochMillis(booking.start)) return undefined;
+    return {
+      booking, unit: ctx.unit, service: ctx.service, rules: ctx.rules,
+      shownWith: booking.performerName ?? booking.resourceName ?? ctx.service.careTypeName,
+      cancel: canCancel(ctx, now),
+      rebook: canRebook(ctx, now),
+      changeDeadline: toIso(changeDeadline(booking.start, ctx.rules.changeDeadlineHours)),
+    };
   }
 
   async myInvitations(patientId: string, now: DateTime): Promise<InvitationView[]> {

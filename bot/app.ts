@@ -5,7 +5,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Configurati
 import type { Content } from '../content/load.js';
 import { t } from '../machines/reply.js';
 import { resetTidbok } from '../scheduling/open-tidbok.js';
-import { bookingActors } from './booking-actors.js';
+import { timedBookingEffects } from './booking-effects.js';
 import { BookingBot } from './booking-bot.js';
 import { Clock } from './clock.js';
 import { DirectLine } from './directline.js';
@@ -45,7 +45,7 @@ function demoSecret(config: Config): Uint8Array {
 export async function createApp(config: Config, content: Content, log: Log): Promise<App> {
   const clock = new Clock(config.CLOCK);
   const { tidbok, bookingService, seededNow } = startTidbok(content, config.TIDBOK_DB, clock.now(), (s, u) => live.rulesFor(s, u));
-  const live: LiveContent = await LiveContent.create(content, bookingActors(bookingService, clock, config.BOOKING_TIMEOUT_MS));
+  const live: LiveContent = await LiveContent.create(content, timedBookingEffects(bookingService, clock, config.BOOKING_TIMEOUT_MS));
   const storage = new SqliteStorage(config.CONVERSATION_DB);
   const secret = config.demoMode ? demoSecret(config) : undefined;
   const issuer = config.AUTH_ISSUER ?? DEMO_ISSUER;

@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { runTurn, type ConversationData, type TurnInput } from '../dialogs/conversation.js';
+import { runTurn, type ConversationData, type TurnInput } from '../dialogs/turn-runner.js';
 import { t, type Reply } from '../machines/reply.js';
 import type { Clock } from './clock.js';
 import type { IdentityVerifier } from './identity.js';
@@ -65,8 +65,8 @@ export class BookingBot {
     let data = previous;
     let replies: Reply[];
     try {
-      const { flows, model, texts } = deps.live;
-      const result = await runTurn(previous, input, resident?.patientId, { flows, model, labelOf: labelOf(texts, now), now, settleTimeoutMs: deps.settleTimeoutMs });
+      const { chart, model, texts } = deps.live;
+      const result = await runTurn(previous, input, resident?.patientId, { chart, model, labelOf: labelOf(texts, now), now, settleTimeoutMs: deps.settleTimeoutMs });
       data = result.data;
       replies = expired && input.kind === 'message' ? [{ parts: [t('session.expired')] }, ...result.replies] : result.replies;
     } catch (error) {

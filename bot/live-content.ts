@@ -4,23 +4,33 @@ import type { RulesProvider } from '../booking/catalog.js';
 import { loadContent, type Content } from '../content/load.js';
 import type { Texts } from '../content/texts.js';
 import { notReloadedMessage, reloadedMessage } from '../content/reload-messages.js';
-import { createFlows, type BookingActors, type Flows } from '../dialogs/flows.js';
+import type { BookingEffects } from '../booking/effects.js';
 import { buildUnderstanding, type UnderstandingModel } from '../dialogs/understanding-model.js';
+import { chartWith, type Chart } from '../machines/chart.js';
 
-// The content the bot runs on, and what is derived from it (the understanding trained on
-// the examples, the flows). In development it is reloaded when a file changes: a valid
-// change takes effect as soon as the understanding is retrained, an invalid one is
-// reported and the old content kept.
+// The content the bot runs on, and what is derived from it: the understanding trained on
+// the examples, and the conversation chart with its effects, whose questionnaires are
+// always the current ones. In development the content is reloaded when a file changes:
+// a valid change takes effect as soon as the understanding is retrained, an invalid one
+// is reported and the old content kept.
 
 export class LiveContent {
   content!: Content;
   model!: UnderstandingModel;
-  flows!: Flows;
+  readonly chart: Chart;
 
-  private constructor(private readonly actors: BookingActors) {}
+  private constructor(effects: BookingEffects) {
+    this.chart = chartWith(effects, {
+      all: () => this.content.questionnaires,
+      unitOf: (hsaId) => {
+        const unit = this.content.units.find((u) => u.hsaId.toLowerCase() === hsaId.toLowerCase());
+        return unit && { name: unit.name, phone: unit.phone };
+      },
+    });
+  }
 
-  static async create(content: Content, actors: BookingActors): Promise<LiveContent> {
-    const live = new LiveContent(actors);
+  static async create(content: Content, effects: BookingEffects): Promise<LiveContent> {
+    const live = new LiveContent(effects);
     await live.apply(content);
     return live;
   }
@@ -34,15 +44,9 @@ export class LiveContent {
 
   /** Trains the understanding on the content, then switches to it all at once. */
   async apply(content: Content): Promise<void> {
-    const unitOf = (hsaId: string) => {
-      const unit = content.units.find((u) => u.hsaId.toLowerCase() === hsaId.toLowerCase());
-      return unit && { name: unit.name, phone: unit.phone };
-    };
     const model = await buildUnderstanding(content);
-    const flows = createFlows(this.actors, content.questionnaires, unitOf);
     this.content = content;
     this.model = model;
-    this.flows = flows;
   }
 
   /**

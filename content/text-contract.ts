@@ -41,7 +41,9 @@ const NONE = [] as const;
 
 /** Keys the conversation renders, with the parameters it gives each. */
 const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
-  'menu.welcome': NONE, 'menu.again': NONE, 'menu.goodbye': NONE, 'menu.thanks': NONE, 'menu.plain': NONE, 'menu.notYet': NONE,
+  'menu.welcome': NONE, 'menu.again': NONE, 'menu.goodbye': NONE, 'menu.thanks': NONE, 'menu.plain': NONE, 'session.updated': NONE, 'switch.ask': ['current', 'next'],
+  'errand.view': NONE, 'errand.cancel': NONE, 'errand.rebook': NONE, 'errand.book': NONE, 'errand.book-invitation': NONE, 'errand.guided': NONE,
+  'choice.switchYes': NONE, 'choice.switchNo': NONE,
   'auth.required': NONE, 'auth.requiredToBook': NONE, 'advice.emergency': NONE, 'advice.suicide': NONE, 'advice.resume': NONE,
   'global.logout': NONE, 'answer.ask-cost': NONE, 'answer.ask-unit': NONE, 'english.intro': NONE,
   'understand.clarifyTwo': ['first', 'second'], 'understand.clarifyOne': ['first'], 'understand.nothingFits': NONE,

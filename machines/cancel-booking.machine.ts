@@ -1,9 +1,11 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { TurnEvent } from './events.js';
+import type { CancelInput } from '../booking/effects.js';
+import type { BookingSummary, Outcome } from '../booking/views.js';
+import type { UserEvent } from './events.js';
+import { notProvided } from './not-provided.js';
+import { bookingLines, bookingParams, reasonReply, rejectionText, SKIP, speaker, textOf } from './replies.js';
+import { choice, NO, t, YES } from './reply.js';
 import { askingReasonState } from './shared-states.js';
-import { append, bookingLines, bookingParams, reasonReply, rejectionText, sayText, SKIP } from './outbox.js';
-import { notProvided, type BookingSummary, type CancelInput, type Outcome } from './ports.js';
-import { choice, NO, t, YES, type Reply } from './reply.js';
 
 // Avboka (steg 2) once a booking is chosen and its terms accepted: a reason where the
 // konfiguration asks for one, an explicit yes, then the cancellation. If the booking
@@ -20,13 +22,12 @@ export type CancelBookingOutput = { outcome: 'cancelled' | 'kept' | 'refused' };
 interface Context extends CancelBookingInput {
   reason?: string;
   result?: CancelBookingOutput;
-  outbox: Reply[];
 }
 
-const textOf = (event: TurnEvent) => (event.type === 'user.text' || event.type === 'user.said' ? event.text.trim() : '');
+const speak = speaker<Context, UserEvent>();
 
 export const cancelBookingMachine = setup({
-  types: {} as { context: Context; events: TurnEvent; input: CancelBookingInput; output: CancelBookingOutput },
+  types: {} as { context: Context; events: UserEvent; input: CancelBookingInput; output: CancelBookingOutput },
   actors: { cancelBooking: fromPromise<Outcome<BookingSummary>, CancelInput>(notProvided('cancelBooking')) },
   guards: {
     asksReason: ({ context }) => context.booking.reason.cancel !== 'none',
@@ -36,31 +37,30 @@ export const cancelBookingMachine = setup({
     isBlank: ({ event }) => textOf(event).length === 0,
   },
   actions: {
-    clearOutbox: assign({ outbox: [] }),
     settle: assign({ result: (_, params: CancelBookingOutput) => params }),
-    promptReason: assign({ outbox: ({ context }) => append(context, reasonReply('cancel', context.booking.reason.cancel, context.booking.reasonMaxLength)) }),
-    sayTooLong: assign({
-      outbox: ({ context, event }) => append(context, {
-        parts: [rejectionText({ code: 'reason_too_long', max: context.booking.reasonMaxLength, length: textOf(event).length })],
-      }),
-    }),
+    promptReason: speak.say(({ context }) => [reasonReply('cancel', context.booking.reason.cancel, context.booking.reasonMaxLength)]),
+    sayTooLong: speak.say(({ context, event }) => [
+      { parts: [rejectionText({ code: 'reason_too_long', max: context.booking.reasonMaxLength, length: textOf(event).length })] },
+    ]),
     keepReason: assign({ reason: ({ event }) => textOf(event) }),
-    promptConfirm: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t('cancel.confirm'), ...bookingLines(context.booking)],
-        choices: [choice(YES, 'choice.yesCancel'), choice(NO, 'choice.noKeep')],
-        expects: 'yesno',
-        card: 'booking',
-      }),
+    reportProgress: speak.progress(),
+    promptConfirm: speak.say(({ context }) => [{
+      parts: [t('cancel.confirm'), ...bookingLines(context.booking)],
+      choices: [choice(YES, 'choice.yesCancel'), choice(NO, 'choice.noKeep')],
+      expects: 'yesno',
+      card: 'booking',
+    }]),
+    sayDone: speak.say(({ context }) => [{ parts: [t('cancel.done', bookingParams(context.booking))], card: 'confirmation' }]),
+    sayKept: speak.text('cancel.kept'),
+    sayFailure: speak.text('error.bookingSystem'),
+    sayRefused: speak.say(({ event }) => {
+      const output = (event as unknown as { output: Outcome<BookingSummary> }).output;
+      return output.ok ? [] : [{ parts: [rejectionText(output.rejection)] }];
     }),
-    sayDone: assign({ outbox: ({ context }) => append(context, { parts: [t('cancel.done', bookingParams(context.booking))], card: 'confirmation' }) }),
-    sayKept: assign({ outbox: sayText('cancel.kept') }),
-    sayFailure: assign({ outbox: sayText('error.bookingSystem') }),
   },
 }).createMachine({
   id: 'cancelBooking',
-  context: ({ input }) => ({ ...input, outbox: [] }),
-  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  context: ({ input }) => ({ ...input }),
   initial: 'start',
   states: {
     start: { always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }] },
@@ -74,7 +74,6 @@ export const cancelBookingMachine = setup({
       },
     },
     cancelling: {
-      tags: 'busy',
       invoke: {
         src: 'cancelBooking',
         input: ({ context }) => ({
@@ -82,10 +81,7 @@ export const cancelBookingMachine = setup({
         }),
         onDone: [
           { guard: ({ event }) => event.output.ok, target: 'cancelled', actions: 'sayDone' },
-          {
-            target: 'refused',
-            actions: assign({ outbox: ({ context, event }) => (event.output.ok ? context.outbox : append(context, { parts: [rejectionText(event.output.rejection)] })) }),
-          },
+          { target: 'refused', actions: 'sayRefused' },
         ],
         onError: { target: 'confirming', actions: 'sayFailure' },
       },

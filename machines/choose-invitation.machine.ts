@@ -1,9 +1,11 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { TurnEvent } from './events.js';
-import { append, MENU, rejectionText, sayText, termsReply } from './outbox.js';
-import { notProvided, type InvitationSummary, type ListBookingsInput } from './ports.js';
-import { termsState } from './shared-states.js';
+import type { PatientInput } from '../booking/effects.js';
+import type { InvitationSummary } from '../booking/views.js';
+import type { UserEvent } from './events.js';
+import { notProvided } from './not-provided.js';
+import { MENU, rejectionText, speaker, termsReply } from './replies.js';
 import { choice, t, type Reply, type TextRef } from './reply.js';
+import { termsState } from './shared-states.js';
 
 // Boka tid med bokningsunderlag (steg 4) begins here: the resident's invitations with the
 // clinic's text and the period in which to book; one is chosen and its terms accepted.
@@ -22,8 +24,9 @@ interface Context extends ChooseInvitationInput {
   selected?: InvitationSummary;
   termsAccepted: boolean;
   result?: ChooseInvitationOutput;
-  outbox: Reply[];
 }
+
+const speak = speaker<Context, UserEvent>();
 
 const stateLine = (i: InvitationSummary): TextRef =>
   i.state.ok ? t('invitation.open', { earliestDate: i.earliestDate, latestDate: i.latestDate }) : rejectionText(i.state.rejection);
@@ -40,8 +43,8 @@ const choosePrompt = (c: Context, key: string): Reply => ({
 });
 
 export const chooseInvitationMachine = setup({
-  types: {} as { context: Context; events: TurnEvent; input: ChooseInvitationInput; output: ChooseInvitationOutput },
-  actors: { listInvitations: fromPromise<InvitationSummary[], ListBookingsInput>(notProvided('listInvitations')) },
+  types: {} as { context: Context; events: UserEvent; input: ChooseInvitationInput; output: ChooseInvitationOutput },
+  actors: { listInvitations: fromPromise<InvitationSummary[], PatientInput>(notProvided('listInvitations')) },
   guards: {
     hasNone: ({ context }) => context.invitations.length === 0,
     hasOneOpen: ({ context }) => context.invitations.length === 1 && context.invitations[0]!.state.ok,
@@ -51,27 +54,24 @@ export const chooseInvitationMachine = setup({
     hasTerms: ({ context }) => context.selected?.terms !== undefined,
   },
   actions: {
-    clearOutbox: assign({ outbox: [] }),
     acceptTerms: assign({ termsAccepted: true }),
     settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
-    listAll: assign({ outbox: ({ context }) => append(context, { parts: [t('invitation.header', { count: context.invitations.length })] }, ...context.invitations.map(invitationReply)) }),
-    promptChoose: assign({ outbox: ({ context }) => append(context, choosePrompt(context, 'invitation.choose')) }),
+    listAll: speak.say(({ context }) => [{ parts: [t('invitation.header', { count: context.invitations.length })] }, ...context.invitations.map(invitationReply)]),
+    promptChoose: speak.say(({ context }) => [choosePrompt(context, 'invitation.choose')]),
     selectOnly: assign({ selected: ({ context }) => context.invitations[0] }),
     select: assign({ selected: ({ context, event }) => context.invitations.find((i) => event.type === 'user.chose' && i.id === event.value) }),
-    sayNotOpen: assign({ outbox: ({ context }) => append(context, { parts: [stateLine(context.selected!)] }, choosePrompt(context, 'invitation.chooseAnother')) }),
-    promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(context.selected!.terms!)) }),
-    sayDeclined: assign({ outbox: sayText('terms.declinedBooking') }),
-    sayNone: assign({ outbox: sayText('invitation.none') }),
-    sayFailure: assign({ outbox: sayText('error.bookingSystem') }),
+    sayNotOpen: speak.say(({ context }) => [{ parts: [stateLine(context.selected!)] }, choosePrompt(context, 'invitation.chooseAnother')]),
+    promptTerms: speak.say(({ context }) => [termsReply(context.selected!.terms!)]),
+    sayDeclined: speak.text('terms.declinedBooking'),
+    sayNone: speak.text('invitation.none'),
+    sayFailure: speak.text('error.bookingSystem'),
   },
 }).createMachine({
   id: 'chooseInvitation',
-  context: ({ input }) => ({ ...input, invitations: [], termsAccepted: false, outbox: [] }),
-  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  context: ({ input }) => ({ ...input, invitations: [], termsAccepted: false }),
   initial: 'loading',
   states: {
     loading: {
-      tags: 'busy',
       invoke: {
         src: 'listInvitations',
         input: ({ context }) => ({ patientId: context.patientId }),

@@ -1,9 +1,11 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { TurnEvent, Understanding } from './events.js';
-import { append, MENU, rejectionText, sayText, termsReply } from './outbox.js';
-import { notProvided, type OfferSummary, type Offers } from './ports.js';
+import type { PatientInput } from '../booking/effects.js';
+import type { OfferSummary, Offers } from '../booking/views.js';
+import type { Understanding, UserEvent } from './events.js';
+import { notProvided } from './not-provided.js';
+import { MENU, rejectionText, speaker, termsReply } from './replies.js';
+import { choice, t } from './reply.js';
 import { termsState } from './shared-states.js';
-import { choice, t, type Reply } from './reply.js';
 
 // Boka öppen tid (steg 5) begins here: what to book and where. Only care services whose
 // konfiguration allows open online booking, at units inside the service, are offered.
@@ -27,8 +29,9 @@ interface Context extends ChooseServiceInput {
   selected?: OfferSummary;
   termsAccepted: boolean;
   result?: ChooseServiceOutput;
-  outbox: Reply[];
 }
+
+const speak = speaker<Context, UserEvent>();
 
 const WHAT = 'what:';
 
@@ -43,8 +46,8 @@ const namesOf = (offers: readonly OfferSummary[]) => [...new Set(offers.map((o) 
 const namesSomething = (u: Understanding | undefined) => (u?.careServiceIds.length ?? 0) + (u?.unitHsaIds.length ?? 0) > 0;
 
 export const chooseServiceMachine = setup({
-  types: {} as { context: Context; events: TurnEvent; input: ChooseServiceInput; output: ChooseServiceOutput },
-  actors: { listOffers: fromPromise<Offers, { patientId: string; viaGuide: boolean }>(notProvided('listOffers')) },
+  types: {} as { context: Context; events: UserEvent; input: ChooseServiceInput; output: ChooseServiceOutput },
+  actors: { listOffers: fromPromise<Offers, PatientInput & { viaGuide: boolean }>(notProvided('listOffers')) },
   guards: {
     hasNoOffers: ({ context }) => context.offers.length === 0,
     hasOne: ({ context }) => context.candidates.length === 1,
@@ -57,7 +60,6 @@ export const chooseServiceMachine = setup({
     hasTerms: ({ context }) => context.selected?.terms !== undefined,
   },
   actions: {
-    clearOutbox: assign({ outbox: [] }),
     acceptTerms: assign({ termsAccepted: true }),
     settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
     narrow: assign({ candidates: ({ context }) => narrowed(context.offers, context.understanding) }),
@@ -66,42 +68,34 @@ export const chooseServiceMachine = setup({
     selectOnly: assign({ selected: ({ context }) => context.candidates[0] }),
     selectWhere: assign({ selected: ({ context, event }) => context.candidates.find((o) => event.type === 'user.chose' && o.careServiceId === event.value) }),
     resetCandidates: assign({ candidates: ({ context }) => context.offers }),
-    sayNotBookable: assign({
-      outbox: ({ context }) => {
-        // The reason from the rules for what was named, e.g. «Folktandvården Enköping går inte att boka via 1177 ännu».
-        const u = context.understanding;
-        const refusal = context.refusals.find((r) => u?.careServiceIds.includes(r.careServiceId) && (u.unitHsaIds.length === 0 || u.unitHsaIds.includes(r.unitHsaId)))
-          ?? context.refusals.find((r) => u?.unitHsaIds.includes(r.unitHsaId));
-        return append(context, { parts: refusal ? [rejectionText(refusal.rejection), t('book.otherwise')] : [t('book.notOffered')] });
-      },
+    sayNotBookable: speak.say(({ context }) => {
+      // The reason from the rules for what was named, e.g. «Folktandvården Enköping går inte att boka via 1177 ännu».
+      const u = context.understanding;
+      const refusal = context.refusals.find((r) => u?.careServiceIds.includes(r.careServiceId) && (u.unitHsaIds.length === 0 || u.unitHsaIds.includes(r.unitHsaId)))
+        ?? context.refusals.find((r) => u?.unitHsaIds.includes(r.unitHsaId));
+      return [{ parts: refusal ? [rejectionText(refusal.rejection), t('book.otherwise')] : [t('book.notOffered')] }];
     }),
-    promptWhat: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t('book.chooseWhat')],
-        choices: [...namesOf(context.offers).map((name) => choice(WHAT + name, 'choice.service', { service: name })), choice(MENU, 'choice.menu')],
-        expects: 'choice',
-      }),
-    }),
-    promptWhere: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t('book.chooseWhere', { service: context.candidates[0]!.serviceName })],
-        choices: [...context.candidates.map((o) => choice(o.careServiceId, 'choice.unit', { unit: o.unitName })), choice(MENU, 'choice.menu')],
-        expects: 'choice',
-      }),
-    }),
-    promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(context.selected!.terms!)) }),
-    sayDeclined: assign({ outbox: sayText('terms.declinedBooking') }),
-    sayNone: assign({ outbox: sayText('book.noneOffered') }),
-    sayFailure: assign({ outbox: sayText('error.bookingSystem') }),
+    promptWhat: speak.say(({ context }) => [{
+      parts: [t('book.chooseWhat')],
+      choices: [...namesOf(context.offers).map((name) => choice(WHAT + name, 'choice.service', { service: name })), choice(MENU, 'choice.menu')],
+      expects: 'choice',
+    }]),
+    promptWhere: speak.say(({ context }) => [{
+      parts: [t('book.chooseWhere', { service: context.candidates[0]!.serviceName })],
+      choices: [...context.candidates.map((o) => choice(o.careServiceId, 'choice.unit', { unit: o.unitName })), choice(MENU, 'choice.menu')],
+      expects: 'choice',
+    }]),
+    promptTerms: speak.say(({ context }) => [termsReply(context.selected!.terms!)]),
+    sayDeclined: speak.text('terms.declinedBooking'),
+    sayNone: speak.text('book.noneOffered'),
+    sayFailure: speak.text('error.bookingSystem'),
   },
 }).createMachine({
   id: 'chooseService',
-  context: ({ input }) => ({ ...input, offers: [], refusals: [], candidates: [], termsAccepted: false, outbox: [] }),
-  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  context: ({ input }) => ({ ...input, offers: [], refusals: [], candidates: [], termsAccepted: false }),
   initial: 'loading',
   states: {
     loading: {
-      tags: 'busy',
       invoke: {
         src: 'listOffers',
         input: ({ context }) => ({ patientId: context.patientId, viaGuide: context.viaGuide ?? false }),

@@ -1,11 +1,14 @@
 import { assign, fromPromise, setup } from 'xstate';
+import type { CommitTimeInput, FindSlotsInput, TimeTarget } from '../booking/effects.js';
+import type { Rejection } from '../booking/rejections.js';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 import type { ReasonRequirement } from '../booking/types.js';
-import { hasWish, type TurnEvent } from './events.js';
-import { askingReasonState } from './shared-states.js';
-import { append, MORE, page, PAGE_SIZE, reasonReply, rejectionText, SKIP, slotChoice } from './outbox.js';
-import { notProvided, type Alternative, type BookingSummary, type CommitTimeInput, type FindSlotsInput, type FoundSlots, type Outcome, type SlotSummary, type TimeTarget } from './ports.js';
+import type { Alternative, BookingSummary, FoundSlots, Outcome, SlotSummary } from '../booking/views.js';
+import { hasWish, type UserEvent } from './events.js';
+import { notProvided } from './not-provided.js';
+import { MORE, page, PAGE_SIZE, reasonReply, rejectionText, SKIP, slotChoice, speaker, textOf } from './replies.js';
 import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
+import { askingReasonState } from './shared-states.js';
 
 // Choosing a time and writing it, shared by omboka (steg 3), boka med bokningsunderlag
 // (steg 4) and boka öppen tid (steg 5): free times a few at a time, narrowed by what the
@@ -38,8 +41,11 @@ interface Context extends ChooseTimeInput {
   chosen?: SlotSummary;
   reasonText?: string;
   result?: ChooseTimeOutput;
-  outbox: Reply[];
+  /** Why the booking system refused the last search or write */
+  refusal?: Rejection;
 }
+
+const speak = speaker<Context, UserEvent>();
 
 const OTHER_DAY = 'other-day';
 const ANY_TIME = 'any-time';
@@ -49,11 +55,11 @@ const ALT = 'alt:';
 /** Texts differ between moving a booking and making a new one. */
 const flowKey = (c: Context, name: string) => `${c.target.kind === 'rebook' ? 'rebook' : 'book'}.${name}`;
 const params = (c: Context): TextParams => ({ service: c.service, unit: c.unit, phone: c.phone });
-const textOf = (e: TurnEvent) => (e.type === 'user.text' || e.type === 'user.said' ? e.text.trim() : '');
-const isChoice = (e: TurnEvent, value: string) => e.type === 'user.chose' && e.value === value;
+const isChoice = (e: UserEvent, value: string) => e.type === 'user.chose' && e.value === value;
+const refusalOf = (o: Outcome<unknown>): Rejection | undefined => (o.ok ? undefined : o.rejection);
 
 export const chooseTimeMachine = setup({
-  types: {} as { context: Context; events: TurnEvent; input: ChooseTimeInput; output: ChooseTimeOutput },
+  types: {} as { context: Context; events: UserEvent; input: ChooseTimeInput; output: ChooseTimeOutput },
   actors: {
     findSlots: fromPromise<Outcome<FoundSlots>, FindSlotsInput>(notProvided('findSlots')),
     commitTime: fromPromise<Outcome<BookingSummary>, CommitTimeInput>(notProvided('commitTime')),
@@ -74,15 +80,13 @@ export const chooseTimeMachine = setup({
     isBlank: ({ event }) => textOf(event).length === 0,
   },
   actions: {
-    clearOutbox: assign({ outbox: [] }),
     settle: assign({ result: (_, p: ChooseTimeOutput) => p }),
-    say: assign({ outbox: ({ context }, p: { key: string }) => append(context, { parts: [t(p.key, params(context))] }) }),
+    say: speak.sayWith(({ context }, p: { key: string }) => [{ parts: [t(p.key, params(context))] }]),
+    reportProgress: speak.progress(),
     takeWish: assign({ wish: ({ event }) => (event.type === 'user.said' ? event.understanding.wish : {}), offset: 0 }),
-    sayNothingForWish: assign({
-      outbox: ({ context }) => append(context, {
-        parts: context.outside ? [rejectionText(context.outside), t('time.nearest')] : [t('time.noSlotsForWish', params(context))],
-      }),
-    }),
+    sayNothingForWish: speak.say(({ context }) => [{
+      parts: context.outside ? [rejectionText(context.outside), t('time.nearest')] : [t('time.noSlotsForWish', params(context))],
+    }]),
     dropWish: assign({ wish: {}, offset: 0 }),
     nextPage: assign({ offset: ({ context }) => context.offset + PAGE_SIZE }),
     choose: assign({ chosen: ({ context, event }) => context.slots.find((s) => event.type === 'user.chose' && s.id === event.value) }),
@@ -91,72 +95,52 @@ export const chooseTimeMachine = setup({
       return { target: { kind: 'open' as const, careServiceId: alt.careServiceId, viaGuide: context.target.kind === 'open' && context.target.viaGuide }, unit: alt.unitName, wish: {}, offset: 0 };
     }),
     keepReason: assign({ reasonText: ({ event }) => textOf(event) }),
-    promptOffer: assign({
-      outbox: ({ context }) => {
-        const { shown, more } = page(context.slots, context.offset);
-        return append(context, {
-          parts: [t(context.offset === 0 ? 'time.offer' : 'time.offerMore', params(context))],
-          choices: [...shown.map(slotChoice), ...(more ? [choice(MORE, 'choice.laterTimes')] : []), choice(OTHER_DAY, 'choice.otherDay'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
-          expects: 'choice',
-        });
-      },
-    }),
-    promptWish: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t('time.askWish')],
-        choices: [choice(ANY_TIME, 'choice.anyTime'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
-        expects: 'free',
-      }),
-    }),
-    sayNoSlots: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t('time.noSlots', params(context)), ...(context.alternatives.length > 0 ? [t('time.alternatives')] : [])],
-        choices: [...context.alternatives.map((a) => choice(ALT + a.careServiceId, 'choice.alternative', { unit: a.unitName, start: a.firstStart })), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
+    promptOffer: speak.say(({ context }) => {
+      const { shown, more } = page(context.slots, context.offset);
+      return [{
+        parts: [t(context.offset === 0 ? 'time.offer' : 'time.offerMore', params(context))],
+        choices: [...shown.map(slotChoice), ...(more ? [choice(MORE, 'choice.laterTimes')] : []), choice(OTHER_DAY, 'choice.otherDay'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
         expects: 'choice',
-      }),
+      }];
     }),
-    promptReason: assign({ outbox: ({ context }) => append(context, reasonReply('book', context.reason, context.reasonMaxLength)) }),
-    sayTooLong: assign({
-      outbox: ({ context, event }) => append(context, { parts: [rejectionText({ code: 'reason_too_long', max: context.reasonMaxLength, length: textOf(event).length })] }),
+    promptWish: speak.say(({ context }) => [{
+      parts: [t('time.askWish')],
+      choices: [choice(ANY_TIME, 'choice.anyTime'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
+      expects: 'free',
+    }]),
+    sayNoSlots: speak.say(({ context }) => [{
+      parts: [t('time.noSlots', params(context)), ...(context.alternatives.length > 0 ? [t('time.alternatives')] : [])],
+      choices: [...context.alternatives.map((a) => choice(ALT + a.careServiceId, 'choice.alternative', { unit: a.unitName, start: a.firstStart })), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
+      expects: 'choice',
+    }]),
+    promptReason: speak.say(({ context }) => [reasonReply('book', context.reason, context.reasonMaxLength)]),
+    sayTooLong: speak.say(({ context, event }) => [{ parts: [rejectionText({ code: 'reason_too_long', max: context.reasonMaxLength, length: textOf(event).length })] }]),
+    promptConfirm: speak.say(({ context }) => [{
+      parts: [t(flowKey(context, 'confirm'), { ...params(context), start: context.replacing?.start ?? context.chosen!.start, newStart: context.chosen!.start })],
+      choices: [choice(YES, `choice.${flowKey(context, 'yes')}`), choice(NO, 'choice.noOtherTime')],
+      expects: 'yesno',
+      card: 'booking',
+    }]),
+    sayStopped: speak.say(({ context }) => [{ parts: [t(flowKey(context, 'stopped'), { ...params(context), start: context.replacing?.start ?? '' })] }]),
+    sayDone: speak.say(({ context }) => {
+      const b = context.result?.booking;
+      if (!b) return [];
+      const done: Reply = { parts: [t(flowKey(context, 'done'), { service: b.serviceName, unit: b.unitName, phone: b.unitPhone, start: b.start })], card: 'confirmation' };
+      return [done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : [])];
     }),
-    promptConfirm: assign({
-      outbox: ({ context }) => append(context, {
-        parts: [t(flowKey(context, 'confirm'), { ...params(context), start: context.replacing?.start ?? context.chosen!.start, newStart: context.chosen!.start })],
-        choices: [choice(YES, `choice.${flowKey(context, 'yes')}`), choice(NO, 'choice.noOtherTime')],
-        expects: 'yesno',
-        card: 'booking',
-      }),
-    }),
-    sayStopped: assign({
-      outbox: ({ context }) => append(context, { parts: [t(flowKey(context, 'stopped'), { ...params(context), start: context.replacing?.start ?? '' })] }),
-    }),
-    sayDone: assign({
-      outbox: ({ context, event }) => {
-        const output = (event as unknown as { output: Outcome<BookingSummary> }).output;
-        if (!output.ok) return context.outbox;
-        const b = output.value;
-        const done: Reply = { parts: [t(flowKey(context, 'done'), { service: b.serviceName, unit: b.unitName, phone: b.unitPhone, start: b.start })], card: 'confirmation' };
-        return append(context, done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : []));
-      },
-    }),
-    sayRefused: assign({ outbox: ({ context, event }) => {
-      const output = (event as unknown as { output: Outcome<unknown> }).output;
-      return output.ok ? context.outbox : append(context, { parts: [rejectionText(output.rejection)] });
-    } }),
+    sayRefused: speak.say(({ context }) => (context.refusal ? [{ parts: [rejectionText(context.refusal)] }] : [])),
   },
 }).createMachine({
   id: 'chooseTime',
-  context: ({ input }) => ({ ...input, wish: input.wish ?? {}, slots: [], alternatives: [], offset: 0, outbox: [] }),
-  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  context: ({ input }) => ({ ...input, wish: input.wish ?? {}, slots: [], alternatives: [], offset: 0 }),
   initial: 'searching',
   states: {
     searching: {
-      tags: 'busy',
       invoke: {
         src: 'findSlots',
         input: ({ context }) => ({ patientId: context.patientId, target: context.target, wish: context.wish }),
         onDone: [
-          { guard: ({ event }) => !event.output.ok, target: 'refused', actions: 'sayRefused' },
+          { guard: ({ event }) => !event.output.ok, target: 'refused', actions: [assign({ refusal: ({ event }) => refusalOf(event.output) }), 'sayRefused'] },
           {
             target: 'sorting',
             actions: assign(({ event }) => (event.output.ok
@@ -200,7 +184,8 @@ export const chooseTimeMachine = setup({
         'user.said': { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
       },
     },
-    chosen: { always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }] },
+    // A time chosen is something the resident would lose by switching to another errand.
+    chosen: { entry: 'reportProgress', always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }] },
     askingReason: askingReasonState('askingReason', 'confirming'),
     confirming: {
       tags: 'awaitingUser',
@@ -211,7 +196,6 @@ export const chooseTimeMachine = setup({
       },
     },
     committing: {
-      tags: 'busy',
       invoke: {
         src: 'commitTime',
         input: ({ context }) => ({
@@ -221,10 +205,10 @@ export const chooseTimeMachine = setup({
           {
             guard: ({ event }) => event.output.ok,
             target: 'booked',
-            actions: ['sayDone', assign({ result: ({ event }) => ({ outcome: 'booked' as const, booking: event.output.ok ? event.output.value : undefined }) })],
+            actions: [assign({ result: ({ event }) => ({ outcome: 'booked' as const, booking: event.output.ok ? event.output.value : undefined }) }), 'sayDone'],
           },
           { guard: ({ event }) => !event.output.ok && event.output.rejection.code === 'slot_taken', target: 'searching', actions: { type: 'say', params: { key: 'time.slotTaken' } } },
-          { target: 'refused', actions: 'sayRefused' },
+          { target: 'refused', actions: [assign({ refusal: ({ event }) => refusalOf(event.output) }), 'sayRefused'] },
         ],
         onError: { target: 'confirming', actions: { type: 'say', params: { key: 'error.bookingSystem' } } },
       },

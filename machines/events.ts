@@ -47,6 +47,4 @@ export type UserEvent =
   /** «ändra svar»: choose an earlier answer to change */
   | { type: 'user.change' };
 
-export type TurnEvent = { type: 'turn.begin' } | UserEvent;
-
 export const hasWish = (u: Understanding): boolean => !isEmptyWish(u.wish) || u.earliest === true;

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
-import type { Intent, KnownIntent, TurnEvent, Understanding } from './events.js';
-import { append, sayText } from './outbox.js';
+import type { Intent, KnownIntent, Understanding, UserEvent } from './events.js';
+import { speaker } from './replies.js';
 import { choice, t, type Choice, type Reply } from './reply.js';
 
 // The main menu: what the resident wants to do. It decides, asks when the understanding
@@ -26,8 +26,9 @@ interface Context extends MenuInput {
   /** What the resident said, while the bot asks which of two intents was meant */
   pending?: Understanding;
   result?: MenuOutput;
-  outbox: Reply[];
 }
+
+const speak = speaker<Context, UserEvent>();
 
 /** Intents the menu answers itself, and so may offer as a button when unsure. */
 const ANSWERED = ['help', 'ask-cost', 'ask-unit'] as const satisfies readonly KnownIntent[];
@@ -53,7 +54,7 @@ function clarifyPrompt(c: Context): Reply {
 const intentIs = (c: Context, ...intents: Intent[]) => c.pending !== undefined && intents.includes(c.pending.intent);
 
 export const menuMachine = setup({
-  types: {} as { context: Context; events: TurnEvent; input: MenuInput; output: MenuOutput },
+  types: {} as { context: Context; events: UserEvent; input: MenuInput; output: MenuOutput },
   guards: {
     isChosenIntent: ({ context, event }) => event.type === 'user.chose' && isOfferable(event.value, context.offered),
     isSomethingElse: ({ event }) => event.type === 'user.chose' && event.value === SOMETHING_ELSE,
@@ -66,17 +67,14 @@ export const menuMachine = setup({
     isThanks: ({ context }) => intentIs(context, 'thanks'),
   },
   actions: {
-    clearOutbox: assign({ outbox: [] }),
     plainLead: assign({ lead: 'plain' as const }),
-    prompt: assign({ outbox: ({ context }) => append(context, menuPrompt(context.lead, context.offered)) }),
-    promptClarify: assign({ outbox: ({ context }) => append(context, clarifyPrompt(context)) }),
-    sayNothingFits: assign({ outbox: ({ context }) => append(context, { ...menuPrompt('plain', context.offered), parts: [t('understand.nothingFits')] }) }),
-    sayAnswer: assign({
-      outbox: ({ context }) => append(context, { parts: [t(context.pending!.intent === 'help' ? 'help.menu' : `answer.${context.pending!.intent}`)] }),
-    }),
+    prompt: speak.say(({ context }) => [menuPrompt(context.lead, context.offered)]),
+    promptClarify: speak.say(({ context }) => [clarifyPrompt(context)]),
+    sayNothingFits: speak.say(({ context }) => [{ ...menuPrompt('plain', context.offered), parts: [t('understand.nothingFits')] }]),
+    sayAnswer: speak.say(({ context }) => [{ parts: [t(context.pending!.intent === 'help' ? 'help.menu' : `answer.${context.pending!.intent}`)] }]),
     againLead: assign({ lead: 'again' as const }),
-    sayGoodbye: assign({ outbox: sayText('menu.goodbye') }),
-    sayWelcome: assign({ outbox: sayText('menu.thanks') }),
+    sayGoodbye: speak.text('menu.goodbye'),
+    sayWelcome: speak.text('menu.thanks'),
     takeSaid: assign({ pending: ({ event }) => (event.type === 'user.said' ? event.understanding : undefined) }),
     takeChosen: assign({
       pending: ({ context, event }) => {
@@ -91,8 +89,7 @@ export const menuMachine = setup({
   },
 }).createMachine({
   id: 'menu',
-  context: ({ input }) => ({ ...input, outbox: [] }),
-  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  context: ({ input }) => ({ ...input }),
   initial: 'asking',
   states: {
     asking: {

@@ -1,10 +1,12 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
-import type { TurnEvent, Understanding } from './events.js';
-import { termsState } from './shared-states.js';
-import { append, bookingChoice, bookingLines, MENU, MORE, page, rejectionText, sayText, termsReply } from './outbox.js';
-import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
+import type { PatientInput } from '../booking/effects.js';
+import type { BookingSummary } from '../booking/views.js';
+import type { Understanding, UserEvent } from './events.js';
+import { notProvided } from './not-provided.js';
+import { bookingChoice, bookingLines, MENU, MORE, page, rejectionText, speaker, termsReply } from './replies.js';
 import { choice, t, type Reply } from './reply.js';
+import { termsState } from './shared-states.js';
 
 // Steg 2 and 3 begin alike: choose one of my bookings, check that the rules let me
 // cancel or rebook it, and accept the terms where the konfiguration asks for them.
@@ -16,24 +18,24 @@ export interface PickBookingInput {
   action: ChangeAction;
   /** What the resident already said, e.g. «tiden på tisdag» */
   hint?: Understanding;
+  /** The booking already in question, e.g. when «avboka den istället» follows a rebooking */
+  bookingId?: string;
 }
 
 export type PickBookingOutput =
   | { outcome: 'picked'; action: ChangeAction; booking: BookingSummary; termsAccepted: boolean; wish?: TimeWish }
   | { outcome: 'none' | 'declined' | 'menu' | 'failed' };
 
-interface Context {
-  patientId: string;
-  action: ChangeAction;
-  hint?: Understanding;
+interface Context extends PickBookingInput {
   bookings: BookingSummary[];
   offset: number;
   selected?: BookingSummary;
   pickedByHint: boolean;
   termsAccepted: boolean;
   result?: PickBookingOutput;
-  outbox: Reply[];
 }
+
+const speak = speaker<Context, UserEvent>();
 
 const permissionOf = (c: Context) => (c.selected ? c.selected[c.action] : { ok: true as const });
 const termsOf = (c: Context) => c.selected?.terms[c.action];
@@ -57,10 +59,11 @@ function hinted(c: Context, u: Understanding | undefined): BookingSummary[] {
 const wishForNewTime = (c: Context): TimeWish | undefined => (c.hint ? (c.pickedByHint ? timePart(c.hint.wish) : c.hint.wish) : undefined);
 
 export const pickBookingMachine = setup({
-  types: {} as { context: Context; events: TurnEvent; input: PickBookingInput; output: PickBookingOutput },
-  actors: { listBookings: fromPromise<BookingSummary[], ListBookingsInput>(notProvided('listBookings')) },
+  types: {} as { context: Context; events: UserEvent; input: PickBookingInput; output: PickBookingOutput },
+  actors: { listBookings: fromPromise<BookingSummary[], PatientInput>(notProvided('listBookings')) },
   guards: {
     hasNoBookings: ({ context }) => context.bookings.length === 0,
+    hasPreselected: ({ context }) => context.bookings.some((b) => b.id === context.bookingId),
     hasOneHinted: ({ context }) => hinted(context, context.hint).length === 1,
     hasHintForNone: ({ context }) => context.hint !== undefined && !isEmptyWish(dayPart(context.hint.wish)) && hinted(context, context.hint).length === 0,
     isMore: ({ event }) => event.type === 'user.chose' && event.value === MORE,
@@ -72,31 +75,28 @@ export const pickBookingMachine = setup({
     hasTerms: ({ context }) => termsOf(context) !== undefined,
   },
   actions: {
-    clearOutbox: assign({ outbox: [] }),
     settle: assign({ result: (_, params: { outcome: 'none' | 'declined' | 'menu' | 'failed' }) => params }),
+    selectPreselected: assign({ selected: ({ context }) => context.bookings.find((b) => b.id === context.bookingId), pickedByHint: false }),
     selectHinted: assign({ selected: ({ context }) => hinted(context, context.hint)[0], pickedByHint: true }),
     selectChosen: assign({ selected: ({ context, event }) => context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value), pickedByHint: false }),
     selectSaid: assign({ selected: ({ context, event }) => (event.type === 'user.said' ? hinted(context, event.understanding)[0] : undefined), pickedByHint: true }),
     nextPage: assign({ offset: ({ context }) => context.offset + 4 }),
-    promptChoose: assign({ outbox: ({ context }) => append(context, choosePrompt(context, `${context.action}.choose`)) }),
-    promptChooseAnother: assign({ outbox: ({ context }) => append(context, choosePrompt(context, 'pick.chooseAnother')) }),
-    sayNoneThatDay: assign({ outbox: sayText('pick.noneThatDay') }),
-    sayNone: assign({ outbox: ({ context }) => append(context, { parts: [t(`${context.action}.none`)] }) }),
-    sayRefused: assign({
-      outbox: ({ context }) => {
-        const p = permissionOf(context);
-        return p.ok ? context.outbox : append(context, { parts: [...bookingLines(context.selected!), rejectionText(p.rejection)] });
-      },
+    promptChoose: speak.say(({ context }) => [choosePrompt(context, `${context.action}.choose`)]),
+    promptChooseAnother: speak.say(({ context }) => [choosePrompt(context, 'pick.chooseAnother')]),
+    sayNoneThatDay: speak.text('pick.noneThatDay'),
+    sayNone: speak.say(({ context }) => [{ parts: [t(`${context.action}.none`)] }]),
+    sayRefused: speak.say(({ context }) => {
+      const p = permissionOf(context);
+      return p.ok ? [] : [{ parts: [...bookingLines(context.selected!), rejectionText(p.rejection)] }];
     }),
-    promptTerms: assign({ outbox: ({ context }) => append(context, termsReply(termsOf(context)!)) }),
+    promptTerms: speak.say(({ context }) => [termsReply(termsOf(context)!)]),
     acceptTerms: assign({ termsAccepted: true }),
-    sayDeclined: assign({ outbox: sayText('terms.declined') }),
-    sayFailure: assign({ outbox: sayText('error.bookingSystem') }),
+    sayDeclined: speak.text('terms.declined'),
+    sayFailure: speak.text('error.bookingSystem'),
   },
 }).createMachine({
   id: 'pickBooking',
-  context: ({ input }) => ({ ...input, bookings: [], offset: 0, pickedByHint: false, termsAccepted: false, outbox: [] }),
-  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  context: ({ input }) => ({ ...input, bookings: [], offset: 0, pickedByHint: false, termsAccepted: false }),
   initial: 'loading',
   states: {
     loading: {
@@ -110,6 +110,7 @@ export const pickBookingMachine = setup({
     routing: {
       always: [
         { guard: 'hasNoBookings', target: 'none' },
+        { guard: 'hasPreselected', target: 'checking', actions: 'selectPreselected' },
         { guard: 'hasOneHinted', target: 'checking', actions: 'selectHinted' },
         { guard: 'hasHintForNone', target: 'choosing', actions: 'sayNoneThatDay' },
         { target: 'choosing' },

@@ -1,40 +1,46 @@
-import { assign, setup, type AnyStateMachine } from 'xstate';
-import { holds, NO as ANSWER_NO, YES as ANSWER_YES, type Answers } from '../content/questionnaire-rules.js';
+import { assign, setup } from 'xstate';
+import { NO as ANSWER_NO, questionById, ruleFor, YES as ANSWER_YES, type Answers } from '../content/questionnaire-rules.js';
 import type { Answer, Question, Questionnaire, TextValue } from '../content/questionnaire-schema.js';
-import type { TurnEvent } from './events.js';
-import { append } from './outbox.js';
+import type { UserEvent } from './events.js';
+import { MENU, speaker } from './replies.js';
 import { BACK, CHANGE, choice, NO, t, YES, type Choice, type Reply, type TextRef } from './reply.js';
 
-// Guidad tidsbokning: a state machine generated from a questionnaire in content. Every
-// question becomes a state and every rule a guarded transition, in the editor's order,
-// so the first rule that holds decides. Outcomes are final states: a care service to book
-// or advice. "Tillbaka" and «ändra svar» return to earlier questions.
+// Guidad tidsbokning: one machine that follows any questionnaire from content. Which
+// questionnaire, the question asked now, the answers and the way back are data in the
+// context; the questionnaires themselves are looked up in the catalogue given at the
+// composition root, so an editor's change applies without a new chart, and a persisted
+// conversation holds only ids and answers. Outcomes: a care service to book, or advice.
 
-export type QuestionnaireOutput = { outcome: 'book'; careServiceId: string } | { outcome: 'advice'; emergency: boolean };
+export type QuestionnaireOutput = { outcome: 'book'; careServiceId: string } | { outcome: 'advice'; emergency: boolean } | { outcome: 'menu' };
 
 export interface QuestionnaireInput {
   patientId?: string;
+  /** Units the resident named («på Fyrisdal»): their questionnaire starts at once */
+  unitHsaIds?: readonly string[];
+}
+
+/** The questionnaires in content, and the units their advice texts may name. */
+export interface QuestionnaireCatalog {
+  all(): readonly Questionnaire[];
+  unitOf(hsaId: string): { name: string; phone: string } | undefined;
 }
 
 interface Context extends QuestionnaireInput {
+  questionnaireId?: string;
+  current?: string;
   answers: Answers;
   /** Questions answered on the way here, oldest first */
   history: string[];
-  current: string;
   result?: QuestionnaireOutput;
-  outbox: Reply[];
 }
-
-/** Name and phone of a unit, for advice texts such as «Ring {unit} på {phone}». */
-export type UnitLookup = (hsaId: string) => { name: string; phone: string } | undefined;
 
 export const textRef = (value: TextValue): TextRef => (typeof value === 'string' ? t('guided.inline', { text: value }) : t(value.key));
 
-const outcomeState = (id: string) => `outcome:${id}`;
 const KEEP_ANSWERS = 'keep-answers';
+const ANSWERS = ['user.chose', 'user.confirmed', 'user.declined', 'user.number'] as const;
 
 /** The answer an event gives to a question, if it is one the question accepts. */
-export function answerOf(question: Question, event: TurnEvent): Answer | undefined {
+export function answerOf(question: Question, event: UserEvent): Answer | undefined {
   if (question.answer === 'yesno') {
     if (event.type === 'user.confirmed' || (event.type === 'user.chose' && event.value === YES)) return ANSWER_YES;
     if (event.type === 'user.declined' || (event.type === 'user.chose' && event.value === NO)) return ANSWER_NO;
@@ -48,7 +54,7 @@ export function answerOf(question: Question, event: TurnEvent): Answer | undefin
   return inRange ? event.value : undefined;
 }
 
-function ask(question: Question, history: readonly string[]): Reply {
+export function questionReply(question: Question, history: readonly string[]): Reply {
   const options: Choice[] = question.answer === 'yesno'
     ? [choice(YES, 'choice.yes'), choice(NO, 'choice.no')]
     : (question.options ?? []).map((o) => ({ value: o.value, label: textRef(o.label) }));
@@ -60,88 +66,137 @@ function ask(question: Question, history: readonly string[]): Reply {
   };
 }
 
-export function questionnaireMachine(q: Questionnaire, unitOf: UnitLookup): AnyStateMachine {
-  const byId = new Map(q.questions.map((x) => [x.id, x]));
-  const question = (id: string) => byId.get(id)!;
-  const ids = q.questions.map((x) => x.id);
+/** The questionnaire for the unit named, or the only one there is. */
+function preselected(catalog: QuestionnaireCatalog, unitHsaIds: readonly string[] | undefined): Questionnaire | undefined {
+  const all = catalog.all();
+  const named = all.filter((q) => unitHsaIds?.some((u) => u.toLowerCase() === q.unit.toLowerCase()));
+  return named.length === 1 ? named[0] : all.length === 1 ? all[0] : undefined;
+}
 
-  const m = setup({
-    types: {} as { context: Context; events: TurnEvent; input: QuestionnaireInput; output: QuestionnaireOutput },
+export function questionnaireMachine(catalog: QuestionnaireCatalog) {
+  const questionnaire = (c: Context) => catalog.all().find((q) => q.id === c.questionnaireId);
+  const question = (c: Context) => {
+    const q = questionnaire(c);
+    return q && c.current ? questionById(q, c.current) : undefined;
+  };
+  /** Where an answer leads: the next question or an outcome, by the first rule that holds. */
+  const next = (c: Context, event: UserEvent) => {
+    const x = question(c);
+    const answer = x && answerOf(x, event);
+    if (!x || answer === undefined) return undefined;
+    const answers = { ...c.answers, [x.id]: answer };
+    const rule = ruleFor(x, answers);
+    return rule && { answer, answers, rule };
+  };
+  const speak = speaker<Context, UserEvent>();
+
+  return setup({
+    types: {} as { context: Context; events: UserEvent; input: QuestionnaireInput; output: QuestionnaireOutput },
     guards: {
-      ruleHolds: ({ context, event }, p: { id: string; rule: number }) => {
-        const answer = answerOf(question(p.id), event);
-        return answer !== undefined && holds(question(p.id).next[p.rule]!.if, { ...context.answers, [p.id]: answer });
-      },
-      cameFrom: ({ context }, p: { id: string }) => context.history.at(-1) === p.id,
+      isPreselected: ({ context }) => preselected(catalog, context.unitHsaIds) !== undefined,
+      isQuestionnaire: ({ event }) => event.type === 'user.chose' && catalog.all().some((q) => q.id === event.value),
+      isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
+      leadsToQuestion: ({ context, event }) => next(context, event)?.rule.goto !== undefined,
+      leadsToOutcome: ({ context, event }) => next(context, event)?.rule.outcome !== undefined,
       hasHistory: ({ context }) => context.history.length > 0,
-      chosenEarlier: ({ context, event }, p: { id: string }) => event.type === 'user.chose' && event.value === p.id && context.history.includes(p.id),
-      chosenCurrent: ({ context, event }, p: { id: string }) => event.type === 'user.chose' && event.value === KEEP_ANSWERS && context.current === p.id,
+      isEarlierQuestion: ({ context, event }) => event.type === 'user.chose' && context.history.includes(event.value),
+      isKeepAnswers: ({ event }) => event.type === 'user.chose' && event.value === KEEP_ANSWERS,
+      isGone: ({ context }) => question(context) === undefined,
     },
     actions: {
-      clearOutbox: assign({ outbox: [] }),
-      ask: assign(({ context }, p: { id: string }) => ({ current: p.id, outbox: append(context, ask(question(p.id), context.history)) })),
-      record: assign(({ context, event }, p: { id: string }) => ({
-        answers: { ...context.answers, [p.id]: answerOf(question(p.id), event)! },
-        history: [...context.history, p.id],
-      })),
-      back: assign({ history: ({ context }) => context.history.slice(0, -1) }),
-      rewindTo: assign({ history: ({ context, event }) => (event.type === 'user.chose' ? context.history.slice(0, context.history.indexOf(event.value)) : context.history) }),
-      promptChange: assign({
-        outbox: ({ context }) => append(context, {
+      startPreselected: assign(({ context }) => {
+        const q = preselected(catalog, context.unitHsaIds)!;
+        return { questionnaireId: q.id, current: q.start };
+      }),
+      startChosen: assign(({ event }) => {
+        const q = catalog.all().find((x) => event.type === 'user.chose' && x.id === event.value)!;
+        return { questionnaireId: q.id, current: q.start };
+      }),
+      promptChoose: speak.say(() => [{
+        parts: [t('guided.choose')],
+        choices: [...catalog.all().map((q) => ({ value: q.id, label: textRef(q.title) })), choice(MENU, 'choice.menu')],
+        expects: 'choice',
+      }]),
+      ask: speak.say(({ context }) => [questionReply(question(context)!, context.history)]),
+      record: assign(({ context, event }) => {
+        const step = next(context, event)!;
+        return { answers: step.answers, history: [...context.history, context.current!], current: step.rule.goto ?? context.current };
+      }),
+      reportProgress: speak.progress(),
+      back: assign(({ context }) => ({ current: context.history.at(-1), history: context.history.slice(0, -1) })),
+      rewindTo: assign(({ context, event }) => {
+        const to = event.type === 'user.chose' ? event.value : context.current!;
+        return { current: to, history: context.history.slice(0, context.history.indexOf(to)) };
+      }),
+      promptChange: speak.say(({ context }) => {
+        const q = questionnaire(context)!;
+        return [{
           parts: [t('guided.changeWhich')],
-          choices: [...context.history.map((id) => ({ value: id, label: textRef(question(id).text) })), choice(KEEP_ANSWERS, 'choice.keepAnswers')],
+          choices: [...context.history.map((id) => ({ value: id, label: textRef(questionById(q, id)!.text) })), choice(KEEP_ANSWERS, 'choice.keepAnswers')],
           expects: 'choice',
-        }),
+        }];
       }),
-      conclude: assign(({ context }, p: { id: string }) => {
-        const outcome = q.outcomes[p.id]!;
-        if (outcome.book) return { result: { outcome: 'book' as const, careServiceId: outcome.book }, answers: {} };
-        const unit = outcome.unit ? unitOf(outcome.unit) : undefined;
-        const advice: Reply = { parts: [t(outcome.advice!, unit ? { unit: unit.name, phone: unit.phone } : undefined)] };
+      conclude: assign(({ context, event }) => {
+        const step = next(context, event)!;
+        const outcome = questionnaire(context)!.outcomes[step.rule.outcome!]!;
         // The answers are not kept once they have led somewhere.
-        return { result: { outcome: 'advice' as const, emergency: outcome.emergency }, outbox: append(context, advice), answers: {} };
+        const result: QuestionnaireOutput = outcome.book ? { outcome: 'book', careServiceId: outcome.book } : { outcome: 'advice', emergency: outcome.emergency };
+        return { result, answers: {}, history: [] };
       }),
+      sayAdvice: speak.say(({ context, event }) => {
+        const step = next(context, event);
+        const outcome = step?.rule.outcome ? questionnaire(context)?.outcomes[step.rule.outcome] : undefined;
+        if (!outcome?.advice) return [];
+        const unit = outcome.unit ? catalog.unitOf(outcome.unit) : undefined;
+        return [{ parts: [t(outcome.advice, unit ? { unit: unit.name, phone: unit.phone } : undefined)] }];
+      }),
+      toMenu: assign({ result: { outcome: 'menu' } }),
     },
-  });
-
-  const states: Record<string, object> = {};
-  for (const x of q.questions) {
-    const answerTransitions = x.next.map((rule, i) => ({
-      guard: { type: 'ruleHolds', params: { id: x.id, rule: i } },
-      target: rule.goto ?? outcomeState(rule.outcome!),
-      actions: { type: 'record', params: { id: x.id } },
-    }));
-    const eventTypes = x.answer === 'yesno' ? ['user.confirmed', 'user.declined', 'user.chose'] : x.answer === 'choice' ? ['user.chose'] : ['user.number'];
-    states[x.id] = {
-      tags: 'awaitingUser',
-      entry: { type: 'ask', params: { id: x.id } },
-      on: {
-        ...Object.fromEntries(eventTypes.map((type) => [type, answerTransitions])),
-        'user.back': ids.map((id) => ({ guard: { type: 'cameFrom', params: { id } }, target: id, actions: 'back' })),
-        'user.change': { guard: 'hasHistory', target: 'changing' },
+  }).createMachine({
+    id: 'guided',
+    context: ({ input }) => ({ ...input, answers: {}, history: [] }),
+    initial: 'starting',
+    states: {
+      starting: { always: [{ guard: 'isPreselected', target: 'asking', actions: 'startPreselected' }, { target: 'choosing' }] },
+      choosing: {
+        tags: 'awaitingUser',
+        entry: 'promptChoose',
+        on: {
+          'user.chose': [
+            { guard: 'isMenu', target: 'done', actions: 'toMenu' },
+            { guard: 'isQuestionnaire', target: 'asking', actions: 'startChosen' },
+          ],
+        },
       },
-    };
-  }
-  states.changing = {
-    tags: 'awaitingUser',
-    entry: 'promptChange',
-    on: {
-      'user.chose': [
-        ...ids.map((id) => ({ guard: { type: 'chosenEarlier', params: { id } }, target: id, actions: 'rewindTo' })),
-        ...ids.map((id) => ({ guard: { type: 'chosenCurrent', params: { id } }, target: id })),
-      ],
+      asking: {
+        tags: 'awaitingUser',
+        // A questionnaire removed from content while the resident was in it ends politely.
+        always: { guard: 'isGone', target: 'done', actions: 'toMenu' },
+        entry: 'ask',
+        on: {
+          ...Object.fromEntries(ANSWERS.map((type) => [type, [
+            // Every answer is something the resident would lose by switching away.
+            { guard: 'leadsToQuestion', target: 'asking', reenter: true, actions: ['record', 'reportProgress'] },
+            { guard: 'leadsToOutcome', target: 'done', actions: ['sayAdvice', 'conclude'] },
+          ]])),
+          'user.back': { guard: 'hasHistory', target: 'asking', reenter: true, actions: 'back' },
+          'user.change': { guard: 'hasHistory', target: 'changing' },
+        },
+      },
+      changing: {
+        tags: 'awaitingUser',
+        entry: 'promptChange',
+        on: {
+          'user.chose': [
+            { guard: 'isEarlierQuestion', target: 'asking', actions: 'rewindTo' },
+            { guard: 'isKeepAnswers', target: 'asking' },
+          ],
+        },
+      },
+      done: { type: 'final' },
     },
-  };
-  for (const id of Object.keys(q.outcomes)) states[outcomeState(id)] = { type: 'final', entry: { type: 'conclude', params: { id } } };
-
-  // The states are built from data, so their names are only known at run time.
-  const machine = m.createMachine({
-    id: `guided:${q.id}`,
-    context: ({ input }) => ({ ...input, answers: {}, history: [], current: q.start, outbox: [] }),
-    on: { 'turn.begin': { actions: 'clearOutbox' } },
-    initial: q.start,
-    states: states as never,
-    output: ({ context }) => context.result!,
+    output: ({ context }) => context.result ?? { outcome: 'menu' },
   });
-  return machine as unknown as AnyStateMachine;
 }
+
+export type QuestionnaireMachine = ReturnType<typeof questionnaireMachine>;

@@ -23,6 +23,8 @@ export interface Reply {
   expects?: Expects;
   /** Shown as a card where the channel supports it (a booking summary) */
   card?: 'booking' | 'confirmation';
+  /** A question the chart asks between a flow's questions; the flow's own question is asked again after it */
+  interlude?: boolean;
 }
 
 export const t = (key: string, params?: TextParams): TextRef => (params ? { key, params } : { key });

@@ -10,7 +10,7 @@ export const askingReasonState = <S extends string, N extends string>(self: S, n
     'user.text': [
       { guard: 'isTooLong', target: self, reenter: true, actions: 'sayTooLong' },
       { guard: 'isBlank', target: self, reenter: true },
-      { target: next, actions: 'keepReason' },
+      { target: next, actions: ['keepReason', 'reportProgress'] },
     ],
   },
 }) as const;

@@ -1,15 +1,15 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { TurnEvent } from './events.js';
-import { append, bookingLines, rejectionText, sayText } from './outbox.js';
-import { notProvided, type BookingSummary, type ListBookingsInput } from './ports.js';
+import type { PatientInput } from '../booking/effects.js';
+import type { BookingSummary } from '../booking/views.js';
+import type { UserEvent } from './events.js';
+import { notProvided } from './not-provided.js';
+import { bookingLines, rejectionText, speaker } from './replies.js';
 import { t, type Reply, type TextRef } from './reply.js';
 
 // Visa bokad tid (steg 1): every future booking, in time order, each with whether it can
 // be changed here and, if not, why and what to do instead.
 
-export interface ViewInput {
-  patientId: string;
-}
+export type ViewInput = PatientInput;
 
 /** What the resident may do with a booking, as one line. */
 export function statusLine(b: BookingSummary): TextRef {
@@ -22,33 +22,38 @@ export function statusLine(b: BookingSummary): TextRef {
   return rejectionText(b.cancel.rejection);
 }
 
+/** The list of bookings as replies: a header, then one card per booking. */
+export function bookingList(bookings: readonly BookingSummary[]): Reply[] {
+  if (bookings.length === 0) return [{ parts: [t('view.none')] }];
+  const header: Reply = { parts: [t(bookings.length === 1 ? 'view.headerOne' : 'view.header', { count: bookings.length })] };
+  return [header, ...bookings.map((b): Reply => ({ parts: [...bookingLines(b), statusLine(b)], card: 'booking' }))];
+}
+
+interface Context extends ViewInput {
+  /** The bookings when listed, for the list's reply */
+  bookings?: BookingSummary[];
+}
+
+const speak = speaker<Context, UserEvent>();
+
 export const viewMachine = setup({
-  types: {} as { context: ViewInput & { outbox: Reply[] }; events: TurnEvent; input: ViewInput },
-  actors: { listBookings: fromPromise<BookingSummary[], ListBookingsInput>(notProvided('listBookings')) },
-  actions: { clearOutbox: assign({ outbox: [] }) },
+  types: {} as { context: Context; events: UserEvent; input: ViewInput },
+  actors: { listBookings: fromPromise<BookingSummary[], PatientInput>(notProvided('listBookings')) },
+  actions: {
+    sayFailure: speak.text('error.bookingSystem'),
+    sayList: speak.say(({ context }) => bookingList(context.bookings ?? [])),
+  },
 }).createMachine({
   id: 'view',
-  context: ({ input }) => ({ ...input, outbox: [] }),
-  on: { 'turn.begin': { actions: 'clearOutbox' } },
+  context: ({ input }) => input,
   initial: 'loading',
   states: {
     loading: {
-      tags: 'busy',
       invoke: {
         src: 'listBookings',
         input: ({ context }) => ({ patientId: context.patientId }),
-        onDone: {
-          target: 'shown',
-          actions: assign({
-            outbox: ({ context, event }) => {
-              const bookings = event.output;
-              if (bookings.length === 0) return append(context, { parts: [t('view.none')] });
-              const header: Reply = { parts: [t(bookings.length === 1 ? 'view.headerOne' : 'view.header', { count: bookings.length })] };
-              return append(context, header, ...bookings.map((b): Reply => ({ parts: [...bookingLines(b), statusLine(b)], card: 'booking' })));
-            },
-          }),
-        },
-        onError: { target: 'shown', actions: assign({ outbox: sayText('error.bookingSystem') }) },
+        onDone: { target: 'shown', actions: [assign({ bookings: ({ event }) => event.output }), 'sayList'] },
+        onError: { target: 'shown', actions: 'sayFailure' },
       },
     },
     shown: { type: 'final' },

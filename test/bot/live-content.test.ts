@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveContent } from '../../bot/live-content.js';
 import { CONTENT_DIR, loadContentOrThrow } from '../../content/load.js';
-import type { BookingActors } from '../../dialogs/flows.js';
+import type { BookingEffects } from '../../booking/effects.js';
 import { understand } from '../../dialogs/understand.js';
 import { at } from '../support/fixtures.js';
 
-const noActors = {} as BookingActors;
+const noActors = {} as BookingEffects;
 let dir: string | undefined;
 afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = undefined; });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fromPromise } from 'xstate';
 import { cancelBookingMachine } from '../../machines/cancel-booking.machine.js';
 import { pickBookingMachine } from '../../machines/pick-booking.machine.js';
-import type { BookingSummary, CancelInput, Outcome } from '../../machines/ports.js';
+import type { CancelInput } from '../../booking/effects.js';
+import type { BookingSummary, Outcome } from '../../booking/views.js';
 import { choices, keys, started, state, summary, turn, understanding } from '../support/machines.js';
 
 const pick = (bookings: BookingSummary[] | Error) => pickBookingMachine.provide({

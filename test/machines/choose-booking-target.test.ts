@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPromise } from 'xstate';
 import { chooseInvitationMachine } from '../../machines/choose-invitation.machine.js';
 import { chooseServiceMachine } from '../../machines/choose-service.machine.js';
-import type { InvitationSummary, OfferSummary, Offers } from '../../machines/ports.js';
+import type { InvitationSummary, OfferSummary, Offers } from '../../booking/views.js';
 import { choices, keys, started, state, turn, understanding } from '../support/machines.js';
 
 const offer = (over: Partial<OfferSummary>): OfferSummary => ({

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fromPromise } from 'xstate';
 import type { TimeWish } from '../../booking/slot-filter.js';
 import { chooseTimeMachine, type ChooseTimeInput } from '../../machines/choose-time.machine.js';
-import type { BookingSummary, CommitTimeInput, FindSlotsInput, FoundSlots, Outcome } from '../../machines/ports.js';
+import type { CommitTimeInput, FindSlotsInput } from '../../booking/effects.js';
+import type { BookingSummary, FoundSlots, Outcome } from '../../booking/views.js';
 import { choices, keys, slot, started, state, summary, turn, understanding } from '../support/machines.js';
 
 const SLOTS = Array.from({ length: 6 }, (_, i) => slot(`s${i}`, `2026-12-1${i}T10:00:00+01:00`));

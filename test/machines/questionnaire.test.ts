@@ -1,30 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
 import { isEmergencyAnswer, questionById, YES } from '../../content/questionnaire-rules.js';
 import type { Answer, Question, Questionnaire } from '../../content/questionnaire-schema.js';
 import { walkQuestionnaire } from '../../content/questionnaire-walk.js';
-import type { TurnEvent } from '../../machines/events.js';
-import { questionnaireMachine } from '../../machines/questionnaire.machine.js';
+import type { UserEvent } from '../../machines/events.js';
+import { questionnaireMachine, type QuestionnaireCatalog } from '../../machines/questionnaire.machine.js';
 import { NO, YES as YES_VALUE } from '../../machines/reply.js';
-import { keys, outbox } from '../support/machines.js';
+import { choices, keys, outbox, started, turn, type TestFlow } from '../support/machines.js';
 import { shippedContent } from '../support/tidbok.js';
 
 const content = shippedContent();
-const unitOf = (hsaId: string) => {
-  const u = content.units.find((x) => x.hsaId === hsaId);
-  return u && { name: u.name, phone: u.phone };
+const catalog: QuestionnaireCatalog = {
+  all: () => content.questionnaires,
+  unitOf: (hsaId: string) => {
+    const u = content.units.find((x) => x.hsaId === hsaId);
+    return u && { name: u.name, phone: u.phone };
+  },
 };
+const machine = questionnaireMachine(catalog);
 
-const eventFor = (question: Question, answer: Answer): TurnEvent =>
+const eventFor = (question: Question, answer: Answer): UserEvent =>
   question.answer === 'yesno' ? { type: 'user.chose', value: answer === YES ? YES_VALUE : NO }
     : question.answer === 'number' ? { type: 'user.number', value: Number(answer) } : { type: 'user.chose', value: String(answer) };
 
-function drive(q: Questionnaire, answers: { questionId: string; answer: Answer }[]) {
-  const actor = createActor(questionnaireMachine(q, unitOf), { input: { patientId: 'p' } }).start();
+const current = (a: TestFlow) => a.getSnapshot().context.current;
+
+async function drive(q: Questionnaire, answers: { questionId: string; answer: Answer }[]) {
+  const actor = await started(machine, { patientId: 'p', unitHsaIds: [q.unit] });
   for (const step of answers) {
-    expect(actor.getSnapshot().value).toBe(step.questionId);
-    actor.send({ type: 'turn.begin' });
-    actor.send(eventFor(questionById(q, step.questionId)!, step.answer));
+    expect(current(actor)).toBe(step.questionId);
+    await turn(actor, eventFor(questionById(q, step.questionId)!, step.answer));
   }
   return actor;
 }
@@ -54,9 +58,9 @@ describe.each(content.questionnaires.map((q) => [q.id, q] as const))('the shippe
     }
   });
 
-  it('the generated machine follows every path to the same outcome', () => {
+  it('the questionnaire machine follows every path to the same outcome', async () => {
     for (const path of walk.paths) {
-      const actor = drive(q, path.steps);
+      const actor = await drive(q, path.steps);
       const snapshot = actor.getSnapshot();
       expect(snapshot.status).toBe('done');
       const outcome = path.end.kind === 'outcome' ? q.outcomes[path.end.outcomeId]! : undefined;
@@ -70,38 +74,59 @@ describe.each(content.questionnaires.map((q) => [q.id, q] as const))('the shippe
 describe('moving around a questionnaire', () => {
   const q = content.questionnaires.find((x) => x.id === 'vardcentral-fyrisdal')!;
 
-  it('goes one question back on "tillbaka", keeping the way there', () => {
-    const a = drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
-    expect(a.getSnapshot().value).toBe('alder');
-    a.send({ type: 'user.back' });
-    expect(a.getSnapshot().value).toBe('for-vem');
-    a.send({ type: 'user.back' });
-    expect(a.getSnapshot().value).toBe('akut');
+  it('goes one question back on "tillbaka", keeping the way there', async () => {
+    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
+    expect(current(a)).toBe('alder');
+    await turn(a, { type: 'user.back' });
+    expect(current(a)).toBe('for-vem');
+    await turn(a, { type: 'user.back' });
+    expect(current(a)).toBe('akut');
     expect(a.getSnapshot().can({ type: 'user.back' })).toBe(false);
   });
 
-  it('lets an earlier answer be changed without starting over', () => {
-    const a = drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }, { questionId: 'alder', answer: 45 }]);
-    expect(a.getSnapshot().value).toBe('arende');
-    a.send({ type: 'turn.begin' });
-    a.send({ type: 'user.change' });
+  it('lets an earlier answer be changed without starting over', async () => {
+    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }, { questionId: 'alder', answer: 45 }]);
+    expect(current(a)).toBe('arende');
+    await turn(a, { type: 'user.change' });
     expect(outbox(a)[0]!.choices!.map((c) => c.value)).toEqual(['akut', 'for-vem', 'alder', 'keep-answers']);
-    a.send({ type: 'user.chose', value: 'for-vem' });
-    expect(a.getSnapshot().value).toBe('for-vem');
-    a.send({ type: 'user.chose', value: 'barn' });
-    a.send({ type: 'user.number', value: 15 });
+    await turn(a, { type: 'user.chose', value: 'for-vem' });
+    expect(current(a)).toBe('for-vem');
+    await turn(a, { type: 'user.chose', value: 'barn' });
+    await turn(a, { type: 'user.number', value: 15 });
     expect(a.getSnapshot().output).toEqual({ outcome: 'advice', emergency: false });
   });
 
-  it('refuses an answer out of range or not offered, so the resident is asked again', () => {
-    const a = drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
+  it('refuses an answer out of range or not offered, so the resident is asked again', async () => {
+    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
     expect(a.getSnapshot().can({ type: 'user.number', value: 130 })).toBe(false);
     expect(a.getSnapshot().can({ type: 'user.chose', value: 'ja' })).toBe(false);
     expect(a.getSnapshot().can({ type: 'user.number', value: 30 })).toBe(true);
   });
 
-  it('does not keep the answers once they have led to an outcome', () => {
-    const a = drive(q, [{ questionId: 'akut', answer: 'ja' }]);
-    expect(a.getSnapshot().context.answers).toEqual({});
+  it('does not keep the answers once they have led to an outcome', async () => {
+    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
+    expect(a.getSnapshot().context.answers).toEqual({ akut: 'nej', 'for-vem': 'mig' });
+    const done = await drive(q, [{ questionId: 'akut', answer: 'ja' }]);
+    expect(done.getSnapshot().status).toBe('done');
+  });
+
+  it('reports progress with every answer, so leaving asks first', async () => {
+    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }]);
+    expect(a.progress).toBe(1);
+  });
+});
+
+describe('choosing a questionnaire', () => {
+  it('asks which one when the resident named no unit, and starts the one chosen', async () => {
+    const a = await started(machine, { patientId: 'p' });
+    expect(choices(a)).toEqual([...content.questionnaires.map((x) => x.id), 'menu']);
+    await turn(a, { type: 'user.chose', value: 'fysioterapi-eriksdal' });
+    expect(a.getSnapshot().context).toMatchObject({ questionnaireId: 'fysioterapi-eriksdal' });
+  });
+
+  it('ends with "menu" when the resident goes back to the menu', async () => {
+    const a = await started(machine, {});
+    await turn(a, { type: 'user.chose', value: 'menu' });
+    expect(a.getSnapshot().output).toEqual({ outcome: 'menu' });
   });
 });

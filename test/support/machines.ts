@@ -1,7 +1,13 @@
-import { createActor, waitFor, type AnyActorRef, type AnyStateMachine } from 'xstate';
-import type { BookingSummary, SlotSummary } from '../../machines/ports.js';
+import { assign, createActor, forwardTo, setup, type AnyActorRef, type AnyStateMachine } from 'xstate';
+import type { BookingSummary, SlotSummary } from '../../booking/views.js';
+import type { Understanding, UserEvent } from '../../machines/events.js';
+import type { FlowEvent } from '../../machines/replies.js';
 import type { Reply } from '../../machines/reply.js';
-import type { TurnEvent } from '../../machines/events.js';
+import { settle } from '../../machines/settle.js';
+
+// A flow machine tested alone, as the conversation chart runs it: invoked as a child of
+// a small parent that collects what the flow says (flow.said) and its progress reports,
+// and forwards the resident's events to it.
 
 export const summary = (over: Partial<BookingSummary> = {}): BookingSummary => ({
   id: 'b1', start: '2026-12-07T09:30:00+01:00', end: '2026-12-07T10:00:00+01:00', serviceName: 'Läkarbesök',
@@ -12,27 +18,85 @@ export const summary = (over: Partial<BookingSummary> = {}): BookingSummary => (
 
 export const slot = (id: string, start: string): SlotSummary => ({ id, start, end: start });
 
-export async function started(machine: AnyStateMachine, input: unknown): Promise<AnyActorRef> {
-  const actor = createActor(machine, { input });
+interface HarnessContext {
+  input: unknown;
+  said: Reply[];
+  progress: number;
+  done: boolean;
+  output?: unknown;
+}
+
+type HarnessEvent = FlowEvent | UserEvent | { type: 'harness.turn' };
+
+function harness(flow: AnyStateMachine) {
+  return setup({
+    types: {} as { context: HarnessContext; events: HarnessEvent; input: unknown },
+    actors: { flow },
+    actions: { forward: forwardTo<HarnessContext, HarnessEvent, undefined, HarnessEvent>('flow') },
+  }).createMachine({
+    context: ({ input }) => ({ input, said: [], progress: 0, done: false }),
+    invoke: {
+      id: 'flow',
+      src: 'flow',
+      input: ({ context }: { context: HarnessContext }) => context.input,
+      onDone: { actions: assign({ done: true, output: ({ event }) => event.output as unknown }) },
+    },
+    on: {
+      'flow.said': { actions: assign({ said: ({ context, event }) => [...context.said, ...(event.type === 'flow.said' ? event.replies : [])] }) },
+      'flow.progress': { actions: assign({ progress: ({ context }) => context.progress + 1 }) },
+      'harness.turn': { actions: assign({ said: [] }) },
+      'user.*': { actions: 'forward' },
+    },
+  });
+}
+
+/** A flow under test: its state, output and what it said in the last turn. */
+export interface TestFlow {
+  send(event: UserEvent): void;
+  getSnapshot(): { status: 'active' | 'done'; output: unknown; value: unknown; context: Record<string, unknown>; can(event: UserEvent): boolean };
+  readonly said: Reply[];
+  readonly progress: number;
+}
+
+/** Waits until no effect of the flow is running. */
+export const settled = (flow: TestFlow): Promise<void> => settle((flow as unknown as { actor: AnyActorRef }).actor, 2000);
+
+export async function started(machine: AnyStateMachine, input: unknown): Promise<TestFlow> {
+  const actor = createActor(harness(machine), { input });
   actor.start();
-  await settled(actor);
-  return actor;
+  const flow: TestFlow & { actor: AnyActorRef } = {
+    actor,
+    send: (event) => actor.send(event),
+    getSnapshot: () => {
+      const h = actor.getSnapshot();
+      const child = h.children.flow as AnyActorRef | undefined;
+      if (h.context.done || !child) return { status: 'done', output: h.context.output, value: 'done', context: {}, can: () => false };
+      const s = child.getSnapshot() as { value: unknown; context: Record<string, unknown>; can(e: UserEvent): boolean };
+      return { status: 'active', output: undefined, value: s.value, context: s.context, can: (e) => s.can(e) };
+    },
+    get said() {
+      return actor.getSnapshot().context.said;
+    },
+    get progress() {
+      return actor.getSnapshot().context.progress;
+    },
+  };
+  await settled(flow);
+  return flow;
 }
 
-export const settled = (actor: AnyActorRef) => waitFor(actor, (s) => s.status !== 'active' || s.hasTag('awaitingUser'), { timeout: 2000 });
-
-/** Sends one event as a turn (clearing the outbox first) and waits until the machine waits again. */
-export async function turn(actor: AnyActorRef, event: TurnEvent): Promise<void> {
-  actor.send({ type: 'turn.begin' });
-  actor.send(event);
-  await settled(actor);
+/** Sends one event as a turn (forgetting what was said before) and waits until the flow waits again. */
+export async function turn(flow: TestFlow, event: UserEvent): Promise<void> {
+  (flow as unknown as { actor: AnyActorRef }).actor.send({ type: 'harness.turn' });
+  flow.send(event);
+  await settled(flow);
 }
 
-export const outbox = (actor: AnyActorRef): Reply[] => (actor.getSnapshot().context as { outbox: Reply[] }).outbox;
-export const keys = (actor: AnyActorRef): string[] => outbox(actor).flatMap((r) => r.parts.map((p) => p.key));
-export const state = (actor: AnyActorRef): unknown => actor.getSnapshot().value;
-export const choices = (actor: AnyActorRef): string[] => outbox(actor).flatMap((r) => r.choices?.map((c) => c.value) ?? []);
+export const outbox = (flow: TestFlow): Reply[] => flow.said;
+export const keys = (flow: TestFlow): string[] => outbox(flow).flatMap((r) => r.parts.map((p) => p.key));
+export const state = (flow: TestFlow): unknown => flow.getSnapshot().value;
+export const choices = (flow: TestFlow): string[] => outbox(flow).flatMap((r) => r.choices?.map((c) => c.value) ?? []);
 
-export const understanding = (over: Partial<import('../../machines/events.js').Understanding> = {}) => ({
-  intent: 'unknown' as const, wish: {}, unitHsaIds: [], careServiceIds: [], ...over,
+export const understanding = (over: Partial<Understanding> = {}): Understanding => ({
+  intent: 'unknown', wish: {}, unitHsaIds: [], careServiceIds: [], ...over,
 });

@@ -1,0 +1,115 @@
+import type { DateTime } from 'luxon';
+import type { BookingService, SlotPurpose } from './booking-service.js';
+import type { BookingResult } from './rejections.js';
+import { isEmptyWish, type TimeWish } from './slot-filter.js';
+import type { Booking } from './types.js';
+import {
+  invitationOf, offerOf, slotSummary, summaryOf,
+  type Alternative, type BookingSummary, type FoundSlots, type InvitationSummary, type Offers, type Outcome,
+} from './views.js';
+
+// The booking contract of the conversation, in one place: every effect the chart invokes,
+// as one typed interface, and its implementation over the booking service. What the
+// resident sees of a booking is built here (views.ts), not in the conversation.
+
+/** What a new time is for: rebooking a booking, an invitation, or an open booking. */
+export type TimeTarget =
+  | { kind: 'rebook'; bookingId: string }
+  | { kind: 'invitation'; invitationId: string }
+  | { kind: 'open'; careServiceId: string; viaGuide: boolean };
+
+export interface PatientInput {
+  patientId: string;
+}
+
+export interface CancelInput extends PatientInput {
+  bookingId: string;
+  termsAccepted: boolean;
+  reason?: string;
+}
+
+export interface FindSlotsInput extends PatientInput {
+  target: TimeTarget;
+  wish: TimeWish;
+}
+
+export interface CommitTimeInput extends PatientInput {
+  target: TimeTarget;
+  slotId: string;
+  termsAccepted: boolean;
+  reason?: string;
+}
+
+export interface BookingEffects {
+  listBookings(input: PatientInput): Promise<BookingSummary[]>;
+  cancelBooking(input: CancelInput): Promise<Outcome<BookingSummary>>;
+  findSlots(input: FindSlotsInput): Promise<Outcome<FoundSlots>>;
+  commitTime(input: CommitTimeInput): Promise<Outcome<BookingSummary>>;
+  listInvitations(input: PatientInput): Promise<InvitationSummary[]>;
+  listOffers(input: PatientInput & { viaGuide: boolean }): Promise<Offers>;
+}
+
+/** How far the search for other units goes when the chosen one has no free times. */
+export const ALTERNATIVES = { max: 3, candidates: 20 } as const;
+
+const purposeOf = (target: TimeTarget): SlotPurpose =>
+  target.kind === 'rebook' ? { kind: 'rebook', bookingId: target.bookingId }
+    : target.kind === 'invitation' ? { kind: 'invitation', invitationId: target.invitationId }
+      : { kind: 'open', careServiceId: target.careServiceId, viaGuide: target.viaGuide };
+
+/** Other units offering the same kind of care with free times: a few, from a bounded number of candidates. */
+export async function alternativesTo(service: BookingService, patientId: string, careServiceId: string, now: DateTime): Promise<Alternative[]> {
+  const offers = await service.bookableServices();
+  const name = offers.find((o) => o.service.id === careServiceId)?.service.name;
+  const others = offers.filter((o) => o.service.name === name && o.service.id !== careServiceId).slice(0, ALTERNATIVES.candidates);
+  const found: Alternative[] = [];
+  for (const o of others) {
+    if (found.length >= ALTERNATIVES.max) break;
+    const slots = await service.freeSlots(patientId, { kind: 'open', careServiceId: o.service.id }, {}, now);
+    if (slots.ok && slots.value[0]) found.push({ careServiceId: o.service.id, unitName: o.unit.name, firstStart: slots.value[0].start });
+  }
+  return found;
+}
+
+/** The effects over a booking service; `now` is asked at the moment each effect runs. */
+export function bookingEffects(service: BookingService, now: () => DateTime): BookingEffects {
+  const summaryAfter = async (patientId: string, result: BookingResult<Booking>): Promise<Outcome<BookingSummary>> => {
+    if (!result.ok) return result;
+    const after = await service.myBooking(patientId, result.value.id, now());
+    if (!after) throw new Error(`Booking ${result.value.id} was written but is not listed`);
+    return { ok: true, value: summaryOf(after) };
+  };
+  return {
+    listBookings: async ({ patientId }) => (await service.myBookings(patientId, now())).map(summaryOf),
+    listInvitations: async ({ patientId }) => (await service.myInvitations(patientId, now())).map(invitationOf),
+    listOffers: async ({ viaGuide }) => {
+      const { offers, refusals } = await service.servicesWithReasons({ viaGuide });
+      return { offers: offers.map(offerOf), refusals };
+    },
+    cancelBooking: async ({ patientId, bookingId, termsAccepted, reason }) => {
+      const at = now();
+      const before = await service.myBooking(patientId, bookingId, at);
+      const result = await service.cancel(patientId, bookingId, { termsAccepted, reason }, at);
+      if (!result.ok) return result;
+      if (!before) throw new Error(`Booking ${bookingId} was cancelled but was not listed before`);
+      return { ok: true, value: summaryOf(before) };
+    },
+    findSlots: async ({ patientId, target, wish }) => {
+      const at = now();
+      const result = await service.freeSlots(patientId, purposeOf(target), wish, at);
+      if (!result.ok) return result;
+      const none = result.value.length === 0;
+      const outside = none ? await service.wishOutsideWindow(patientId, purposeOf(target), wish, at) : undefined;
+      const alternatives = none && isEmptyWish(wish) && target.kind === 'open' ? await alternativesTo(service, patientId, target.careServiceId, at) : [];
+      const value: FoundSlots = { slots: result.value.map(slotSummary), alternatives, ...(outside ? { outside } : {}) };
+      return { ok: true, value };
+    },
+    commitTime: async ({ patientId, target, slotId, termsAccepted, reason }) => {
+      const input = { termsAccepted, reason };
+      const at = now();
+      if (target.kind === 'rebook') return summaryAfter(patientId, await service.rebook(patientId, target.bookingId, slotId, input, at));
+      if (target.kind === 'invitation') return summaryAfter(patientId, await service.bookInvitation(patientId, target.invitationId, slotId, input, at));
+      return summaryAfter(patientId, await service.book(patientId, slotId, { ...input, viaGuide: target.viaGuide }, at));
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import type { DateTime } from 'luxon';
+import { createActor, type Actor, type AnyActorRef, type Snapshot } from 'xstate';
+import { settle } from '../machines/settle.js';
+import type { Chart } from '../machines/chart.js';
+import { CHART_VERSION, OFFERED, type ConversationEvent, type Request } from '../machines/conversation.machine.js';
+import type { MenuIntent } from '../machines/menu.machine.js';
+import { t, type Choice, type Reply } from '../machines/reply.js';
+import { emergencyIn } from './emergency.js';
+import { interpret, type Interpreted, type UserInput } from './interpret.js';
+import { languageOf } from './language.js';
+import type { UnderstandingModel } from './understanding-model.js';
+
+// One turn of a conversation, channel-neutral: restore the chart from its persisted
+// snapshot, turn what the resident did into one event (the safety net first, then an
+// answer to the current question, a command, or a change of errand), send it, wait until
+// every effect has settled, and persist. What the chart says comes back as emitted events.
+
+export interface ConversationData {
+  chart?: { version: number; snapshot: Snapshot<unknown> };
+  /** The verified resident this conversation belongs to; a change starts it over */
+  patientId?: string;
+  /** The last question asked, to read the next answer against */
+  prompt?: Reply;
+  /** The last question a flow asked: asked again after help or the chart's own question */
+  flowPrompt?: Reply;
+  /** Increases with every question asked; buttons carry it so a stale click is noticed */
+  promptSeq?: number;
+  /** The resident has been told, in English, that the bot works in Swedish */
+  toldEnglish?: boolean;
+}
+
+export type TurnInput = { kind: 'start' } | ({ kind: 'message' } & UserInput);
+
+export interface TurnDeps {
+  chart: Chart;
+  model: UnderstandingModel;
+  /** The rendered label of a choice, as the resident sees it */
+  labelOf: (choice: Choice) => string;
+  now: DateTime;
+  /** How long a turn may wait for the booking system, in all */
+  settleTimeoutMs: number;
+}
+
+export interface TurnResult {
+  data: ConversationData;
+  replies: Reply[];
+}
+
+/** The longest message the bot reads. */
+export const MAX_TEXT = 1000;
+
+type ChartActor = Actor<Chart>;
+
+interface Open {
+  actor: ChartActor;
+  replies: Reply[];
+  /** The conversation started now (nothing was stored, or what was stored no longer fits) */
+  fresh: boolean;
+}
+
+/** Restores the chart, or starts it; every reply it emits is collected from here on. */
+function open(data: ConversationData, patientId: string | undefined, deps: TurnDeps): Open {
+  const replies: Reply[] = [];
+  const listen = (actor: ChartActor) => {
+    actor.on('replies', (e) => replies.push(...e.replies));
+    actor.on('repeat', () => replies.push(...(data.flowPrompt ? [data.flowPrompt] : [])));
+    return actor;
+  };
+  if (data.chart?.version === CHART_VERSION) {
+    try {
+      const actor = listen(createActor(deps.chart, { snapshot: data.chart.snapshot, input: { patientId } }));
+      actor.start();
+      if (actor.getSnapshot().status === 'active') return { actor, replies, fresh: false };
+      actor.stop();
+    } catch {
+      // A snapshot that no longer fits the chart starts the conversation over, below.
+    }
+  }
+  const updated = data.chart !== undefined;
+  if (updated) replies.push({ parts: [t('session.updated')] });
+  const actor = listen(createActor(deps.chart, { input: { patientId } }));
+  actor.start();
+  return { actor, replies, fresh: true };
+}
+
+/** Waits until no effect is running: the chart then waits for the resident. */
+async function settled(actor: ChartActor, timeoutMs: number): Promise<void> {
+  await settle(actor, timeoutMs);
+  const snapshot = actor.getSnapshot();
+  if (snapshot.status === 'error') throw snapshot.error;
+}
+
+function finish(actor: ChartActor, data: ConversationData, replies: Reply[]): TurnResult {
+  const asked = [...replies].reverse().find((r) => r.expects !== undefined);
+  const flowAsked = [...replies].reverse().find((r) => r.expects !== undefined && !r.interlude);
+  const snapshot = actor.getPersistedSnapshot();
+  actor.stop();
+  return {
+    data: {
+      ...data,
+      chart: { version: CHART_VERSION, snapshot },
+      prompt: asked ?? data.prompt,
+      flowPrompt: flowAsked ?? data.flowPrompt,
+      promptSeq: (data.promptSeq ?? 0) + (asked ? 1 : 0),
+    },
+    replies,
+  };
+}
+
+const repeatPrompt = (prompt: Reply | undefined): Reply[] => (prompt ? [prompt] : []);
+
+/** The running flow, when the chart is in one and not asking a question of its own. */
+function runningFlow(actor: ChartActor): AnyActorRef | undefined {
+  const snapshot = actor.getSnapshot();
+  if (snapshot.hasTag('chartAsks')) return undefined;
+  return snapshot.children.flow as AnyActorRef | undefined;
+}
+
+const isMenuIntent = (intent: string | undefined): intent is MenuIntent => OFFERED.includes(intent as MenuIntent);
+
+/** A message that is another errand than the one under way («nej förresten, visa mina tider»). */
+function switchRequest(actor: ChartActor, interpreted: Interpreted): Request | undefined {
+  if (interpreted.kind !== 'event' || interpreted.event.type !== 'user.said') return undefined;
+  const { understanding } = interpreted.event;
+  const snapshot = actor.getSnapshot();
+  if (snapshot.matches('menu') || !isMenuIntent(understanding.intent)) return undefined;
+  const current = snapshot.context.request;
+  const same = current?.intent === understanding.intent && !(current.viaGuide && understanding.intent === 'book');
+  return same ? undefined : { intent: understanding.intent, understanding };
+}
+
+/** A question or a polite word beside the errand: answered, and the errand's question asked again. */
+function aside(interpreted: Interpreted, prompt: Reply | undefined): Reply[] | undefined {
+  const intent = interpreted.kind === 'stale' ? undefined : interpreted.understanding?.intent;
+  if (intent === 'ask-cost' || intent === 'ask-unit') return [{ parts: [t(`answer.${intent}`)] }, ...repeatPrompt(prompt)];
+  if (intent === 'thanks' || intent === 'greeting') return repeatPrompt(prompt);
+  return undefined;
+}
+
+/** Why the answer did not fit, as specific as the understanding allows. */
+function notUnderstood(interpreted: Interpreted, prompt: Reply | undefined): Reply[] {
+  const problem = interpreted.kind === 'event' && interpreted.event.type === 'user.said' ? interpreted.event.understanding.problems?.[0] : undefined;
+  const text = problem?.kind === 'invalid-date' ? t('understand.invalidDate', { text: problem.text })
+    : problem?.kind === 'past-date' ? t('understand.pastDate', { date: problem.date })
+      : t(`understand.reprompt.${prompt?.expects ?? 'free'}`);
+  return [{ parts: [text] }, ...repeatPrompt(prompt)];
+}
+
+/** The event a message becomes, or the replies that answer it without the chart. */
+async function eventFor(input: UserInput, data: ConversationData, opened: Open, deps: TurnDeps): Promise<ConversationEvent | Reply[]> {
+  const { actor } = opened;
+  const text = input.text;
+  // A very long message is not read at all: understanding it would hold up everyone else.
+  if ((text?.length ?? 0) > MAX_TEXT) return [{ parts: [t('understand.tooLong', { max: MAX_TEXT })] }, ...repeatPrompt(data.prompt)];
+  // The safety net comes before anything else.
+  const emergency = text ? await emergencyIn(text, deps.model) : undefined;
+  if (emergency) return { type: 'safety.emergency', advice: deps.model.advice[emergency] };
+
+  const interpreted = await interpret(input, { prompt: data.prompt, seq: data.promptSeq ?? 0 }, { labelOf: deps.labelOf, model: deps.model, now: deps.now });
+  if (interpreted.kind === 'stale') return [{ parts: [t('understand.stale')] }, ...repeatPrompt(data.prompt)];
+  if (interpreted.kind === 'global') return { type: `command.${interpreted.command}` };
+  // A first message that asks for nothing in particular («hej») gets the welcome alone.
+  const said = interpreted.understanding?.intent;
+  if (opened.fresh && said !== undefined && ['greeting', 'thanks', 'yes', 'no', 'unknown'].includes(said)) return [];
+
+  const { event } = interpreted;
+  const flow = runningFlow(actor);
+  // An answer that fits the current question answers it.
+  if (flow ? flow.getSnapshot().can(event) : actor.getSnapshot().can(event)) return event;
+  const request = flow && switchRequest(actor, interpreted);
+  if (request) return { type: 'intent.switch', request };
+  return aside(interpreted, data.prompt) ?? notUnderstood(interpreted, data.prompt);
+}
+
+/** Whether a stored conversation is at the menu, which shows nothing personal. */
+const atMenu = (data: ConversationData) => (data.chart?.snapshot as { value?: unknown } | undefined)?.value === 'menu';
+
+export async function runTurn(stored: ConversationData, input: TurnInput, patientId: string | undefined, deps: TurnDeps): Promise<TurnResult> {
+  // A different (or no) verified resident never continues someone else's errand; only the
+  // menu, which shows nothing personal, carries over (so logging in keeps its buttons).
+  const sameResident = stored.patientId === patientId;
+  const keepMenu = !sameResident && atMenu(stored);
+  const data: ConversationData = sameResident ? stored : keepMenu ? { ...stored, patientId, toldEnglish: undefined } : { patientId, promptSeq: stored.promptSeq };
+  const opened = open(data, patientId, deps);
+  const { actor, replies } = opened;
+  if (keepMenu && !opened.fresh) actor.send({ type: 'session.resident', patientId });
+  if (input.kind === 'start') {
+    await settled(actor, deps.settleTimeoutMs);
+    return finish(actor, data, opened.fresh ? replies : repeatPrompt(data.prompt));
+  }
+  // What the chart said on starting afresh is the welcome: shown only if nothing else is
+  // said, but its question is the one the message answers («Avboka en tid», «2»).
+  const welcome = opened.fresh ? replies.splice(0) : [];
+  const asked = [...welcome].reverse().find((r) => r.expects !== undefined);
+  const english = input.text !== undefined && !data.toldEnglish && languageOf(input.text) === 'en';
+  const lead: Reply[] = english ? [{ parts: [t('english.intro')] }] : [];
+  const current: ConversationData = { ...data, ...(asked ? { prompt: asked, flowPrompt: asked } : {}), ...(english ? { toldEnglish: true } : {}) };
+
+  const event = await eventFor(input, current, opened, deps);
+  if (Array.isArray(event)) return finish(actor, current, [...lead, ...(event.length === 0 ? welcome : event)]);
+  actor.send(event);
+  await settled(actor, deps.settleTimeoutMs);
+  const result = finish(actor, current, [...lead, ...replies]);
+  // Logging out forgets the conversation: nothing but the chart at its menu remains.
+  if (event.type === 'command.logout') return { ...result, data: { patientId, chart: result.data.chart, prompt: result.data.prompt, promptSeq: result.data.promptSeq } };
+  return result;
+}
