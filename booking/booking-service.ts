@@ -1,8 +1,17 @@
 import type { DateTime } from 'luxon';
 import { Catalog, type RulesProvider } from './catalog.js';
 import {
-  bookingWindow, canBookSlot, canCancel, canOffer, canRebook, canRebookTo, checkTermsAndReason,
-  invitationWindowState, isVisibleUnit, type BookingContext, type BookingMode,
+  bookingWindow,
+  canBookSlot,
+  canCancel,
+  canOffer,
+  canRebook,
+  canRebookTo,
+  checkTermsAndReason,
+  invitationWindowState,
+  isVisibleUnit,
+  type BookingContext,
+  type BookingMode,
 } from './policy.js';
 import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
@@ -84,7 +93,10 @@ export class BookingService {
     const ctx = this.contextOf(catalog, booking);
     if (!ctx || !isVisibleUnit(ctx.unit) || now.toMillis() >= epochMillis(booking.start)) return undefined;
     return {
-      booking, unit: ctx.unit, service: ctx.service, rules: ctx.rules,
+      booking,
+      unit: ctx.unit,
+      service: ctx.service,
+      rules: ctx.rules,
       shownWith: booking.performerName ?? booking.resourceName ?? ctx.service.careTypeName,
       cancel: canCancel(ctx, now),
       rebook: canRebook(ctx, now),
@@ -113,7 +125,9 @@ export class BookingService {
   }
 
   /** Bookable care services, and why each of the others is not (confidential units left out entirely). */
-  async servicesWithReasons(options: { unitHsaId?: string; viaGuide?: boolean } = {}): Promise<{ offers: ServiceOffer[]; refusals: ServiceRefusal[] }> {
+  async servicesWithReasons(
+    options: { unitHsaId?: string; viaGuide?: boolean } = {},
+  ): Promise<{ offers: ServiceOffer[]; refusals: ServiceRefusal[] }> {
     const catalog = await this.catalog();
     const offers: ServiceOffer[] = [];
     const refusals: ServiceRefusal[] = [];
@@ -126,12 +140,19 @@ export class BookingService {
       if (offered.ok) offers.push(resolved);
       else refusals.push({ unitHsaId: resolved.unit.hsaId, careServiceId: service.id, rejection: offered.rejection });
     }
-    offers.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'sv') || a.service.name.localeCompare(b.service.name, 'sv'));
+    offers.sort(
+      (a, b) => a.unit.name.localeCompare(b.unit.name, 'sv') || a.service.name.localeCompare(b.service.name, 'sv'),
+    );
     return { offers, refusals };
   }
 
   /** Free slots for a purpose, inside the rules' window and the resident's wish, in time order. */
-  async freeSlots(patientId: string, purpose: SlotPurpose, wish: TimeWish, now: DateTime): Promise<BookingResult<Slot[]>> {
+  async freeSlots(
+    patientId: string,
+    purpose: SlotPurpose,
+    wish: TimeWish,
+    now: DateTime,
+  ): Promise<BookingResult<Slot[]>> {
     const catalog = await this.catalog();
     const target = await this.targetOf(catalog, patientId, purpose, now);
     if (!target.ok) return target;
@@ -147,7 +168,12 @@ export class BookingService {
   }
 
   /** Why a wished period can have no times at all: it ends before the first bookable day or starts after the last. */
-  async wishOutsideWindow(patientId: string, purpose: SlotPurpose, wish: TimeWish, now: DateTime): Promise<Rejection | undefined> {
+  async wishOutsideWindow(
+    patientId: string,
+    purpose: SlotPurpose,
+    wish: TimeWish,
+    now: DateTime,
+  ): Promise<Rejection | undefined> {
     if (!wish.dateFrom && !wish.dateTo) return undefined;
     const target = await this.targetOf(await this.catalog(), patientId, purpose, now);
     if (!target.ok) return target.rejection;
@@ -156,15 +182,27 @@ export class BookingService {
     const firstDay = toIso(window.from).slice(0, 10);
     const lastDay = toIso(window.to).slice(0, 10);
     const invitation = mode.kind === 'invitation' ? mode.invitation : undefined;
-    const outsideInvitation = invitation && { code: 'outside_invitation_window' as const, earliestDate: invitation.earliestDate, latestDate: invitation.latestDate };
-    if (wish.dateFrom && wish.dateFrom > lastDay) return outsideInvitation || { code: 'beyond_horizon', days: rules.horizonDays, lastDate: lastDay };
+    const outsideInvitation = invitation && {
+      code: 'outside_invitation_window' as const,
+      earliestDate: invitation.earliestDate,
+      latestDate: invitation.latestDate,
+    };
+    if (wish.dateFrom && wish.dateFrom > lastDay)
+      return outsideInvitation || { code: 'beyond_horizon', days: rules.horizonDays, lastDate: lastDay };
     if (wish.dateTo && wish.dateTo < firstDay) {
-      return outsideInvitation && wish.dateTo < invitation.earliestDate ? outsideInvitation : { code: 'too_soon', hours: rules.minNoticeHours };
+      return outsideInvitation && wish.dateTo < invitation.earliestDate
+        ? outsideInvitation
+        : { code: 'too_soon', hours: rules.minNoticeHours };
     }
     return undefined;
   }
 
-  async book(patientId: string, slotId: string, input: WriteInput & { viaGuide?: boolean }, now: DateTime): Promise<BookingResult<Booking>> {
+  async book(
+    patientId: string,
+    slotId: string,
+    input: WriteInput & { viaGuide?: boolean },
+    now: DateTime,
+  ): Promise<BookingResult<Booking>> {
     const catalog = await this.catalog();
     const slot = await this.system.slot(slotId);
     const resolved = slot && catalog.resolve(slot.unitHsaId, slot.careServiceId);
@@ -177,7 +215,13 @@ export class BookingService {
     return this.system.makeBooking({ patientId, slotId, reason: input.reason?.trim() || undefined });
   }
 
-  async bookInvitation(patientId: string, invitationId: string, slotId: string, input: WriteInput, now: DateTime): Promise<BookingResult<Booking>> {
+  async bookInvitation(
+    patientId: string,
+    invitationId: string,
+    slotId: string,
+    input: WriteInput,
+    now: DateTime,
+  ): Promise<BookingResult<Booking>> {
     const catalog = await this.catalog();
     const invitation = (await this.system.invitationsOf(patientId)).find((i) => i.id === invitationId);
     const slot = await this.system.slot(slotId);
@@ -194,7 +238,13 @@ export class BookingService {
     return this.system.makeBooking({ patientId, slotId, invitationId, reason: input.reason?.trim() || undefined });
   }
 
-  async rebook(patientId: string, bookingId: string, newSlotId: string, input: WriteInput, now: DateTime): Promise<BookingResult<Booking>> {
+  async rebook(
+    patientId: string,
+    bookingId: string,
+    newSlotId: string,
+    input: WriteInput,
+    now: DateTime,
+  ): Promise<BookingResult<Booking>> {
     const catalog = await this.catalog();
     const ctx = await this.ownBooking(catalog, patientId, bookingId);
     if (!ctx) return refuse({ code: 'booking_not_found' });
@@ -208,7 +258,12 @@ export class BookingService {
     return this.system.rebook({ patientId, bookingId, newSlotId });
   }
 
-  async cancel(patientId: string, bookingId: string, input: WriteInput, now: DateTime): Promise<BookingResult<Booking>> {
+  async cancel(
+    patientId: string,
+    bookingId: string,
+    input: WriteInput,
+    now: DateTime,
+  ): Promise<BookingResult<Booking>> {
     const catalog = await this.catalog();
     const ctx = await this.ownBooking(catalog, patientId, bookingId);
     if (!ctx) return refuse({ code: 'booking_not_found' });
@@ -224,13 +279,21 @@ export class BookingService {
     return resolved && { booking, ...resolved };
   }
 
-  private async ownBooking(catalog: Catalog, patientId: string, bookingId: string): Promise<BookingContext | undefined> {
+  private async ownBooking(
+    catalog: Catalog,
+    patientId: string,
+    bookingId: string,
+  ): Promise<BookingContext | undefined> {
     const booking = (await this.system.bookingsOf(patientId)).find((b) => b.id === bookingId);
     return booking && this.contextOf(catalog, booking);
   }
 
-  private async targetOf(catalog: Catalog, patientId: string, purpose: SlotPurpose, now: DateTime):
-    Promise<BookingResult<{ careServiceId: string; rules: ServiceRules; mode: BookingMode }>> {
+  private async targetOf(
+    catalog: Catalog,
+    patientId: string,
+    purpose: SlotPurpose,
+    now: DateTime,
+  ): Promise<BookingResult<{ careServiceId: string; rules: ServiceRules; mode: BookingMode }>> {
     if (purpose.kind === 'rebook') {
       const ctx = await this.ownBooking(catalog, patientId, purpose.bookingId);
       if (!ctx) return refuse({ code: 'booking_not_found' });

@@ -39,7 +39,10 @@ export class Catalog {
   }
 
   /** Unit, care service and rules together, or undefined when either is unknown. */
-  resolve(unitHsaId: string, careServiceId: string): { unit: Unit; service: CareService; rules: ServiceRules } | undefined {
+  resolve(
+    unitHsaId: string,
+    careServiceId: string,
+  ): { unit: Unit; service: CareService; rules: ServiceRules } | undefined {
     const unit = this.unit(unitHsaId);
     const service = this.service(careServiceId);
     if (!unit || !service) return undefined;

@@ -4,8 +4,16 @@ import type { BookingResult } from './rejections.js';
 import { isEmptyWish, type TimeWish } from './slot-filter.js';
 import type { Booking } from './types.js';
 import {
-  invitationOf, offerOf, slotSummary, summaryOf,
-  type Alternative, type BookingSummary, type FoundSlots, type InvitationSummary, type Offers, type Outcome,
+  invitationOf,
+  offerOf,
+  slotSummary,
+  summaryOf,
+  type Alternative,
+  type BookingSummary,
+  type FoundSlots,
+  type InvitationSummary,
+  type Offers,
+  type Outcome,
 } from './views.js';
 
 // The booking contract of the conversation, in one place: every effect the chart invokes,
@@ -53,20 +61,30 @@ export interface BookingEffects {
 export const ALTERNATIVES = { max: 3, candidates: 20 } as const;
 
 const purposeOf = (target: TimeTarget): SlotPurpose =>
-  target.kind === 'rebook' ? { kind: 'rebook', bookingId: target.bookingId }
-    : target.kind === 'invitation' ? { kind: 'invitation', invitationId: target.invitationId }
+  target.kind === 'rebook'
+    ? { kind: 'rebook', bookingId: target.bookingId }
+    : target.kind === 'invitation'
+      ? { kind: 'invitation', invitationId: target.invitationId }
       : { kind: 'open', careServiceId: target.careServiceId, viaGuide: target.viaGuide };
 
 /** Other units offering the same kind of care with free times: a few, from a bounded number of candidates. */
-export async function alternativesTo(service: BookingService, patientId: string, careServiceId: string, now: DateTime): Promise<Alternative[]> {
+export async function alternativesTo(
+  service: BookingService,
+  patientId: string,
+  careServiceId: string,
+  now: DateTime,
+): Promise<Alternative[]> {
   const offers = await service.bookableServices();
   const name = offers.find((o) => o.service.id === careServiceId)?.service.name;
-  const others = offers.filter((o) => o.service.name === name && o.service.id !== careServiceId).slice(0, ALTERNATIVES.candidates);
+  const others = offers
+    .filter((o) => o.service.name === name && o.service.id !== careServiceId)
+    .slice(0, ALTERNATIVES.candidates);
   const found: Alternative[] = [];
   for (const o of others) {
     if (found.length >= ALTERNATIVES.max) break;
     const slots = await service.freeSlots(patientId, { kind: 'open', careServiceId: o.service.id }, {}, now);
-    if (slots.ok && slots.value[0]) found.push({ careServiceId: o.service.id, unitName: o.unit.name, firstStart: slots.value[0].start });
+    if (slots.ok && slots.value[0])
+      found.push({ careServiceId: o.service.id, unitName: o.unit.name, firstStart: slots.value[0].start });
   }
   return found;
 }
@@ -100,16 +118,24 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
       if (!result.ok) return result;
       const none = result.value.length === 0;
       const outside = none ? await service.wishOutsideWindow(patientId, purposeOf(target), wish, at) : undefined;
-      const alternatives = none && isEmptyWish(wish) && target.kind === 'open' ? await alternativesTo(service, patientId, target.careServiceId, at) : [];
+      const alternatives =
+        none && isEmptyWish(wish) && target.kind === 'open'
+          ? await alternativesTo(service, patientId, target.careServiceId, at)
+          : [];
       const value: FoundSlots = { slots: result.value.map(slotSummary), alternatives, ...(outside ? { outside } : {}) };
       return { ok: true, value };
     },
     commitTime: async ({ patientId, target, slotId, termsAccepted, reason }) => {
       const input = { termsAccepted, reason };
       const at = now();
-      if (target.kind === 'rebook') return summaryAfter(patientId, await service.rebook(patientId, target.bookingId, slotId, input, at));
-      if (target.kind === 'invitation') return summaryAfter(patientId, await service.bookInvitation(patientId, target.invitationId, slotId, input, at));
-      return summaryAfter(patientId, await service.book(patientId, slotId, { ...input, viaGuide: target.viaGuide }, at));
+      if (target.kind === 'rebook')
+        return summaryAfter(patientId, await service.rebook(patientId, target.bookingId, slotId, input, at));
+      if (target.kind === 'invitation')
+        return summaryAfter(patientId, await service.bookInvitation(patientId, target.invitationId, slotId, input, at));
+      return summaryAfter(
+        patientId,
+        await service.book(patientId, slotId, { ...input, viaGuide: target.viaGuide }, at),
+      );
     },
   };
 }

@@ -1,7 +1,26 @@
 import type { DateTime } from 'luxon';
 import { refuse, ok, type BookingResult, type Rejection } from './rejections.js';
-import { CONNECTED_SYSTEMS, type BookingAction, type Booking, type CareService, type Invitation, type ServiceRules, type Slot, type Unit } from './types.js';
-import { changeDeadline, earliestBookable, endOfLocalDate, epochMillis, horizonEnd, instant, isBefore, startOfLocalDate, toIso } from './time.js';
+import {
+  CONNECTED_SYSTEMS,
+  type BookingAction,
+  type Booking,
+  type CareService,
+  type Invitation,
+  type ServiceRules,
+  type Slot,
+  type Unit,
+} from './types.js';
+import {
+  changeDeadline,
+  earliestBookable,
+  endOfLocalDate,
+  epochMillis,
+  horizonEnd,
+  instant,
+  isBefore,
+  startOfLocalDate,
+  toIso,
+} from './time.js';
 
 // The konfiguration and undantag as pure functions: for one booking or slot and `now`,
 // may the action happen, and if not, which rejection. The checks run most-fundamental
@@ -48,7 +67,8 @@ function checkChange(ctx: BookingContext, action: 'cancel' | 'rebook', now: Date
   const excluded = exclusionOf(unit, ctx.service);
   if (excluded) return refuse(excluded);
   const allowed = action === 'cancel' ? rules.mayCancel : rules.mayRebook;
-  if (!allowed) return refuse({ code: action === 'cancel' ? 'cancel_not_online' : 'rebook_not_online', ...unitRef(unit) });
+  if (!allowed)
+    return refuse({ code: action === 'cancel' ? 'cancel_not_online' : 'rebook_not_online', ...unitRef(unit) });
   const deadline = changeDeadline(booking.start, rules.changeDeadlineHours);
   if (!isBefore(now, deadline)) {
     return refuse({
@@ -65,7 +85,12 @@ export const canCancel = (ctx: BookingContext, now: DateTime) => checkChange(ctx
 export const canRebook = (ctx: BookingContext, now: DateTime) => checkChange(ctx, 'rebook', now);
 
 /** Whether a care service may be offered for booking at all (before any slot is chosen). */
-export function canOffer(unit: Unit, service: CareService, rules: ServiceRules, mode: BookingMode): BookingResult<void> {
+export function canOffer(
+  unit: Unit,
+  service: CareService,
+  rules: ServiceRules,
+  mode: BookingMode,
+): BookingResult<void> {
   if (!isVisibleUnit(unit)) return refuse({ code: 'slot_not_found' });
   const excluded = exclusionOf(unit, service);
   if (excluded) return refuse(excluded);
@@ -79,7 +104,10 @@ export function canOffer(unit: Unit, service: CareService, rules: ServiceRules, 
 
 function checkInvitationTarget(invitation: Invitation, service: CareService): BookingResult<void> {
   if (invitation.usedByBookingId) return refuse({ code: 'invitation_used' });
-  if (invitation.careServiceId !== service.id || invitation.unitHsaId.toLowerCase() !== service.unitHsaId.toLowerCase()) {
+  if (
+    invitation.careServiceId !== service.id ||
+    invitation.unitHsaId.toLowerCase() !== service.unitHsaId.toLowerCase()
+  ) {
     return refuse({ code: 'wrong_care_service' });
   }
   return ok(undefined);
@@ -122,7 +150,10 @@ export function canBookSlot(ctx: SlotContext, mode: BookingMode, now: DateTime):
 export function canRebookTo(ctx: BookingContext, slot: Slot, now: DateTime): BookingResult<void> {
   const allowed = canRebook(ctx, now);
   if (!allowed.ok) return allowed;
-  if (slot.careServiceId !== ctx.booking.careServiceId || slot.unitHsaId.toLowerCase() !== ctx.booking.unitHsaId.toLowerCase()) {
+  if (
+    slot.careServiceId !== ctx.booking.careServiceId ||
+    slot.unitHsaId.toLowerCase() !== ctx.booking.unitHsaId.toLowerCase()
+  ) {
     return refuse({ code: 'wrong_care_service' });
   }
   return checkSlotTime(slot, ctx.rules, { kind: 'open', viaGuide: true }, now);
@@ -133,8 +164,13 @@ function checkSlotTime(slot: Slot, rules: ServiceRules, mode: BookingMode, now: 
   if (!isBefore(now, start)) return refuse({ code: 'in_the_past' });
   const window = bookingWindow(rules, mode, now);
   if (mode.kind === 'invitation' && (isBefore(start, window.from) || isBefore(window.to, start))) {
-    if (isBefore(start, earliestBookable(now, rules.minNoticeHours))) return refuse({ code: 'too_soon', hours: rules.minNoticeHours });
-    return refuse({ code: 'outside_invitation_window', earliestDate: mode.invitation.earliestDate, latestDate: mode.invitation.latestDate });
+    if (isBefore(start, earliestBookable(now, rules.minNoticeHours)))
+      return refuse({ code: 'too_soon', hours: rules.minNoticeHours });
+    return refuse({
+      code: 'outside_invitation_window',
+      earliestDate: mode.invitation.earliestDate,
+      latestDate: mode.invitation.latestDate,
+    });
   }
   if (isBefore(start, window.from)) return refuse({ code: 'too_soon', hours: rules.minNoticeHours });
   if (isBefore(window.to, start)) {

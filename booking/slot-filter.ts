@@ -44,9 +44,11 @@ export function matchesWish(slot: { start: string }, wish: TimeWish): boolean {
   return true;
 }
 
-export const filterSlots = <T extends { start: string }>(slots: readonly T[], wish: TimeWish): T[] => slots.filter((s) => matchesWish(s, wish));
+export const filterSlots = <T extends { start: string }>(slots: readonly T[], wish: TimeWish): T[] =>
+  slots.filter((s) => matchesWish(s, wish));
 
-export const byStart = (a: { start: string }, b: { start: string }): number => epochMillis(a.start) - epochMillis(b.start);
+export const byStart = (a: { start: string }, b: { start: string }): number =>
+  epochMillis(a.start) - epochMillis(b.start);
 
 export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).every((v) => v === undefined);
 

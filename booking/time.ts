@@ -58,11 +58,6 @@ export function horizonEnd(now: DateTime, days: number, zone: string = ZONE): Da
   return now.setZone(zone).plus({ days }).endOf('day');
 }
 
-/** The local calendar date (YYYY-MM-DD) of an instant. */
-export function localDate(iso: string, zone: string = ZONE): string {
-  return instant(iso, zone).toISODate() ?? '';
-}
-
 /** Start of a local date, as an instant. */
 export function startOfLocalDate(isoDate: string, zone: string = ZONE): DateTime {
   return DateTime.fromISO(isoDate, { zone }).startOf('day');

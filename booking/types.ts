@@ -9,14 +9,7 @@ export type BookingSystemName = string;
 export const CONNECTED_SYSTEMS: readonly BookingSystemName[] = ['Cosmic', 'T4', 'ProSang', 'RIS'];
 
 export type UnitKind =
-  | 'primary-care'
-  | 'specialist'
-  | 'physiotherapy'
-  | 'dental'
-  | 'blood-centre'
-  | 'emergency'
-  | 'drop-in'
-  | 'maternity';
+  'primary-care' | 'specialist' | 'physiotherapy' | 'dental' | 'blood-centre' | 'emergency' | 'drop-in' | 'maternity';
 
 export interface Unit {
   /** HSA-id; compared case-insensitively (crm:scheduling). */

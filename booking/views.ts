@@ -79,13 +79,18 @@ export interface FoundSlots {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
 
-const permission = (r: { ok: true } | { ok: false; rejection: Rejection }): Permission => (r.ok ? { ok: true } : { ok: false, rejection: r.rejection });
+const permission = (r: { ok: true } | { ok: false; rejection: Rejection }): Permission =>
+  r.ok ? { ok: true } : { ok: false, rejection: r.rejection };
 
 export function summaryOf(view: BookingView): BookingSummary {
   const { booking, unit, service, rules } = view;
   return {
-    id: booking.id, start: booking.start, end: booking.end,
-    serviceName: service.name, unitName: unit.name, unitPhone: unit.phone,
+    id: booking.id,
+    start: booking.start,
+    end: booking.end,
+    serviceName: service.name,
+    unitName: unit.name,
+    unitPhone: unit.phone,
     ...(view.shownWith ? { shownWith: view.shownWith } : {}),
     cancel: permission(view.cancel),
     rebook: permission(view.rebook),
@@ -99,17 +104,32 @@ export function summaryOf(view: BookingView): BookingSummary {
 
 export function offerOf({ unit, service, rules }: ServiceOffer): OfferSummary {
   return {
-    careServiceId: service.id, serviceName: service.name, unitHsaId: unit.hsaId, unitName: unit.name, unitPhone: unit.phone,
-    ...(rules.terms.book ? { terms: rules.terms.book } : {}), reason: rules.askReason.book ?? 'none', reasonMaxLength: rules.reasonMaxLength,
+    careServiceId: service.id,
+    serviceName: service.name,
+    unitHsaId: unit.hsaId,
+    unitName: unit.name,
+    unitPhone: unit.phone,
+    ...(rules.terms.book ? { terms: rules.terms.book } : {}),
+    reason: rules.askReason.book ?? 'none',
+    reasonMaxLength: rules.reasonMaxLength,
   };
 }
 
 export function invitationOf(view: InvitationView): InvitationSummary {
   const { invitation } = view;
   return {
-    ...offerOf(view), id: invitation.id, purpose: invitation.purpose, earliestDate: invitation.earliestDate, latestDate: invitation.latestDate,
+    ...offerOf(view),
+    id: invitation.id,
+    purpose: invitation.purpose,
+    earliestDate: invitation.earliestDate,
+    latestDate: invitation.latestDate,
     state: permission(view.state),
   };
 }
 
-export const slotSummary = (s: Slot): SlotSummary => ({ id: s.id, start: s.start, end: s.end, shownWith: s.performerName ?? s.resourceName });
+export const slotSummary = (s: Slot): SlotSummary => ({
+  id: s.id,
+  start: s.start,
+  end: s.end,
+  shownWith: s.performerName ?? s.resourceName,
+});

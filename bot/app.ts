@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
 import type { Content } from '../content/load.js';
 import { t } from '../machines/reply.js';
 import { resetTidbok } from '../scheduling/open-tidbok.js';
@@ -44,16 +49,29 @@ function demoSecret(config: Config): Uint8Array {
 
 export async function createApp(config: Config, content: Content, log: Log): Promise<App> {
   const clock = new Clock(config.CLOCK);
-  const { tidbok, bookingService, seededNow } = startTidbok(content, config.TIDBOK_DB, clock.now(), (s, u) => live.rulesFor(s, u));
-  const live: LiveContent = await LiveContent.create(content, timedBookingEffects(bookingService, clock, config.BOOKING_TIMEOUT_MS));
+  const { tidbok, bookingService, seededNow } = startTidbok(content, config.TIDBOK_DB, clock.now(), (s, u) =>
+    live.rulesFor(s, u),
+  );
+  const live: LiveContent = await LiveContent.create(
+    content,
+    timedBookingEffects(bookingService, clock, config.BOOKING_TIMEOUT_MS),
+  );
   const storage = new SqliteStorage(config.CONVERSATION_DB);
   const secret = config.demoMode ? demoSecret(config) : undefined;
   const issuer = config.AUTH_ISSUER ?? DEMO_ISSUER;
   const verifier = await JwtVerifier.fromConfig(
-    { issuer, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL, publicKeyPem: config.AUTH_PUBLIC_KEY, secret },
+    {
+      issuer,
+      audience: config.AUTH_AUDIENCE,
+      jwksUrl: config.AUTH_JWKS_URL,
+      publicKeyPem: config.AUTH_PUBLIC_KEY,
+      secret,
+    },
     (reason) => log(`Resident token rejected: ${reason}`),
   );
-  const auth = new ConfigurationBotFrameworkAuthentication(config as unknown as ConfigurationBotFrameworkAuthenticationOptions);
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config as unknown as ConfigurationBotFrameworkAuthenticationOptions,
+  );
   const adapter = new CloudAdapter(auth);
   const onTurnError = async (context: TurnContext, error: Error) => {
     log('Unhandled turn error', error);
@@ -61,26 +79,56 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
   };
   adapter.onTurnError = onTurnError;
   const bot = new BookingBot({
-    storage, lock: new TurnLock(), verifier, clock, log, live,
-    idleMinutes: config.CONVERSATION_IDLE_MINUTES, settleTimeoutMs: config.BOOKING_TIMEOUT_MS * 3,
+    storage,
+    lock: new TurnLock(),
+    verifier,
+    clock,
+    log,
+    live,
+    idleMinutes: config.CONVERSATION_IDLE_MINUTES,
+    settleTimeoutMs: config.BOOKING_TIMEOUT_MS * 3,
   });
   let open = true;
-  const directLine = new DirectLine({ logic: (context) => bot.run(context), onTurnError, log, idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 * 2 });
-  const server = createServer({
-    adapter, bot, directLine, texts: () => live.texts, demoMode: config.demoMode, healthy: () => open,
-    demo: config.demoMode && secret
-      ? { issuer: new DemoIssuer(secret, issuer, config.AUTH_AUDIENCE), tidbok, bookingService, clock, reseed: () => resetTidbok(tidbok, demoSeedOf(content), clock.now()) }
-      : undefined,
+  const directLine = new DirectLine({
+    logic: (context) => bot.run(context),
+    onTurnError,
+    log,
+    idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 * 2,
   });
-  const sweep = setInterval(() => storage.deleteIdle(Date.now() - config.CONVERSATION_IDLE_MINUTES * 60_000 * 4), 10 * 60_000);
+  const server = createServer({
+    adapter,
+    bot,
+    directLine,
+    texts: () => live.texts,
+    demoMode: config.demoMode,
+    healthy: () => open,
+    demo:
+      config.demoMode && secret
+        ? {
+            issuer: new DemoIssuer(secret, issuer, config.AUTH_AUDIENCE),
+            tidbok,
+            bookingService,
+            clock,
+            reseed: () => resetTidbok(tidbok, demoSeedOf(content), clock.now()),
+          }
+        : undefined,
+  });
+  const sweep = setInterval(
+    () => storage.deleteIdle(Date.now() - config.CONVERSATION_IDLE_MINUTES * 60_000 * 4),
+    10 * 60_000,
+  );
   sweep.unref();
 
   return {
-    server, clock, seededNow, live,
-    listen: () => new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.PORT, config.host, () => resolve(server.url));
-    }),
+    server,
+    clock,
+    seededNow,
+    live,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.host, () => resolve(server.url));
+      }),
     close: async () => {
       open = false;
       clearInterval(sweep);

@@ -60,15 +60,24 @@ export class BookingBot {
     const now = deps.clock.now();
     const expired = stored !== undefined && now.toMillis() - Date.parse(stored.lastActive) > deps.idleMinutes * 60_000;
     const previous: ConversationData = stored && !expired ? stored.data : {};
-    const resident = await deps.verifier.verify((activity.channelData as { authToken?: unknown } | undefined)?.authToken);
+    const resident = await deps.verifier.verify(
+      (activity.channelData as { authToken?: unknown } | undefined)?.authToken,
+    );
 
     let data = previous;
     let replies: Reply[];
     try {
       const { chart, model, texts } = deps.live;
-      const result = await runTurn(previous, input, resident?.patientId, { chart, model, labelOf: labelOf(texts, now), now, settleTimeoutMs: deps.settleTimeoutMs });
+      const result = await runTurn(previous, input, resident?.patientId, {
+        chart,
+        model,
+        labelOf: labelOf(texts, now),
+        now,
+        settleTimeoutMs: deps.settleTimeoutMs,
+      });
       data = result.data;
-      replies = expired && input.kind === 'message' ? [{ parts: [t('session.expired')] }, ...result.replies] : result.replies;
+      replies =
+        expired && input.kind === 'message' ? [{ parts: [t('session.expired')] }, ...result.replies] : result.replies;
     } catch (error) {
       // The conversation stays where it was; the resident hears a short apology.
       deps.log(`Turn failed in ${key}`, error);
@@ -80,7 +89,11 @@ export class BookingBot {
     const next: Stored = { data, lastActive: now.toISO()!, seen, ...(stored && { eTag: stored.eTag }) };
     await deps.storage.write({ [key]: next });
     const rendered = renderReplies(replies, {
-      texts: deps.live.texts, now, channelId: activity.channelId, conversationType: activity.conversation.conversationType, promptSeq: data.promptSeq ?? 0,
+      texts: deps.live.texts,
+      now,
+      channelId: activity.channelId,
+      conversationType: activity.conversation.conversationType,
+      promptSeq: data.promptSeq ?? 0,
     });
     if (rendered.length > 0) await context.sendActivities(rendered);
   }

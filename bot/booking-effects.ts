@@ -16,7 +16,9 @@ export class BookingSystemTimeout extends Error {
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new BookingSystemTimeout(ms)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new BookingSystemTimeout(ms)), ms)),
+  );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -30,4 +32,7 @@ export function withTimeouts(effects: BookingEffects, ms: number): BookingEffect
 }
 
 export const timedBookingEffects = (service: BookingService, clock: Clock, ms: number): BookingEffects =>
-  withTimeouts(bookingEffects(service, () => clock.now()), ms);
+  withTimeouts(
+    bookingEffects(service, () => clock.now()),
+    ms,
+  );

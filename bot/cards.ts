@@ -17,27 +17,44 @@ export interface CardButton {
 type Element = Record<string, unknown>;
 
 const textBlock = (text: string, emphasis: boolean): Element => ({
-  type: 'TextBlock', text, wrap: true, ...(emphasis ? { weight: 'Bolder', size: 'Medium' } : {}),
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  ...(emphasis ? { weight: 'Bolder', size: 'Medium' } : {}),
 });
 
 function card(body: Element[], speak: string): Attachment {
   return {
     contentType: CONTENT_TYPE,
-    content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: CARD_VERSION, body, speak },
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: CARD_VERSION,
+      body,
+      speak,
+    },
   };
 }
 
 /** A booking summary or confirmation: the first line stands out, the rest follow. */
 export function summaryCard(lines: string[], style: 'booking' | 'confirmation'): Attachment {
   const blocks = lines.map((line, i) => textBlock(line, i === 0 && lines.length > 1));
-  return card([{ type: 'Container', style: style === 'confirmation' ? 'good' : 'emphasis', items: blocks }], lines.join(' '));
+  return card(
+    [{ type: 'Container', style: style === 'confirmation' ? 'good' : 'emphasis', items: blocks }],
+    lines.join(' '),
+  );
 }
 
 /** A question with its choices as Action.Submit buttons (how Teams shows more than three). */
 export function choiceCard(lines: string[], buttons: CardButton[]): Attachment {
   const sets: Element[] = [];
   for (let i = 0; i < buttons.length; i += ACTIONS_PER_SET) {
-    sets.push({ type: 'ActionSet', actions: buttons.slice(i, i + ACTIONS_PER_SET).map((b) => ({ type: 'Action.Submit', title: b.title, data: b.data })) });
+    sets.push({
+      type: 'ActionSet',
+      actions: buttons
+        .slice(i, i + ACTIONS_PER_SET)
+        .map((b) => ({ type: 'Action.Submit', title: b.title, data: b.data })),
+    });
   }
   return card([...lines.map((line) => textBlock(line, false)), ...sets], lines.join(' '));
 }

@@ -4,23 +4,43 @@ import { z } from 'zod';
 // bot with a message that names the key. Every key is documented in .env.example.
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
-const optionalText = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
 
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: optionalText,
-    DEMO_MODE: z.literal('').transform(() => undefined).or(bool.optional()),
+    DEMO_MODE: z
+      .literal('')
+      .transform(() => undefined)
+      .or(bool.optional()),
     TIDBOK_DB: z.string().min(1).default('data/tidbok.sqlite'),
     CONVERSATION_DB: z.string().min(1).default('data/conversations.sqlite'),
-    CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    CONVERSATION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     BOOKING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
-    CLOCK: optionalText.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'a local time such as 2026-12-01T09:00').optional()),
+    CLOCK: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'a local time such as 2026-12-01T09:00')
+        .optional(),
+    ),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppTenantId: optionalText,
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().or(z.literal('').transform(() => undefined)),
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     AUTH_ISSUER: optionalText,
     AUTH_AUDIENCE: z.string().min(1).default('tidbokschatten'),
     AUTH_JWKS_URL: optionalText.pipe(z.url().optional()),
@@ -30,12 +50,25 @@ const schema = z
   .superRefine((env, ctx) => {
     const demo = env.DEMO_MODE ?? env.NODE_ENV !== 'production';
     if (demo && env.NODE_ENV === 'production') {
-      ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'demo mode cannot be switched on when NODE_ENV=production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_MODE'],
+        message: 'demo mode cannot be switched on when NODE_ENV=production',
+      });
     }
     if (!demo && !env.AUTH_JWKS_URL && !env.AUTH_PUBLIC_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'outside demo mode, set AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify resident tokens' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWKS_URL'],
+        message: 'outside demo mode, set AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify resident tokens',
+      });
     }
-    if (!demo && !env.AUTH_ISSUER) ctx.addIssue({ code: 'custom', path: ['AUTH_ISSUER'], message: 'outside demo mode, set the issuer of resident tokens' });
+    if (!demo && !env.AUTH_ISSUER)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_ISSUER'],
+        message: 'outside demo mode, set the issuer of resident tokens',
+      });
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
     }

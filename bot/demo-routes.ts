@@ -17,23 +17,40 @@ export interface DemoDeps {
   reseed: () => void;
 }
 
-const personnummer = z.string().trim().transform((v) => v.replace(/[-\s]/g, '')).pipe(z.string().regex(/^(19|20)\d{10}$/));
+const personnummer = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[-\s]/g, ''))
+  .pipe(z.string().regex(/^(19|20)\d{10}$/));
 const loginBody = z.object({ personnummer });
-const clockBody = z.object({ now: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/).optional(), reset: z.boolean().optional() });
+const clockBody = z.object({
+  now: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/)
+    .optional(),
+  reset: z.boolean().optional(),
+});
 
-const badRequest = (res: restify.Response, message: string) => res.send(400, { error: { code: 'BadArgument', message } });
+const badRequest = (res: restify.Response, message: string) =>
+  res.send(400, { error: { code: 'BadArgument', message } });
 
 export function registerDemoRoutes(server: restify.Server, deps: DemoDeps): void {
   server.get('/api/demo/people', async (_req, res) => {
     const people = await deps.tidbok.patients();
-    res.send(200, people.map((p) => ({ personnummer: p.id, name: p.name })));
+    res.send(
+      200,
+      people.map((p) => ({ personnummer: p.id, name: p.name })),
+    );
   });
 
   server.post('/api/demo/login', async (req, res) => {
     const body = loginBody.safeParse(req.body);
     if (!body.success) return badRequest(res, 'Send {"personnummer":"191212121212"} (twelve digits).');
     const person = (await deps.tidbok.patients()).find((p) => p.id === body.data.personnummer);
-    if (!person) return res.send(404, { error: { code: 'NotFound', message: 'No demo resident has that personnummer. See GET /api/demo/people.' } });
+    if (!person)
+      return res.send(404, {
+        error: { code: 'NotFound', message: 'No demo resident has that personnummer. See GET /api/demo/people.' },
+      });
     const token = await deps.issuer.sign({ patientId: person.id, name: person.name });
     res.send(200, { token, personnummer: person.id, name: person.name });
   });
@@ -44,15 +61,28 @@ export function registerDemoRoutes(server: restify.Server, deps: DemoDeps): void
     const [units, services] = await Promise.all([deps.tidbok.units(), deps.tidbok.careServices()]);
     const unitName = new Map(units.map((u) => [u.hsaId.toLowerCase(), u]));
     const serviceName = new Map(services.map((s) => [s.id, s.name]));
-    res.send(200, deps.tidbok.allBookingsOf(query.data).map((b) => {
-      const unit = unitName.get(b.unitHsaId.toLowerCase());
-      return {
-        bookingId: b.id, unit: unit?.name, unitHsaId: b.unitHsaId, careService: serviceName.get(b.careServiceId), careServiceId: b.careServiceId,
-        start: b.start, end: b.end, status: b.status, performer: b.performerName, resource: b.resourceName,
-        seriesId: b.seriesId ?? null, resourceCount: b.resourceCount, confidentialUnit: unit?.confidential ?? false,
-        fromInvitationId: b.fromInvitationId ?? null,
-      };
-    }));
+    res.send(
+      200,
+      deps.tidbok.allBookingsOf(query.data).map((b) => {
+        const unit = unitName.get(b.unitHsaId.toLowerCase());
+        return {
+          bookingId: b.id,
+          unit: unit?.name,
+          unitHsaId: b.unitHsaId,
+          careService: serviceName.get(b.careServiceId),
+          careServiceId: b.careServiceId,
+          start: b.start,
+          end: b.end,
+          status: b.status,
+          performer: b.performerName,
+          resource: b.resourceName,
+          seriesId: b.seriesId ?? null,
+          resourceCount: b.resourceCount,
+          confidentialUnit: unit?.confidential ?? false,
+          fromInvitationId: b.fromInvitationId ?? null,
+        };
+      }),
+    );
   });
 
   server.get('/api/demo/clock', async (_req, res) => {
@@ -61,7 +91,8 @@ export function registerDemoRoutes(server: restify.Server, deps: DemoDeps): void
 
   server.post('/api/demo/clock', async (req, res) => {
     const body = clockBody.safeParse(req.body ?? {});
-    if (!body.success || (!body.data.now && !body.data.reset)) return badRequest(res, 'Send {"now":"2026-12-01T09:00"} or {"reset":true}.');
+    if (!body.success || (!body.data.now && !body.data.reset))
+      return badRequest(res, 'Send {"now":"2026-12-01T09:00"} or {"reset":true}.');
     if (body.data.reset) deps.clock.reset();
     else if (!deps.clock.set(body.data.now!)) return badRequest(res, `Not a valid local time: ${body.data.now}`);
     res.send(200, { now: deps.clock.now().toISO() });

@@ -36,7 +36,8 @@ class ExpectRepliesAdapter extends CloudAdapter {
   }
 }
 
-const fail = (res: restify.Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
+const fail = (res: restify.Response, status: number, code: string, message: string) =>
+  res.send(status, { error: { code, message } });
 
 export class DirectLine {
   private readonly conversations = new Map<string, Conversation>();
@@ -74,10 +75,23 @@ export class DirectLine {
 
   private async start(res: restify.Response): Promise<void> {
     this.sweep();
-    const conversation: Conversation = { id: randomUUID(), token: randomBytes(24).toString('base64url'), history: [], lastUsed: Date.now() };
+    const conversation: Conversation = {
+      id: randomUUID(),
+      token: randomBytes(24).toString('base64url'),
+      history: [],
+      lastUsed: Date.now(),
+    };
     this.conversations.set(conversation.id, conversation);
     res.send(201, this.describe(conversation));
-    await this.deliver(conversation, { type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'Resident' }], from: { id: 'user', name: 'Resident' } }, false);
+    await this.deliver(
+      conversation,
+      {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'user', name: 'Resident' }],
+        from: { id: 'user', name: 'Resident' },
+      },
+      false,
+    );
   }
 
   private describe(c: Conversation) {
@@ -118,8 +132,12 @@ export class DirectLine {
     if (!conversation) return;
     const raw = (req.query as { watermark?: string } | undefined)?.watermark;
     const watermark = raw === undefined || raw === '' ? 0 : Number(raw);
-    if (!Number.isInteger(watermark) || watermark < 0) return void fail(res, 400, 'BadArgument', 'The watermark must be a whole number.');
-    res.send(200, { activities: conversation.history.slice(watermark), watermark: String(conversation.history.length) });
+    if (!Number.isInteger(watermark) || watermark < 0)
+      return void fail(res, 400, 'BadArgument', 'The watermark must be a whole number.');
+    res.send(200, {
+      activities: conversation.history.slice(watermark),
+      watermark: String(conversation.history.length),
+    });
   }
 
   private async post(req: restify.Request, res: restify.Response): Promise<void> {
@@ -127,14 +145,21 @@ export class DirectLine {
     if (!conversation) return;
     const body = req.body as Partial<Activity> | undefined;
     if (!body || typeof body !== 'object' || typeof body.type !== 'string' || !POSTABLE.includes(body.type)) {
-      return void fail(res, 400, 'BadArgument', `The activity must be a JSON object whose type is one of: ${POSTABLE.join(', ')}.`);
+      return void fail(
+        res,
+        400,
+        'BadArgument',
+        `The activity must be a JSON object whose type is one of: ${POSTABLE.join(', ')}.`,
+      );
     }
     if (body.text !== undefined && (typeof body.text !== 'string' || body.text.length > MAX_TEXT)) {
       return void fail(res, 400, 'BadArgument', `The text must be a string of at most ${MAX_TEXT} characters.`);
     }
     if (body.type === 'typing') return void res.send(200, { id: '' });
     const echoed = this.append(conversation, {
-      ...body, from: { id: body.from?.id ?? 'user', name: body.from?.name ?? '', role: 'user' }, recipient: BOT,
+      ...body,
+      from: { id: body.from?.id ?? 'user', name: body.from?.name ?? '', role: 'user' },
+      recipient: BOT,
     });
     res.send(200, { id: echoed.id });
     if (body.type === 'message') await this.deliver(conversation, echoed, true);
@@ -149,7 +174,8 @@ export class DirectLine {
       conversation: { id: conversation.id } as Activity['conversation'],
     };
     conversation.history.push(stamped);
-    if (conversation.history.length > MAX_HISTORY) conversation.history.splice(0, conversation.history.length - MAX_HISTORY);
+    if (conversation.history.length > MAX_HISTORY)
+      conversation.history.splice(0, conversation.history.length - MAX_HISTORY);
     return stamped;
   }
 
@@ -157,13 +183,18 @@ export class DirectLine {
   private async deliver(conversation: Conversation, activity: Partial<Activity>, showTyping: boolean): Promise<void> {
     if (showTyping) this.append(conversation, { type: 'typing', from: BOT });
     const incoming = {
-      ...activity, channelId: 'webchat', serviceUrl: 'http://localhost/directline', deliveryMode: 'expectReplies',
-      conversation: { id: conversation.id }, recipient: BOT,
+      ...activity,
+      channelId: 'webchat',
+      serviceUrl: 'http://localhost/directline',
+      deliveryMode: 'expectReplies',
+      conversation: { id: conversation.id },
+      recipient: BOT,
     } as Activity;
     try {
       const response = await this.adapter.run(incoming, this.options.logic);
       const replies = (response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
-      for (const reply of replies) if (reply.type !== 'typing') this.append(conversation, { ...reply, from: BOT, replyToId: activity.id });
+      for (const reply of replies)
+        if (reply.type !== 'typing') this.append(conversation, { ...reply, from: BOT, replyToId: activity.id });
     } catch (error) {
       this.options.log(`Direct Line turn failed in ${conversation.id}`, error);
     }

@@ -26,9 +26,24 @@ export class JwtVerifier implements IdentityVerifier {
     private readonly onRejected: (reason: string) => void = () => {},
   ) {}
 
-  static async fromConfig(options: { issuer: string; audience: string; jwksUrl?: string; publicKeyPem?: string; secret?: Uint8Array }, onRejected?: (reason: string) => void): Promise<JwtVerifier> {
-    if (options.jwksUrl) return new JwtVerifier(createRemoteJWKSet(new URL(options.jwksUrl)), options.issuer, options.audience, onRejected);
-    if (options.publicKeyPem) return new JwtVerifier(await importSPKI(options.publicKeyPem, 'RS256'), options.issuer, options.audience, onRejected);
+  static async fromConfig(
+    options: { issuer: string; audience: string; jwksUrl?: string; publicKeyPem?: string; secret?: Uint8Array },
+    onRejected?: (reason: string) => void,
+  ): Promise<JwtVerifier> {
+    if (options.jwksUrl)
+      return new JwtVerifier(
+        createRemoteJWKSet(new URL(options.jwksUrl)),
+        options.issuer,
+        options.audience,
+        onRejected,
+      );
+    if (options.publicKeyPem)
+      return new JwtVerifier(
+        await importSPKI(options.publicKeyPem, 'RS256'),
+        options.issuer,
+        options.audience,
+        onRejected,
+      );
     if (options.secret) return new JwtVerifier(options.secret, options.issuer, options.audience, onRejected);
     throw new Error('No key to verify resident tokens with');
   }
@@ -36,7 +51,11 @@ export class JwtVerifier implements IdentityVerifier {
   async verify(token: unknown): Promise<Resident | undefined> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 8192) return undefined;
     try {
-      const { payload } = await jwtVerify(token, this.key as Uint8Array, { issuer: this.issuer, audience: this.audience, requiredClaims: ['exp', 'sub'] });
+      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
+        issuer: this.issuer,
+        audience: this.audience,
+        requiredClaims: ['exp', 'sub'],
+      });
       if (typeof payload.sub !== 'string' || !PERSONNUMMER.test(payload.sub)) return undefined;
       return { patientId: payload.sub, name: typeof payload.name === 'string' ? payload.name : undefined };
     } catch (error) {

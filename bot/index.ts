@@ -7,7 +7,8 @@ import { ConfigError, loadConfig } from './config.js';
 // problem in either stops the bot with a message that names it.
 
 const log = (message: string, error?: unknown) => {
-  const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : error === undefined ? '' : `: ${String(error)}`;
+  const detail =
+    error instanceof Error ? `: ${error.stack ?? error.message}` : error === undefined ? '' : `: ${String(error)}`;
   console.error(`[${new Date().toISOString()}] ${message}${detail}`);
 };
 
@@ -23,8 +24,11 @@ try {
     console.log(`  Watching ${CONTENT_DIR} for content changes`);
   }
   console.log(`Tidbokschatten is listening on ${url}`);
-  console.log(`  Bot Framework endpoint: ${url}/api/messages${config.MicrosoftAppId ? '' : ' (no app id: unauthenticated, local use only)'}`);
-  if (config.demoMode) console.log(`  Demo mode: log in with POST ${url}/api/demo/login {"personnummer":"191212121212"}`);
+  console.log(
+    `  Bot Framework endpoint: ${url}/api/messages${config.MicrosoftAppId ? '' : ' (no app id: unauthenticated, local use only)'}`,
+  );
+  if (config.demoMode)
+    console.log(`  Demo mode: log in with POST ${url}/api/demo/login {"personnummer":"191212121212"}`);
   console.log(`  Embedded tidbok: ${config.TIDBOK_DB}${app.seededNow ? ' (demo data seeded now)' : ''}`);
   const stop = async () => {
     await app.close();

@@ -17,9 +17,14 @@ type Read<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const no = (refusal: Refusal): Read<never> => ({ ok: false, refusal });
 
-const refuse = (res: restify.Response, r: Refusal) => res.send(r.status, { error: { code: r.code, message: r.message } });
+const refuse = (res: restify.Response, r: Refusal) =>
+  res.send(r.status, { error: { code: r.code, message: r.message } });
 
-const tooLarge = (max: number): Refusal => ({ status: 413, code: 'PayloadTooLarge', message: `The body may be at most ${max} bytes, also after decompression.` });
+const tooLarge = (max: number): Refusal => ({
+  status: 413,
+  code: 'PayloadTooLarge',
+  message: `The body may be at most ${max} bytes, also after decompression.`,
+});
 
 function decode(raw: Buffer, encoding: string, max: number): Read<Buffer> {
   if (encoding === '' || encoding === 'identity') return ok(raw);
@@ -28,7 +33,9 @@ function decode(raw: Buffer, encoding: string, max: number): Read<Buffer> {
   }
   try {
     // maxOutputLength stops inflating as soon as the cap is passed.
-    return ok(encoding === 'gzip' ? gunzipSync(raw, { maxOutputLength: max }) : inflateSync(raw, { maxOutputLength: max }));
+    return ok(
+      encoding === 'gzip' ? gunzipSync(raw, { maxOutputLength: max }) : inflateSync(raw, { maxOutputLength: max }),
+    );
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return no(tooLarge(max));
     return no({ status: 400, code: 'BadArgument', message: `The body is not valid ${encoding} data.` });
@@ -38,7 +45,11 @@ function decode(raw: Buffer, encoding: string, max: number): Read<Buffer> {
 function parse(text: Buffer, contentType: string): Read<unknown> {
   if (text.length === 0) return ok(undefined);
   if (contentType !== '' && !/^application\/([a-z.+-]*\+)?json$/.test(contentType)) {
-    return no({ status: 415, code: 'UnsupportedMediaType', message: 'The body must be JSON (Content-Type: application/json).' });
+    return no({
+      status: 415,
+      code: 'UnsupportedMediaType',
+      message: 'The body must be JSON (Content-Type: application/json).',
+    });
   }
   try {
     return ok(JSON.parse(text.toString('utf8')) as unknown);
@@ -87,8 +98,13 @@ export function jsonBody(options: JsonBodyOptions): restify.RequestHandler {
       refuseAndClose(req, res, tooLarge(max));
       return false;
     }
-    const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
-    const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const encoding = String(req.headers['content-encoding'] ?? '')
+      .trim()
+      .toLowerCase();
+    const contentType = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     const decoded = decode(raw, encoding, max);
     const body = decoded.ok ? parse(decoded.value, contentType) : decoded;
     if (body.ok) req.body = body.value;
@@ -97,6 +113,9 @@ export function jsonBody(options: JsonBodyOptions): restify.RequestHandler {
   };
   return (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-    read(req, res).then((go) => next(go ? undefined : false), () => next(false));
+    read(req, res).then(
+      (go) => next(go ? undefined : false),
+      () => next(false),
+    );
   };
 }

@@ -65,11 +65,18 @@ export class LiveContent {
         log(notReloadedMessage(result.problems));
       }
     };
-    const folders = [dir, ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dir, e.name))];
-    return folders.map((folder) => watch(folder, (_event, file) => {
-      if (file && !/\.ya?ml$/.test(String(file))) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void reload().catch((error: unknown) => log(String(error))), 200);
-    }));
+    const folders = [
+      dir,
+      ...readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => join(dir, e.name)),
+    ];
+    return folders.map((folder) =>
+      watch(folder, (_event, file) => {
+        if (file && !/\.ya?ml$/.test(String(file))) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void reload().catch((error: unknown) => log(String(error))), 200);
+      }),
+    );
   }
 }

@@ -23,14 +23,23 @@ export interface RenderContext {
 
 export const renderText = (texts: Texts, ref: TextRef, now: DateTime): string => texts.render(ref.key, ref.params, now);
 
-export const labelOf = (texts: Texts, now: DateTime) => (choice: Choice): string => renderText(texts, choice.label, now);
+export const labelOf =
+  (texts: Texts, now: DateTime) =>
+  (choice: Choice): string =>
+    renderText(texts, choice.label, now);
 
 const TEAMS_SUGGESTED_MAX = 3;
 
 function suggested(choices: readonly Choice[], ctx: RenderContext): CardAction[] {
   return choices.map((c) => {
     const label = renderText(ctx.texts, c.label, ctx.now);
-    return { type: ActionTypes.MessageBack, title: label, text: label, displayText: label, value: { choice: c.value, prompt: ctx.promptSeq } };
+    return {
+      type: ActionTypes.MessageBack,
+      title: label,
+      text: label,
+      displayText: label,
+      value: { choice: c.value, prompt: ctx.promptSeq },
+    };
   });
 }
 
@@ -38,7 +47,14 @@ function cardButtons(choices: readonly Choice[], ctx: RenderContext): CardButton
   return choices.map((c) => {
     const title = renderText(ctx.texts, c.label, ctx.now);
     // In Teams, messageBack shows the label as the resident's message and sends the value.
-    return { title, data: { choice: c.value, prompt: ctx.promptSeq, msteams: { type: 'messageBack', text: title, displayText: title } } };
+    return {
+      title,
+      data: {
+        choice: c.value,
+        prompt: ctx.promptSeq,
+        msteams: { type: 'messageBack', text: title, displayText: title },
+      },
+    };
   });
 }
 
@@ -51,7 +67,10 @@ export function renderReply(reply: Reply, ctx: RenderContext): Partial<Activity>
   const activity: Partial<Activity> = { type: ActivityTypes.Message, locale: 'sv-SE' };
   const rich = ctx.channelId === 'webchat' || ctx.channelId === 'msteams';
   const choices = reply.choices ?? [];
-  const teamsCard = ctx.channelId === 'msteams' && choices.length > 0 && (choices.length > TEAMS_SUGGESTED_MAX || ctx.conversationType !== 'personal');
+  const teamsCard =
+    ctx.channelId === 'msteams' &&
+    choices.length > 0 &&
+    (choices.length > TEAMS_SUGGESTED_MAX || ctx.conversationType !== 'personal');
 
   if (teamsCard) activity.attachments = [choiceCard(lines, cardButtons(choices, ctx))];
   else if (rich && reply.card) activity.attachments = [summaryCard(lines, reply.card)];
@@ -65,4 +84,5 @@ export function renderReply(reply: Reply, ctx: RenderContext): Partial<Activity>
   return activity;
 }
 
-export const renderReplies = (replies: readonly Reply[], ctx: RenderContext): Partial<Activity>[] => replies.map((r) => renderReply(r, ctx));
+export const renderReplies = (replies: readonly Reply[], ctx: RenderContext): Partial<Activity>[] =>
+  replies.map((r) => renderReply(r, ctx));

@@ -32,19 +32,27 @@ export class SqliteStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     const now = Date.now();
-    this.db.transaction(() => {
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...data } = (item ?? {}) as { eTag?: string };
-        const json = JSON.stringify(data);
-        if (eTag === undefined || eTag === '*') {
-          this.db.prepare(`INSERT INTO state (key, data, etag, updated_ms) VALUES (?, ?, 1, ?)
-            ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = state.etag + 1, updated_ms = excluded.updated_ms`).run(key, json, now);
-          continue;
+    this.db
+      .transaction(() => {
+        for (const [key, item] of Object.entries(changes)) {
+          const { eTag, ...data } = (item ?? {}) as { eTag?: string };
+          const json = JSON.stringify(data);
+          if (eTag === undefined || eTag === '*') {
+            this.db
+              .prepare(
+                `INSERT INTO state (key, data, etag, updated_ms) VALUES (?, ?, 1, ?)
+            ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = state.etag + 1, updated_ms = excluded.updated_ms`,
+              )
+              .run(key, json, now);
+            continue;
+          }
+          const updated = this.db
+            .prepare('UPDATE state SET data = ?, etag = etag + 1, updated_ms = ? WHERE key = ? AND etag = ?')
+            .run(json, now, key, Number(eTag));
+          if (updated.changes === 0) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
-        const updated = this.db.prepare('UPDATE state SET data = ?, etag = etag + 1, updated_ms = ? WHERE key = ? AND etag = ?').run(json, now, key, Number(eTag));
-        if (updated.changes === 0) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-      }
-    }).immediate();
+      })
+      .immediate();
   }
 
   async delete(keys: string[]): Promise<void> {

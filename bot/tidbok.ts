@@ -16,7 +16,12 @@ export interface Tidbok {
 }
 
 /** Opens (and on first use seeds) the embedded tidbok and wraps it in the booking service. */
-export function startTidbok(content: Content, file: string, now: DateTime = DateTime.now(), rulesFor: RulesProvider = content.rulesFor): Tidbok {
+export function startTidbok(
+  content: Content,
+  file: string,
+  now: DateTime = DateTime.now(),
+  rulesFor: RulesProvider = content.rulesFor,
+): Tidbok {
   const { tidbok, seededNow } = openTidbok(file, demoSeedOf(content), now);
   return { tidbok, seededNow, bookingService: new BookingService(tidbok, rulesFor) };
 }

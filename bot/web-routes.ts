@@ -13,12 +13,15 @@ const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'web');
 /** The UMD bundle in the installed botframework-webchat package (its exports hide the path). */
 function webchatBundle(): string {
   const candidates = createRequire(import.meta.url).resolve.paths('botframework-webchat') ?? [];
-  const found = candidates.map((dir) => join(dir, 'botframework-webchat', 'dist', 'webchat.js')).find((file) => existsSync(file));
+  const found = candidates
+    .map((dir) => join(dir, 'botframework-webchat', 'dist', 'webchat.js'))
+    .find((file) => existsSync(file));
   if (!found) throw new Error('The botframework-webchat package is not installed: run npm ci');
   return found;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderPage(template: string, texts: Texts, demo: boolean): string {
   const config = {
@@ -60,7 +63,10 @@ export function registerWebRoutes(server: restify.Server, texts: () => Texts, de
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = gzip ? entry.gzipped : entry.plain;
     res.writeHead(200, {
-      'content-type': asset.type, 'content-length': body.length, 'cache-control': 'public, max-age=3600', vary: 'accept-encoding',
+      'content-type': asset.type,
+      'content-length': body.length,
+      'cache-control': 'public, max-age=3600',
+      vary: 'accept-encoding',
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     res.end(body);

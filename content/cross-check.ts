@@ -30,13 +30,27 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
   const serviceIds = new Set<string>();
   units.value.units.forEach((unit, u) => {
     const key = unit.hsaId.toLowerCase();
-    if (unitIds.has(key)) at(units.source, ['units', u, 'hsaId'], `HSA-id ${unit.hsaId} finns redan på enhet nummer ${unitIds.get(key)! + 1}.`);
+    if (unitIds.has(key))
+      at(
+        units.source,
+        ['units', u, 'hsaId'],
+        `HSA-id ${unit.hsaId} finns redan på enhet nummer ${unitIds.get(key)! + 1}.`,
+      );
     unitIds.set(key, u);
     unit.services.forEach((service, s) => {
-      if (serviceIds.has(service.id)) at(units.source, ['units', u, 'services', s, 'id'], `Vårdtjänsten ${service.id} finns redan. Ett id får bara användas en gång.`);
+      if (serviceIds.has(service.id))
+        at(
+          units.source,
+          ['units', u, 'services', s, 'id'],
+          `Vårdtjänsten ${service.id} finns redan. Ett id får bara användas en gång.`,
+        );
       serviceIds.add(service.id);
       if (service.instructionsKey && !texts.has(service.instructionsKey)) {
-        at(units.source, ['units', u, 'services', s, 'instructionsKey'], `Texten ${service.instructionsKey} finns inte i texter.yaml.`);
+        at(
+          units.source,
+          ['units', u, 'services', s, 'instructionsKey'],
+          `Texten ${service.instructionsKey} finns inte i texter.yaml.`,
+        );
       }
     });
   });
@@ -50,25 +64,41 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
     unique(person.personnummer, ['people', p, 'personnummer'], 'Personnumret');
     person.bookings.forEach((b, i) => {
       unique(b.id, ['people', p, 'bookings', i, 'id'], 'Bokningen');
-      if (!serviceIds.has(b.careServiceId)) at(people.source, ['people', p, 'bookings', i, 'careServiceId'], `Vårdtjänsten ${b.careServiceId} finns inte i enheter.yaml.`);
+      if (!serviceIds.has(b.careServiceId))
+        at(
+          people.source,
+          ['people', p, 'bookings', i, 'careServiceId'],
+          `Vårdtjänsten ${b.careServiceId} finns inte i enheter.yaml.`,
+        );
     });
     person.invitations.forEach((inv, i) => {
       unique(inv.id, ['people', p, 'invitations', i, 'id'], 'Bokningsunderlaget');
-      if (!serviceIds.has(inv.careServiceId)) at(people.source, ['people', p, 'invitations', i, 'careServiceId'], `Vårdtjänsten ${inv.careServiceId} finns inte i enheter.yaml.`);
+      if (!serviceIds.has(inv.careServiceId))
+        at(
+          people.source,
+          ['people', p, 'invitations', i, 'careServiceId'],
+          `Vårdtjänsten ${inv.careServiceId} finns inte i enheter.yaml.`,
+        );
     });
   });
 
   for (const serviceId of Object.keys(konfiguration.value.byCareService)) {
-    if (!serviceIds.has(serviceId)) at(konfiguration.source, ['byCareService', serviceId], `Vårdtjänsten ${serviceId} finns inte i enheter.yaml.`);
+    if (!serviceIds.has(serviceId))
+      at(konfiguration.source, ['byCareService', serviceId], `Vårdtjänsten ${serviceId} finns inte i enheter.yaml.`);
   }
   const termLayers: [PathPart[], KonfigurationFile['defaults']['terms'] | undefined][] = [
     [['defaults', 'terms'], konfiguration.value.defaults.terms],
-    ...Object.entries(konfiguration.value.byUnitKind).map(([k, r]) => [['byUnitKind', k, 'terms'], r?.terms] as [PathPart[], typeof r.terms]),
-    ...Object.entries(konfiguration.value.byCareService).map(([k, r]) => [['byCareService', k, 'terms'], r.terms] as [PathPart[], typeof r.terms]),
+    ...Object.entries(konfiguration.value.byUnitKind).map(
+      ([k, r]) => [['byUnitKind', k, 'terms'], r?.terms] as [PathPart[], typeof r.terms],
+    ),
+    ...Object.entries(konfiguration.value.byCareService).map(
+      ([k, r]) => [['byCareService', k, 'terms'], r.terms] as [PathPart[], typeof r.terms],
+    ),
   ];
   for (const [path, terms] of termLayers) {
     for (const [action, key] of Object.entries(terms ?? {})) {
-      if (key && !texts.has(key)) at(konfiguration.source, [...path, action], `Villkorstexten ${key} finns inte i texter.yaml.`);
+      if (key && !texts.has(key))
+        at(konfiguration.source, [...path, action], `Villkorstexten ${key} finns inte i texter.yaml.`);
     }
   }
 
@@ -79,25 +109,43 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
 function checkTexts(texts: Texts, source: YamlSource, extra: ReadonlyMap<string, readonly string[]>): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const key of TEXT_CONTRACT.keys()) {
-    if (!texts.has(key)) problems.push(source.at([], `Texten ${key} saknas. Programmet använder den, så lägg till den.`));
+    if (!texts.has(key))
+      problems.push(source.at([], `Texten ${key} saknas. Programmet använder den, så lägg till den.`));
   }
   for (const key of texts.keys()) {
     const template = texts.template(key) ?? '';
     const provided = TEXT_CONTRACT.get(key) ?? extra.get(key) ?? [];
     for (const brace of template.match(/\{[^}]*\}?/g) ?? []) {
       if (!/^\{[a-zA-Z][a-zA-Z0-9]*(\|[a-z]+)?\}$/.test(brace)) {
-        problems.push(source.at(key.split('.'), `Texten ${key} har ${brace}, som inte är ett giltigt värde. Skriv värden som {unitName} eller {start|datetime}, utan å, ä, ö och mellanslag.`));
+        problems.push(
+          source.at(
+            key.split('.'),
+            `Texten ${key} har ${brace}, som inte är ett giltigt värde. Skriv värden som {unitName} eller {start|datetime}, utan å, ä, ö och mellanslag.`,
+          ),
+        );
       }
     }
-    const unique = placeholdersOf(template).filter((ph, i, all) => all.findIndex((o) => o.name === ph.name && o.format === ph.format) === i);
+    const unique = placeholdersOf(template).filter(
+      (ph, i, all) => all.findIndex((o) => o.name === ph.name && o.format === ph.format) === i,
+    );
     for (const ph of unique) {
       const path = key.split('.');
       if (ph.format && !isKnownFormat(ph.format)) {
-        problems.push(source.at(path, `Texten ${key} använder formatet "${ph.format}", som inte finns. Använd date, time, datetime, shortdate eller text.`));
+        problems.push(
+          source.at(
+            path,
+            `Texten ${key} använder formatet "${ph.format}", som inte finns. Använd date, time, datetime, shortdate eller text.`,
+          ),
+        );
       }
       if (!provided.includes(ph.name)) {
-        const offer = provided.length > 0 ? `Möjliga: ${provided.map((p) => `{${p}}`).join(', ')}.` : 'Den här texten får inga värden.';
-        problems.push(source.at(path, `Texten ${key} använder {${ph.name}}, men programmet ger inget sådant värde. ${offer}`));
+        const offer =
+          provided.length > 0
+            ? `Möjliga: ${provided.map((p) => `{${p}}`).join(', ')}.`
+            : 'Den här texten får inga värden.';
+        problems.push(
+          source.at(path, `Texten ${key} använder {${ph.name}}, men programmet ger inget sådant värde. ${offer}`),
+        );
       }
     }
   }

@@ -8,12 +8,18 @@ const ZONE = 'Europe/Stockholm';
 
 // Names from Intl once (1 January 2024 was a Monday); formatting with Intl on every call
 // is the most expensive part of rendering a list of times.
-const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat('sv-SE', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + i)));
-const MONTHS = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('sv-SE', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, i, 1)));
+const WEEKDAYS = Array.from({ length: 7 }, (_, i) =>
+  new Intl.DateTimeFormat('sv-SE', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + i)),
+);
+const MONTHS = Array.from({ length: 12 }, (_, i) =>
+  new Intl.DateTimeFormat('sv-SE', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, i, 1)),
+);
 
 /** Local date and clock time. Times in this system carry the Stockholm offset already. */
 function parse(value: string): DateTime {
-  let dt = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value, { zone: 'UTC' }) : DateTime.fromISO(value, { setZone: true });
+  let dt = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? DateTime.fromISO(value, { zone: 'UTC' })
+    : DateTime.fromISO(value, { setZone: true });
   if (!dt.isValid) throw new Error(`Not an ISO date or time: ${value}`);
   // Only +01:00 (winter) and +02:00 (summer) are Stockholm offsets; anything else is converted.
   if (value.length > 10 && dt.offset !== 60 && dt.offset !== 120) dt = dt.setZone(ZONE);

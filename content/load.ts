@@ -4,8 +4,19 @@ import { fileURLToPath } from 'node:url';
 import type { RulesProvider } from '../booking/catalog.js';
 import { rulesProviderOf } from './konfiguration.js';
 import {
-  emergencySchema, examplesSchema, konfigurationSchema, languageSchema, peopleFileSchema, textsFileSchema, unitsFileSchema,
-  type EmergencyFile, type ExamplesFile, type KonfigurationFile, type LanguageFile, type PeopleFile, type UnitsFile,
+  emergencySchema,
+  examplesSchema,
+  konfigurationSchema,
+  languageSchema,
+  peopleFileSchema,
+  textsFileSchema,
+  unitsFileSchema,
+  type EmergencyFile,
+  type ExamplesFile,
+  type KonfigurationFile,
+  type LanguageFile,
+  type PeopleFile,
+  type UnitsFile,
 } from './schemas.js';
 import { checkEmergencyExamples, checkExamples } from './examples-check.js';
 import { checkQuestionnaire, questionnaireTextParams } from './questionnaire-check.js';
@@ -72,7 +83,17 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   const emergency = read<EmergencyFile>(CONTENT_FILES.emergency, emergencySchema);
   const examples = read<ExamplesFile>(CONTENT_FILES.examples, examplesSchema);
   const questionnaires = questionnaireFiles(dir).map((file) => read<Questionnaire>(file, questionnaireSchema));
-  if (!texts || !konfiguration || !units || !people || !language || !emergency || !examples || questionnaires.some((q) => !q)) return { ok: false, problems };
+  if (
+    !texts ||
+    !konfiguration ||
+    !units ||
+    !people ||
+    !language ||
+    !emergency ||
+    !examples ||
+    questionnaires.some((q) => !q)
+  )
+    return { ok: false, problems };
 
   const flat = new Texts(flattenTexts(texts.value as Parameters<typeof flattenTexts>[0]));
   const rulesFor = rulesProviderOf(konfiguration.value);
@@ -80,15 +101,32 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people, extraTexts }));
   problems.push(...checkExamples(examples), ...checkEmergencyExamples(emergency));
   for (const [category, c] of Object.entries(emergency.value.categories)) {
-    if (!flat.has(c.advice)) problems.push(emergency.source.at(['categories', category, 'advice'], `Texten ${c.advice} finns inte i texter.yaml.`));
+    if (!flat.has(c.advice))
+      problems.push(
+        emergency.source.at(['categories', category, 'advice'], `Texten ${c.advice} finns inte i texter.yaml.`),
+      );
   }
   for (const q of questionnaires) {
-    problems.push(...checkQuestionnaire({ questionnaire: q!.value, source: q!.source, texts: flat, units: units.value.units, rulesFor }));
+    problems.push(
+      ...checkQuestionnaire({
+        questionnaire: q!.value,
+        source: q!.source,
+        texts: flat,
+        units: units.value.units,
+        rulesFor,
+      }),
+    );
   }
   const ids = new Map<string, string>();
   for (const q of questionnaires) {
     const other = ids.get(q!.value.id);
-    if (other) problems.push(q!.source.at(['id'], `Frågeformuläret ${q!.value.id} finns redan i ${other}. Varje formulär behöver ett eget id.`));
+    if (other)
+      problems.push(
+        q!.source.at(
+          ['id'],
+          `Frågeformuläret ${q!.value.id} finns redan i ${other}. Varje formulär behöver ett eget id.`,
+        ),
+      );
     ids.set(q!.value.id, q!.source.file);
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -110,7 +148,10 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
 
 function questionnaireFiles(dir: string): string[] {
   try {
-    return readdirSync(join(dir, CONTENT_FILES.questionnaires)).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(CONTENT_FILES.questionnaires, f));
+    return readdirSync(join(dir, CONTENT_FILES.questionnaires))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(CONTENT_FILES.questionnaires, f));
   } catch {
     return [];
   }

@@ -7,18 +7,36 @@ import { placeholdersOf } from './texts.js';
 // questionnaire drawn as a decision tree, so a change can be checked in a browser.
 
 const EXAMPLES: Record<string, string | number> = {
-  start: '2026-12-07T09:30:00+01:00', newStart: '2026-12-09T14:00:00+01:00', deadline: '2026-12-06T09:30:00+01:00',
-  date: '2026-11-20', earliestDate: '2026-12-15', latestDate: '2027-01-15', lastDate: '2027-01-12',
-  unitName: 'Vårdcentralen Fyrisdal', unit: 'Vårdcentralen Fyrisdal', service: 'Läkarbesök', phone: '018-611 00 01',
-  name: 'Leg. läkare Anna Berg', hours: 24, days: 42, max: 150, length: 163, count: 3, min: 0,
-  text: '30 februari', purpose: 'Du har fått en remiss. Boka ett nybesök inom 30 dagar.',
+  start: '2026-12-07T09:30:00+01:00',
+  newStart: '2026-12-09T14:00:00+01:00',
+  deadline: '2026-12-06T09:30:00+01:00',
+  date: '2026-11-20',
+  earliestDate: '2026-12-15',
+  latestDate: '2027-01-15',
+  lastDate: '2027-01-12',
+  unitName: 'Vårdcentralen Fyrisdal',
+  unit: 'Vårdcentralen Fyrisdal',
+  service: 'Läkarbesök',
+  phone: '018-611 00 01',
+  name: 'Leg. läkare Anna Berg',
+  hours: 24,
+  days: 42,
+  max: 150,
+  length: 163,
+  count: 3,
+  min: 0,
+  text: '30 februari',
+  purpose: 'Du har fått en remiss. Boka ett nybesök inom 30 dagar.',
 };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function renderText(content: Content, key: string, given: Record<string, string> = {}): string {
   const template = content.texts.template(key) ?? '';
-  const params = Object.fromEntries(placeholdersOf(template).map((p) => [p.name, given[p.name] ?? EXAMPLES[p.name] ?? `[${p.name}]`]));
+  const params = Object.fromEntries(
+    placeholdersOf(template).map((p) => [p.name, given[p.name] ?? EXAMPLES[p.name] ?? `[${p.name}]`]),
+  );
   try {
     return content.texts.render(key, params, DateTime.fromISO('2026-12-01T09:00', { zone: 'Europe/Stockholm' }));
   } catch (error) {
@@ -26,7 +44,8 @@ function renderText(content: Content, key: string, given: Record<string, string>
   }
 }
 
-const textOf = (content: Content, value: TextValue) => (typeof value === 'string' ? value : renderText(content, value.key));
+const textOf = (content: Content, value: TextValue) =>
+  typeof value === 'string' ? value : renderText(content, value.key);
 
 function expectedText(q: Questionnaire, questionId: string, e: Expected): string {
   const label = (v: string) => {
@@ -35,16 +54,24 @@ function expectedText(q: Questionnaire, questionId: string, e: Expected): string
   };
   if (typeof e === 'string') return `”${label(e)}”`;
   if (Array.isArray(e)) return e.map((v) => `”${label(v)}”`).join(' eller ');
-  const parts = [e.lt !== undefined && `under ${e.lt}`, e.lte !== undefined && `högst ${e.lte}`, e.gt !== undefined && `över ${e.gt}`,
-    e.gte !== undefined && `minst ${e.gte}`, e.eq !== undefined && `exakt ${e.eq}`].filter(Boolean);
+  const parts = [
+    e.lt !== undefined && `under ${e.lt}`,
+    e.lte !== undefined && `högst ${e.lte}`,
+    e.gt !== undefined && `över ${e.gt}`,
+    e.gte !== undefined && `minst ${e.gte}`,
+    e.eq !== undefined && `exakt ${e.eq}`,
+  ].filter(Boolean);
   return parts.join(' och ');
 }
 
 function conditionText(q: Questionnaire, c: Condition | undefined): string {
   if (!c) return 'annars';
   if ('all' in c && Array.isArray(c.all)) return (c.all as Condition[]).map((x) => conditionText(q, x)).join(' och ');
-  if ('any' in c && Array.isArray(c.any)) return `(${(c.any as Condition[]).map((x) => conditionText(q, x)).join(' eller ')})`;
-  return Object.entries(c as Record<string, Expected>).map(([id, e]) => `${id} är ${expectedText(q, id, e)}`).join(' och ');
+  if ('any' in c && Array.isArray(c.any))
+    return `(${(c.any as Condition[]).map((x) => conditionText(q, x)).join(' eller ')})`;
+  return Object.entries(c as Record<string, Expected>)
+    .map(([id, e]) => `${id} är ${expectedText(q, id, e)}`)
+    .join(' och ');
 }
 
 function adviceUnit(content: Content, hsaId: string | undefined): Record<string, string> {
@@ -65,23 +92,36 @@ function outcomeHtml(content: Content, q: Questionnaire, id: string): string {
 function questionHtml(content: Content, q: Questionnaire, id: string, shown: Set<string>): string {
   const question = q.questions.find((x) => x.id === id);
   if (!question) return `<div class="box missing">Frågan ${escape(id)} saknas</div>`;
-  if (shown.has(id)) return `<div class="box ref"><a href="#${escape(q.id)}-${escape(id)}">Fortsätter med frågan ${escape(id)} (se ovan)</a></div>`;
+  if (shown.has(id))
+    return `<div class="box ref"><a href="#${escape(q.id)}-${escape(id)}">Fortsätter med frågan ${escape(id)} (se ovan)</a></div>`;
   shown.add(id);
   const rules = question.next.map((rule) => {
     const target = rule.goto ? questionHtml(content, q, rule.goto, shown) : outcomeHtml(content, q, rule.outcome!);
     const when = question.next.length === 1 ? 'sedan' : conditionText(q, rule.if);
     return `<li><div class="when">${escape(when)}</div>${target}</li>`;
   });
-  const answers = question.answer === 'yesno' ? 'Ja / Nej' : question.answer === 'number' ? `Ett tal${question.min !== undefined ? ` från ${question.min}` : ''}${question.max !== undefined ? ` till ${question.max}` : ''}`
-    : question.options!.map((o) => escape(textOf(content, o.label))).join(' / ');
+  const answers =
+    question.answer === 'yesno'
+      ? 'Ja / Nej'
+      : question.answer === 'number'
+        ? `Ett tal${question.min !== undefined ? ` från ${question.min}` : ''}${question.max !== undefined ? ` till ${question.max}` : ''}`
+        : question.options!.map((o) => escape(textOf(content, o.label))).join(' / ');
   return `<div class="box question" id="${escape(q.id)}-${escape(id)}"><span class="tag">${escape(id)}</span> ${escape(textOf(content, question.text))}
     <div class="answers">Svar: ${answers}</div></div><ul>${rules.join('')}</ul>`;
 }
 
 export function previewHtml(content: Content): string {
-  const texts = content.texts.keys().sort().map((key) => `<tr><td><code>${escape(key)}</code></td><td>${escape(renderText(content, key)).replace(/\n/g, '<br>')}</td></tr>`);
-  const trees = content.questionnaires.map((q) => `<section><h2>${escape(textOf(content, q.title))} <small>(${escape(q.id)})</small></h2>
-    <div class="tree"><ul><li>${questionHtml(content, q, q.start, new Set())}</li></ul></div></section>`);
+  const texts = content.texts
+    .keys()
+    .sort()
+    .map(
+      (key) =>
+        `<tr><td><code>${escape(key)}</code></td><td>${escape(renderText(content, key)).replace(/\n/g, '<br>')}</td></tr>`,
+    );
+  const trees = content.questionnaires.map(
+    (q) => `<section><h2>${escape(textOf(content, q.title))} <small>(${escape(q.id)})</small></h2>
+    <div class="tree"><ul><li>${questionHtml(content, q, q.start, new Set())}</li></ul></div></section>`,
+  );
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Förhandsgranskning av innehållet</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;line-height:1.45;max-width:80rem}

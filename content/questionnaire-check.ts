@@ -48,26 +48,43 @@ export function checkQuestionnaire(input: QuestionnaireCheckInput): ContentProbl
   if (!unit || unit.confidential) at(['unit'], `Enheten ${q.unit} finns inte i demo/enheter.yaml.`);
   if (!index.has(q.start)) at(['start'], `Startfrågan ${q.start} finns inte bland frågorna.`);
   q.questions.forEach((question, i) => {
-    if (index.get(question.id) !== i) at(['questions', i, 'id'], `Frågan ${question.id} finns redan. Varje fråga behöver ett eget id.`);
+    if (index.get(question.id) !== i)
+      at(['questions', i, 'id'], `Frågan ${question.id} finns redan. Varje fråga behöver ett eget id.`);
     textKey(question.text, ['questions', i, 'text']);
     question.options?.forEach((o, j) => textKey(o.label, ['questions', i, 'options', j, 'label']));
     question.next.forEach((rule, r) => {
       for (const [ref, expected] of conditionRefs(rule.if)) {
         const target = questionById(q, ref);
-        if (!target) { at(['questions', i, 'next', r, 'if'], `Villkoret nämner frågan ${ref}, som inte finns.`); continue; }
-        const allowed = target.answer === 'yesno' ? [YES, NO] : target.answer === 'choice' ? target.options!.map((o) => o.value) : undefined;
+        if (!target) {
+          at(['questions', i, 'next', r, 'if'], `Villkoret nämner frågan ${ref}, som inte finns.`);
+          continue;
+        }
+        const allowed =
+          target.answer === 'yesno'
+            ? [YES, NO]
+            : target.answer === 'choice'
+              ? target.options!.map((o) => o.value)
+              : undefined;
         const values = typeof expected === 'string' ? [expected] : Array.isArray(expected) ? expected : [];
         if (allowed && (values.length === 0 || values.some((v) => !allowed.includes(v)))) {
-          at(['questions', i, 'next', r, 'if'], `Frågan ${ref} kan bara besvaras med ${allowed.join(', ')}, inte ${values.join(', ') || 'en jämförelse'}.`);
+          at(
+            ['questions', i, 'next', r, 'if'],
+            `Frågan ${ref} kan bara besvaras med ${allowed.join(', ')}, inte ${values.join(', ') || 'en jämförelse'}.`,
+          );
         }
-        if (target.answer === 'number' && values.length > 0) at(['questions', i, 'next', r, 'if'], `Frågan ${ref} besvaras med ett tal; jämför med lt, lte, gt, gte eller eq.`);
+        if (target.answer === 'number' && values.length > 0)
+          at(
+            ['questions', i, 'next', r, 'if'],
+            `Frågan ${ref} besvaras med ett tal; jämför med lt, lte, gt, gte eller eq.`,
+          );
       }
     });
   });
   if (problems.length > 0) return problems;
 
   const walk = walkQuestionnaire(q);
-  if (walk.truncated) at(['questions'], 'Frågeformuläret har för många vägar att kontrollera. Dela upp det i mindre delar.');
+  if (walk.truncated)
+    at(['questions'], 'Frågeformuläret har för många vägar att kontrollera. Dela upp det i mindre delar.');
   const reported = new Set<string>();
   const once = (key: string, path: PathPart[], message: string) => {
     if (!reported.has(key)) at(path, message);
@@ -79,30 +96,54 @@ export function checkQuestionnaire(input: QuestionnaireCheckInput): ContentProbl
     const end = path.end;
     if (end.kind === 'outcome') usedOutcomes.add(end.outcomeId);
     if (end.kind === 'dead-end') {
-      once(`dead:${end.questionId}:${end.answer}`, ['questions', index.get(end.questionId)!, 'next'],
-        `Svaret "${end.answer}" på frågan ${end.questionId} leder ingenstans (vägen: ${route}). Lägg till en regel utan if sist, eller en regel för det svaret.`);
+      once(
+        `dead:${end.questionId}:${end.answer}`,
+        ['questions', index.get(end.questionId)!, 'next'],
+        `Svaret "${end.answer}" på frågan ${end.questionId} leder ingenstans (vägen: ${route}). Lägg till en regel utan if sist, eller en regel för det svaret.`,
+      );
     } else if (end.kind === 'cycle') {
-      once(`cycle:${end.questionId}`, ['questions', index.get(end.questionId)!], `Frågan ${end.questionId} kan ställas två gånger på samma väg (en slinga: ${route}).`);
+      once(
+        `cycle:${end.questionId}`,
+        ['questions', index.get(end.questionId)!],
+        `Frågan ${end.questionId} kan ställas två gånger på samma väg (en slinga: ${route}).`,
+      );
     } else if (end.kind === 'unknown-question') {
-      once(`uq:${end.id}`, ['questions', index.get(end.from) ?? 0, 'next'], `Regeln leder till frågan ${end.id}, som inte finns.`);
+      once(
+        `uq:${end.id}`,
+        ['questions', index.get(end.from) ?? 0, 'next'],
+        `Regeln leder till frågan ${end.id}, som inte finns.`,
+      );
     } else if (end.kind === 'unknown-outcome') {
-      once(`uo:${end.id}`, ['questions', index.get(end.from)!, 'next'], `Regeln leder till utfallet ${end.id}, som inte finns under outcomes.`);
+      once(
+        `uo:${end.id}`,
+        ['questions', index.get(end.from)!, 'next'],
+        `Regeln leder till utfallet ${end.id}, som inte finns under outcomes.`,
+      );
     }
     path.steps.forEach((step, s) => {
       const question = questionById(q, step.questionId)!;
       if (!isEmergencyAnswer(question, step.answer)) return;
       const direct = s === path.steps.length - 1 && end.kind === 'outcome' && q.outcomes[end.outcomeId]?.emergency;
-      if (!direct) once(`em:${step.questionId}:${step.answer}`, ['questions', index.get(step.questionId)!, 'next'],
-        `Svaret "${step.answer}" på frågan ${step.questionId} är ett akut svar men leder inte direkt till ett utfall med emergency: true.`);
+      if (!direct)
+        once(
+          `em:${step.questionId}:${step.answer}`,
+          ['questions', index.get(step.questionId)!, 'next'],
+          `Svaret "${step.answer}" på frågan ${step.questionId} är ett akut svar men leder inte direkt till ett utfall med emergency: true.`,
+        );
     });
   }
   q.questions.forEach((question, i) => {
-    if (!walk.visited.has(question.id)) at(['questions', i, 'id'], `Frågan ${question.id} ställs aldrig: ingen väg leder dit.`);
+    if (!walk.visited.has(question.id))
+      at(['questions', i, 'id'], `Frågan ${question.id} ställs aldrig: ingen väg leder dit.`);
   });
   for (const [id, outcome] of Object.entries(q.outcomes)) {
     if (!usedOutcomes.has(id)) at(['outcomes', id], `Utfallet ${id} används aldrig.`);
-    if (outcome.advice && !texts.has(outcome.advice)) at(['outcomes', id, 'advice'], `Texten ${outcome.advice} finns inte i texter.yaml.`);
-    if (outcome.unit && !input.units.some((u) => u.hsaId.toLowerCase() === outcome.unit!.toLowerCase() && !u.confidential)) {
+    if (outcome.advice && !texts.has(outcome.advice))
+      at(['outcomes', id, 'advice'], `Texten ${outcome.advice} finns inte i texter.yaml.`);
+    if (
+      outcome.unit &&
+      !input.units.some((u) => u.hsaId.toLowerCase() === outcome.unit!.toLowerCase() && !u.confidential)
+    ) {
       at(['outcomes', id, 'unit'], `Enheten ${outcome.unit} finns inte i demo/enheter.yaml.`);
     }
     if (outcome.book) problems.push(...checkBookable(input, outcome.book, ['outcomes', id, 'book']));
@@ -116,7 +157,12 @@ function checkBookable(input: QuestionnaireCheckInput, serviceId: string, path: 
   if (!unit || !service) return [input.source.at(path, `Vårdtjänsten ${serviceId} finns inte i demo/enheter.yaml.`)];
   const offered = canOffer(unit, service, input.rulesFor(service, unit), { kind: 'open', viaGuide: true });
   if (!offered.ok) {
-    return [input.source.at(path, `Vårdtjänsten ${serviceId} går inte att boka på nätet (${offered.rejection.code}). Ändra konfigurationen eller utfallet.`)];
+    return [
+      input.source.at(
+        path,
+        `Vårdtjänsten ${serviceId} går inte att boka på nätet (${offered.rejection.code}). Ändra konfigurationen eller utfallet.`,
+      ),
+    ];
   }
   return [];
 }

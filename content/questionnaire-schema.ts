@@ -8,9 +8,17 @@ import { id, textKey } from './schemas.js';
 /** A text given inline, or by key from texter.yaml. */
 const text = z.union([z.string().min(1), z.strictObject({ key: textKey })]);
 
-const comparison = z.strictObject({
-  lt: z.number().optional(), lte: z.number().optional(), gt: z.number().optional(), gte: z.number().optional(), eq: z.number().optional(),
-}).refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'Ange minst en jämförelse: lt, lte, gt, gte eller eq.' });
+const comparison = z
+  .strictObject({
+    lt: z.number().optional(),
+    lte: z.number().optional(),
+    gt: z.number().optional(),
+    gte: z.number().optional(),
+    eq: z.number().optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), {
+    message: 'Ange minst en jämförelse: lt, lte, gt, gte eller eq.',
+  });
 
 /** What an answer must be: a value, one of several values, or a number comparison. */
 const expected = z.union([z.string().min(1), z.array(z.string().min(1)).min(1), comparison]);
@@ -23,13 +31,17 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(conditionSchema).min(1) }),
     z.strictObject({ any: z.array(conditionSchema).min(1) }),
-    z.record(id, expected).refine((r) => Object.keys(r).length > 0, { message: 'Ett villkor måste nämna minst en fråga.' }),
+    z
+      .record(id, expected)
+      .refine((r) => Object.keys(r).length > 0, { message: 'Ett villkor måste nämna minst en fråga.' }),
   ]),
 );
 
 const rule = z
   .strictObject({ if: conditionSchema.optional(), goto: id.optional(), outcome: id.optional() })
-  .refine((r) => (r.goto === undefined) !== (r.outcome === undefined), { message: 'En regel leder antingen till en fråga (goto) eller till ett utfall (outcome).' });
+  .refine((r) => (r.goto === undefined) !== (r.outcome === undefined), {
+    message: 'En regel leder antingen till en fråga (goto) eller till ett utfall (outcome).',
+  });
 
 const option = z.strictObject({
   value: id,
@@ -53,7 +65,9 @@ const question = z
   .refine((q) => (q.answer === 'choice') === (q.options !== undefined && q.options.length >= 2), {
     message: 'En fråga med answer: choice behöver minst två svarsalternativ (options), och bara den.',
   })
-  .refine((q) => q.answer === 'number' || (q.min === undefined && q.max === undefined), { message: 'min och max gäller bara answer: number.' });
+  .refine((q) => q.answer === 'number' || (q.min === undefined && q.max === undefined), {
+    message: 'min och max gäller bara answer: number.',
+  });
 
 const outcome = z
   .strictObject({
@@ -65,7 +79,9 @@ const outcome = z
     unit: z.string().optional(),
     emergency: z.boolean().default(false),
   })
-  .refine((o) => (o.book === undefined) !== (o.advice === undefined), { message: 'Ett utfall är antingen book (en vårdtjänst) eller advice (en råd-text).' });
+  .refine((o) => (o.book === undefined) !== (o.advice === undefined), {
+    message: 'Ett utfall är antingen book (en vårdtjänst) eller advice (en råd-text).',
+  });
 
 export const questionnaireSchema = z.strictObject({
   id,

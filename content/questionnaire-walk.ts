@@ -32,7 +32,9 @@ export interface Walk {
 export function walkQuestionnaire(q: Questionnaire, limit = 50_000): Walk {
   const paths: WalkPath[] = [];
   const visited = new Set<string>();
-  const stack: { questionId: string; steps: WalkStep[]; answers: Answers }[] = [{ questionId: q.start, steps: [], answers: {} }];
+  const stack: { questionId: string; steps: WalkStep[]; answers: Answers }[] = [
+    { questionId: q.start, steps: [], answers: {} },
+  ];
   while (stack.length > 0 && paths.length < limit) {
     const { questionId, steps, answers } = stack.pop()!;
     const question = questionById(q, questionId);
@@ -52,7 +54,12 @@ export function walkQuestionnaire(q: Questionnaire, limit = 50_000): Walk {
       const rule = ruleFor(question, nextAnswers);
       if (!rule) paths.push({ steps: nextSteps, end: { kind: 'dead-end', questionId, answer } });
       else if (rule.outcome !== undefined) {
-        paths.push({ steps: nextSteps, end: q.outcomes[rule.outcome] ? { kind: 'outcome', outcomeId: rule.outcome } : { kind: 'unknown-outcome', from: questionId, id: rule.outcome } });
+        paths.push({
+          steps: nextSteps,
+          end: q.outcomes[rule.outcome]
+            ? { kind: 'outcome', outcomeId: rule.outcome }
+            : { kind: 'unknown-outcome', from: questionId, id: rule.outcome },
+        });
       } else stack.push({ questionId: rule.goto!, steps: nextSteps, answers: nextAnswers });
     }
   }

@@ -4,10 +4,24 @@ import { z } from 'zod';
 // rather than silently ignored. Messages for editors are written in yaml-source.ts.
 
 export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Skriv klockslag som TT:MM, till exempel 08:30.');
-export const textKey = z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i, 'En textnyckel består av ord med punkt emellan, till exempel terms.cancel.primary.');
+export const textKey = z
+  .string()
+  .regex(
+    /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i,
+    'En textnyckel består av ord med punkt emellan, till exempel terms.cancel.primary.',
+  );
 export const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'Ett id får bara innehålla bokstäver a–z, siffror, - och _.');
 
-export const unitKinds = ['primary-care', 'specialist', 'physiotherapy', 'dental', 'blood-centre', 'emergency', 'drop-in', 'maternity'] as const;
+export const unitKinds = [
+  'primary-care',
+  'specialist',
+  'physiotherapy',
+  'dental',
+  'blood-centre',
+  'emergency',
+  'drop-in',
+  'maternity',
+] as const;
 const actionFlags = <T extends z.ZodType>(value: T) =>
   z.strictObject({ book: value.optional(), rebook: value.optional(), cancel: value.optional() });
 
@@ -15,8 +29,15 @@ export const rulesSchema = z.strictObject({
   onlineBooking: z.enum(['open', 'invitation-only', 'none']),
   mayRebook: z.boolean(),
   mayCancel: z.boolean(),
-  changeDeadlineHours: z.number().int().min(0).max(24 * 30),
-  minNoticeHours: z.number().min(0).max(24 * 60),
+  changeDeadlineHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30),
+  minNoticeHours: z
+    .number()
+    .min(0)
+    .max(24 * 60),
   horizonDays: z.number().int().min(1).max(400),
   terms: actionFlags(textKey),
   askReason: actionFlags(z.enum(['required', 'optional', 'none'])),
@@ -54,19 +75,21 @@ const serviceSchema = z.strictObject({
   schedule: scheduleSchema.optional(),
 });
 
-const unitSchema = z.strictObject({
-  hsaId: z.string().regex(/^SE[0-9A-Za-z-]+$/, 'Ett HSA-id börjar med SE, till exempel SE2321000016-DEMO1.'),
-  name: z.string().min(1),
-  kind: z.enum(unitKinds),
-  bookingSystem: z.string().min(1),
-  phone: z.string().min(1),
-  address: z.string().min(1).optional(),
-  confidential: z.boolean().default(false),
-  specialHandling: z.boolean().default(false),
-  hasBookingBook: z.boolean().default(true),
-  synonyms: z.array(z.string().min(1)).default([]),
-  services: z.array(serviceSchema).default([]),
-}).transform((unit) => ({ ...unit, services: unit.services.map((s) => ({ ...s, unitHsaId: unit.hsaId })) }));
+const unitSchema = z
+  .strictObject({
+    hsaId: z.string().regex(/^SE[0-9A-Za-z-]+$/, 'Ett HSA-id börjar med SE, till exempel SE2321000016-DEMO1.'),
+    name: z.string().min(1),
+    kind: z.enum(unitKinds),
+    bookingSystem: z.string().min(1),
+    phone: z.string().min(1),
+    address: z.string().min(1).optional(),
+    confidential: z.boolean().default(false),
+    specialHandling: z.boolean().default(false),
+    hasBookingBook: z.boolean().default(true),
+    synonyms: z.array(z.string().min(1)).default([]),
+    services: z.array(serviceSchema).default([]),
+  })
+  .transform((unit) => ({ ...unit, services: unit.services.map((s) => ({ ...s, unitHsaId: unit.hsaId })) }));
 
 export const unitsFileSchema = z.strictObject({ units: z.array(unitSchema).min(1) });
 export type UnitsFile = z.infer<typeof unitsFileSchema>;
@@ -99,7 +122,9 @@ const invitationSchema = z
   .refine((i) => i.toInDays >= i.fromInDays, { message: 'toInDays måste vara samma som eller senare än fromInDays.' });
 
 const personSchema = z.strictObject({
-  personnummer: z.string().regex(/^(19|20)\d{10}$/, 'Ett personnummer skrivs med tolv siffror utan bindestreck, till exempel 191212121212.'),
+  personnummer: z
+    .string()
+    .regex(/^(19|20)\d{10}$/, 'Ett personnummer skrivs med tolv siffror utan bindestreck, till exempel 191212121212.'),
   name: z.string().min(1),
   bookings: z.array(bookingSchema).default([]),
   invitations: z.array(invitationSchema).default([]),
@@ -110,7 +135,9 @@ export type PeopleFile = z.infer<typeof peopleFileSchema>;
 
 /** Texts: nested maps of strings, addressed by dotted keys. */
 export type TextTree = { [key: string]: string | TextTree };
-export const textsFileSchema: z.ZodType<TextTree> = z.lazy(() => z.record(z.string(), z.union([z.string().min(1), textsFileSchema])));
+export const textsFileSchema: z.ZodType<TextTree> = z.lazy(() =>
+  z.record(z.string(), z.union([z.string().min(1), textsFileSchema])),
+);
 
 const phraseList = z.array(z.string().min(1)).min(1);
 const weekdayKeys = z.enum(['1', '2', '3', '4', '5', '6', '7']);
@@ -118,8 +145,27 @@ const monthKeys = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11
 
 /** What a resident may want, as the understanding names it; examples in exempel.yaml. */
 export const INTENT_NAMES = [
-  'view', 'cancel', 'rebook', 'book', 'book-invitation', 'guided', 'help', 'abort', 'restart', 'menu', 'yes', 'no', 'back', 'change',
-  'ask-unit', 'ask-cost', 'thanks', 'logout', 'greeting', 'other', 'time',
+  'view',
+  'cancel',
+  'rebook',
+  'book',
+  'book-invitation',
+  'guided',
+  'help',
+  'abort',
+  'restart',
+  'menu',
+  'yes',
+  'no',
+  'back',
+  'change',
+  'ask-unit',
+  'ask-cost',
+  'thanks',
+  'logout',
+  'greeting',
+  'other',
+  'time',
 ] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 
@@ -127,7 +173,9 @@ const exampleList = z.array(z.string().trim().min(1, 'Ett exempel får inte vara
 
 /** Example utterances per intent; the classifier is trained on them at start-up. */
 export const examplesSchema = z.strictObject({
-  svenska: z.strictObject(Object.fromEntries(INTENT_NAMES.map((i) => [i, exampleList])) as Record<IntentName, typeof exampleList>),
+  svenska: z.strictObject(
+    Object.fromEntries(INTENT_NAMES.map((i) => [i, exampleList])) as Record<IntentName, typeof exampleList>,
+  ),
   engelska: z.partialRecord(z.enum(INTENT_NAMES), exampleList).default({}),
 });
 export type ExamplesFile = z.infer<typeof examplesSchema>;
@@ -141,14 +189,39 @@ export const languageSchema = z.strictObject({
   relativeDays: z.record(z.string().min(1), z.number().int().min(0).max(14)),
   partsOfDay: z.strictObject({ morning: phraseList, afternoon: phraseList, evening: phraseList }),
   phrases: z.strictObject({
-    nextWeek: phraseList, thisWeek: phraseList, nextMonth: phraseList, weekend: phraseList, earliest: phraseList,
-    afterTime: phraseList, beforeTime: phraseList, clock: phraseList, afterLunch: phraseList, beforeLunch: phraseList, between: phraseList, next: phraseList, week: phraseList, inFuture: phraseList, and: phraseList, inWeeks: phraseList, inDays: phraseList,
-    lunchEnds: hhmm, lunchStarts: hhmm,
+    nextWeek: phraseList,
+    thisWeek: phraseList,
+    nextMonth: phraseList,
+    weekend: phraseList,
+    earliest: phraseList,
+    afterTime: phraseList,
+    beforeTime: phraseList,
+    clock: phraseList,
+    afterLunch: phraseList,
+    beforeLunch: phraseList,
+    between: phraseList,
+    next: phraseList,
+    week: phraseList,
+    inFuture: phraseList,
+    and: phraseList,
+    inWeeks: phraseList,
+    inDays: phraseList,
+    lunchEnds: hhmm,
+    lunchStarts: hhmm,
   }),
 });
 export type LanguageFile = z.infer<typeof languageSchema>;
 
-export const EMERGENCY_CATEGORIES = ['stroke', 'chest', 'breathing', 'unconscious', 'bleeding', 'anaphylaxis', 'poisoning', 'suicide'] as const;
+export const EMERGENCY_CATEGORIES = [
+  'stroke',
+  'chest',
+  'breathing',
+  'unconscious',
+  'bleeding',
+  'anaphylaxis',
+  'poisoning',
+  'suicide',
+] as const;
 export type EmergencyCategory = (typeof EMERGENCY_CATEGORIES)[number];
 
 const emergencyCategory = z.strictObject({
@@ -162,7 +235,12 @@ const emergencyCategory = z.strictObject({
 
 /** Red flags that get the emergency advice at once, wherever the resident is. */
 export const emergencySchema = z.strictObject({
-  categories: z.strictObject(Object.fromEntries(EMERGENCY_CATEGORIES.map((c) => [c, emergencyCategory])) as Record<EmergencyCategory, typeof emergencyCategory>),
+  categories: z.strictObject(
+    Object.fromEntries(EMERGENCY_CATEGORIES.map((c) => [c, emergencyCategory])) as Record<
+      EmergencyCategory,
+      typeof emergencyCategory
+    >,
+  ),
   /** Harmless look-alikes: phrases taken out before the red flags are sought, and examples the classifier learns are not emergencies */
   notEmergency: z.strictObject({
     phrases: z.array(z.string().min(2)).default([]),

@@ -105,8 +105,12 @@ export function formatProblem(p: ContentProblem): string {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'en text', number: 'ett tal', boolean: 'ja eller nej (true/false)', array: 'en lista',
-  object: 'en samling fält', int: 'ett heltal',
+  string: 'en text',
+  number: 'ett tal',
+  boolean: 'ja eller nej (true/false)',
+  array: 'en lista',
+  object: 'en samling fält',
+  int: 'ett heltal',
 };
 
 function explain(issue: z.core.$ZodIssue, present: boolean): string {
@@ -129,6 +133,7 @@ function explain(issue: z.core.$ZodIssue, present: boolean): string {
 
 function yamlMessage(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return 'Samma nyckel står två gånger. Ta bort eller byt namn på den ena.';
-  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return `Fel indrag eller tecken i YAML: ${message.split('\n')[0]}`;
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR')
+    return `Fel indrag eller tecken i YAML: ${message.split('\n')[0]}`;
   return `YAML-filen går inte att läsa: ${message.split('\n')[0]}`;
 }

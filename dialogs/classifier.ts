@@ -1,7 +1,13 @@
 import { Container } from '@nlpjs/core';
 import { NluNeural, type NluSettings } from '@nlpjs/nlu';
 import { SpellCheck } from '@nlpjs/similarity';
-import { DEFAULT_FEATURES, featuresOf, wordsOf, type FeatureOptions, type FeatureVocabulary } from './intent-features.js';
+import {
+  DEFAULT_FEATURES,
+  featuresOf,
+  wordsOf,
+  type FeatureOptions,
+  type FeatureVocabulary,
+} from './intent-features.js';
 
 // A text classifier learned from labelled examples: NLP.js's neural NLU (one perceptron
 // per label over sparse features, trained in process in well under a second), fed with
@@ -35,13 +41,18 @@ class FeatureNlu extends NluNeural {
   /** Known words, for reading a typo as the word meant; set once training has seen them */
   speller?: SpellCheck;
 
-  constructor(private readonly vocabulary: FeatureVocabulary, private readonly options: ClassifierOptions) {
+  constructor(
+    private readonly vocabulary: FeatureVocabulary,
+    private readonly options: ClassifierOptions,
+  ) {
     super({ locale: 'sv', log: false, ...options.nlu }, new Container());
   }
 
   override async defaultPipelinePrepare(input: { text: string }): Promise<Record<string, number>> {
     const speller = this.speller;
-    const words = wordsOf(input.text).map((w) => (speller && !/\d/.test(w) ? speller.checkToken(w, w.length >= 8 ? 2 : 1) : w));
+    const words = wordsOf(input.text).map((w) =>
+      speller && !/\d/.test(w) ? speller.checkToken(w, w.length >= 8 ? 2 : 1) : w,
+    );
     return featuresOf(words, this.vocabulary, this.options.features);
   }
 }
@@ -53,13 +64,23 @@ function wordCounts(examples: readonly Example[]): Record<string, number> {
 }
 
 export class Classifier {
-  private constructor(private readonly nlu: FeatureNlu, readonly labels: readonly string[]) {}
+  private constructor(
+    private readonly nlu: FeatureNlu,
+    readonly labels: readonly string[],
+  ) {}
 
-  static async train(examples: readonly Example[], vocabulary: FeatureVocabulary, options: ClassifierOptions = DEFAULT_CLASSIFIER): Promise<Classifier> {
+  static async train(
+    examples: readonly Example[],
+    vocabulary: FeatureVocabulary,
+    options: ClassifierOptions = DEFAULT_CLASSIFIER,
+  ): Promise<Classifier> {
     const nlu = new FeatureNlu(vocabulary, options);
     // Training stops when the error stops falling; the iteration cap keeps a start-up
     // bounded whatever the editors add.
-    await nlu.train(examples.map((e) => ({ utterance: e.text, intent: e.label })), { ...options.nlu });
+    await nlu.train(
+      examples.map((e) => ({ utterance: e.text, intent: e.label })),
+      { ...options.nlu },
+    );
     if (options.features.spelling) nlu.speller = new SpellCheck({ features: wordCounts(examples), minLength: 4 });
     return new Classifier(nlu, [...new Set(examples.map((e) => e.label))]);
   }

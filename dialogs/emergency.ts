@@ -38,7 +38,10 @@ export function emergencyByPhrase(text: string, lex: Lexicon): EmergencyCategory
  * vill boka en tid, men jag har tagit alla mina tabletter») is read on its own.
  */
 export function clausesOf(text: string): string[] {
-  const clauses = text.split(/[.,;:!?\n]+|\s+(?:men|och|fast|eftersom|for|but|and)\s+/i).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 2);
+  const clauses = text
+    .split(/[.,;:!?\n]+|\s+(?:men|och|fast|eftersom|for|but|and)\s+/i)
+    .map((c) => c.trim())
+    .filter((c) => c.split(/\s+/).length >= 2);
   return clauses.length > 1 ? [text, ...clauses] : [text];
 }
 
@@ -49,7 +52,10 @@ async function redFlagOf(text: string, model: UnderstandingModel): Promise<Emerg
   return total >= THRESHOLDS.emergency && red[0] ? (red[0].label as EmergencyCategory) : undefined;
 }
 
-export async function emergencyByClassifier(text: string, model: UnderstandingModel): Promise<EmergencyCategory | undefined> {
+export async function emergencyByClassifier(
+  text: string,
+  model: UnderstandingModel,
+): Promise<EmergencyCategory | undefined> {
   for (const clause of clausesOf(text)) {
     const found = await redFlagOf(clause, model);
     if (found) return found;

@@ -62,13 +62,25 @@ function shuffled<T>(items: readonly T[], seed = 7): T[] {
 }
 
 /** k-fold cross-validation: each example is read by a classifier that never saw it. */
-export async function crossValidate(examples: readonly Example[], vocabulary: FeatureVocabulary, k = 5, options: ClassifierOptions = DEFAULT_CLASSIFIER): Promise<Report> {
+export async function crossValidate(
+  examples: readonly Example[],
+  vocabulary: FeatureVocabulary,
+  k = 5,
+  options: ClassifierOptions = DEFAULT_CLASSIFIER,
+): Promise<Report> {
   const order = shuffled(examples);
   const outcomes: Outcome[] = [];
   for (let fold = 0; fold < k; fold++) {
     const held = order.filter((_, i) => i % k === fold);
-    const classifier = await Classifier.train(order.filter((_, i) => i % k !== fold), vocabulary, options);
-    const cases = held.map((e) => ({ text: e.text, expected: e.label === 'other' || e.label === 'time' ? UNKNOWN : e.label }));
+    const classifier = await Classifier.train(
+      order.filter((_, i) => i % k !== fold),
+      vocabulary,
+      options,
+    );
+    const cases = held.map((e) => ({
+      text: e.text,
+      expected: e.label === 'other' || e.label === 'time' ? UNKNOWN : e.label,
+    }));
     outcomes.push(...(await evaluate(classifier, cases)).outcomes);
   }
   return reportOf(outcomes);
@@ -91,7 +103,8 @@ export function formatReport(title: string, r: Report, showMisses = true): strin
   const misses = r.outcomes.filter((o) => o.got !== o.expected);
   if (showMisses && misses.length > 0) {
     lines.push('', '  Misread (expected -> got):');
-    for (const m of misses) lines.push(`    ${m.expected} -> ${m.got}${m.alternatives ? ` (${m.alternatives.join(' / ')})` : ''}: ${m.text}`);
+    for (const m of misses)
+      lines.push(`    ${m.expected} -> ${m.got}${m.alternatives ? ` (${m.alternatives.join(' / ')})` : ''}: ${m.text}`);
   }
   return lines.join('\n');
 }
@@ -104,5 +117,8 @@ export function confusionMatrix(outcomes: readonly Outcome[]): string[] {
   const width = Math.max(...rows.map((r) => r.length), 8);
   const short = (l: string) => l.slice(0, 5).padStart(5);
   const header = `${'expected \\ got'.padEnd(width)} ${cols.map(short).join(' ')}`;
-  return [header, ...rows.map((r) => `${r.padEnd(width)} ${cols.map((c) => String(count(r, c) || '.').padStart(5)).join(' ')}`)];
+  return [
+    header,
+    ...rows.map((r) => `${r.padEnd(width)} ${cols.map((c) => String(count(r, c) || '.').padStart(5)).join(' ')}`),
+  ];
 }

@@ -53,12 +53,23 @@ export interface FeatureOptions {
   shapes: boolean;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { trigramWeight: 0.3, minTrigramWord: 5, pairs: true, spelling: false, scaled: true, shapes: true };
+export const DEFAULT_FEATURES: FeatureOptions = {
+  trigramWeight: 0.3,
+  minTrigramWord: 5,
+  pairs: true,
+  spelling: false,
+  scaled: true,
+  shapes: true,
+};
 
 /** A message as the words the classifier reads: lower case, without diacritics. */
 export const wordsOf = (text: string): string[] => tokens(normalize(text));
 
-export function featuresOf(words: readonly string[], vocabulary: FeatureVocabulary, options: FeatureOptions = DEFAULT_FEATURES): Record<string, number> {
+export function featuresOf(
+  words: readonly string[],
+  vocabulary: FeatureVocabulary,
+  options: FeatureOptions = DEFAULT_FEATURES,
+): Record<string, number> {
   const features: Record<string, number> = {};
   const wordStems: string[] = [];
   for (const word of words) {

@@ -17,17 +17,23 @@ export type IntentReading =
 const NOT_ACTIONABLE = ['other', 'time'] as const;
 type Actionable = Exclude<IntentName, (typeof NOT_ACTIONABLE)[number]>;
 const sameSets: [Actionable] extends [KnownIntent] ? ([KnownIntent] extends [Actionable] ? true : never) : never = true;
-const ACTIONABLE = new Set<string>(INTENT_NAMES.filter((i) => !(NOT_ACTIONABLE as readonly string[]).includes(i) && sameSets));
+const ACTIONABLE = new Set<string>(
+  INTENT_NAMES.filter((i) => !(NOT_ACTIONABLE as readonly string[]).includes(i) && sameSets),
+);
 
 const isIntent = (label: string): label is KnownIntent => label !== NONE && ACTIONABLE.has(label);
 
 export function readIntent(scores: readonly Scored[]): IntentReading {
   const [best, second] = scores;
-  if (!best || !isIntent(best.label) || best.score < THRESHOLDS.floor) return { kind: 'none', confidence: best?.score ?? 0 };
+  if (!best || !isIntent(best.label) || best.score < THRESHOLDS.floor)
+    return { kind: 'none', confidence: best?.score ?? 0 };
   const runnerUp = second?.score ?? 0;
   if (best.score >= THRESHOLDS.sure && best.score - runnerUp >= THRESHOLDS.margin) {
     return { kind: 'sure', intent: best.label, confidence: best.score };
   }
-  const alternatives = [best.label, ...(second && isIntent(second.label) && second.score >= THRESHOLDS.alternative ? [second.label] : [])];
+  const alternatives = [
+    best.label,
+    ...(second && isIntent(second.label) && second.score >= THRESHOLDS.alternative ? [second.label] : []),
+  ];
   return { kind: 'unclear', alternatives, confidence: best.score };
 }

@@ -51,7 +51,12 @@ function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
 }
 
 /** The one choice whose label contains every word typed (politeness aside), if only one does. */
-function choiceByWords(words: readonly string[], choices: readonly Choice[], labelOf: (c: Choice) => string, lex: Lexicon): Choice | undefined {
+function choiceByWords(
+  words: readonly string[],
+  choices: readonly Choice[],
+  labelOf: (c: Choice) => string,
+  lex: Lexicon,
+): Choice | undefined {
   const significant = words.filter((w) => !lex.padding.has(w));
   if (significant.length === 0) return undefined;
   const hits = choices.filter((c) => {
@@ -69,7 +74,9 @@ export interface PromptState {
 
 /** 45, «45 år», «tre» */
 function numberIn(words: readonly string[], lex: Lexicon): number | undefined {
-  const numbers = words.map((w) => (/^\d{1,3}$/.test(w) ? Number(w) : lex.numbers.get(w))).filter((n): n is number => n !== undefined);
+  const numbers = words
+    .map((w) => (/^\d{1,3}$/.test(w) ? Number(w) : lex.numbers.get(w)))
+    .filter((n): n is number => n !== undefined);
   return numbers.length === 1 ? numbers[0] : undefined;
 }
 
@@ -112,9 +119,12 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const { intent } = understanding;
   // A reason written in free text is the answer, unless it is a short command («avbryt»).
   const commandLike = prompt?.expects !== 'text' || words.length <= SHORT_COMMAND;
-  if (GLOBALS.includes(intent) && commandLike) return { kind: 'global', command: intent as GlobalCommand, understanding };
-  if (intent === 'back' || intent === 'change') return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' }, understanding };
-  if (prompt?.expects === 'text' && normalized) return { kind: 'event', event: { type: 'user.text', text }, understanding };
+  if (GLOBALS.includes(intent) && commandLike)
+    return { kind: 'global', command: intent as GlobalCommand, understanding };
+  if (intent === 'back' || intent === 'change')
+    return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' }, understanding };
+  if (prompt?.expects === 'text' && normalized)
+    return { kind: 'event', event: { type: 'user.text', text }, understanding };
   if (prompt?.expects === 'yesno' && (intent === 'yes' || intent === 'no')) {
     return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' }, understanding };
   }

@@ -32,7 +32,8 @@ function wordMap(record: Record<string, readonly string[]>): Map<string, number>
   return map;
 }
 
-const numberMap = (record: Record<string, number>) => new Map(Object.entries(record).map(([w, n]) => [normalize(w), n]));
+const numberMap = (record: Record<string, number>) =>
+  new Map(Object.entries(record).map(([w, n]) => [normalize(w), n]));
 
 export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'emergency'>): Lexicon {
   const lang = content.language;
@@ -44,15 +45,27 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     numbers: numberMap(lang.numbers),
     ordinals: numberMap(lang.ordinals),
     relativeDays: Object.entries(lang.relativeDays).map(([p, days]) => ({ phrase: phrase(p), days })),
-    partsOfDay: (['morning', 'afternoon', 'evening'] as const).map((part) => ({ part, phrases: phrasesOf(lang.partsOfDay[part]) })),
+    partsOfDay: (['morning', 'afternoon', 'evening'] as const).map((part) => ({
+      part,
+      phrases: phrasesOf(lang.partsOfDay[part]),
+    })),
     phrases: Object.fromEntries(Object.entries(phraseLists).map(([k, v]) => [k, phrasesOf(v)])) as Lexicon['phrases'],
     lunchEnds,
     lunchStarts,
     emergency: {
-      categories: Object.entries(content.emergency.categories).map(([category, c]) => ({ category: category as EmergencyCategory, phrases: phrasesOf(c.phrases) })),
+      categories: Object.entries(content.emergency.categories).map(([category, c]) => ({
+        category: category as EmergencyCategory,
+        phrases: phrasesOf(c.phrases),
+      })),
       notEmergency: phrasesOf(content.emergency.notEmergency.phrases),
     },
-    units: content.units.filter((u) => !u.confidential).map((u) => ({ hsaId: u.hsaId, phrases: phrasesOf([u.name, ...u.synonyms]) })),
-    services: content.units.filter((u) => !u.confidential).flatMap((u) => u.services.map((s) => ({ id: s.id, unitHsaId: u.hsaId, phrases: phrasesOf([s.name, ...s.synonyms]) }))),
+    units: content.units
+      .filter((u) => !u.confidential)
+      .map((u) => ({ hsaId: u.hsaId, phrases: phrasesOf([u.name, ...u.synonyms]) })),
+    services: content.units
+      .filter((u) => !u.confidential)
+      .flatMap((u) =>
+        u.services.map((s) => ({ id: s.id, unitHsaId: u.hsaId, phrases: phrasesOf([s.name, ...s.synonyms]) })),
+      ),
   };
 }

@@ -35,7 +35,11 @@ declare module '@nlpjs/nlu' {
     train(corpus: { utterance: string; intent: string }[], settings?: NluSettings): Promise<unknown>;
     process(utterance: string, settings?: NluSettings): Promise<{ classifications: NluClassification[] }>;
     /** Turns one utterance into its features (a map of feature name to weight); overridable */
-    defaultPipelinePrepare(input: { text: string; locale?: string; settings?: NluSettings }): Promise<Record<string, number>>;
+    defaultPipelinePrepare(input: {
+      text: string;
+      locale?: string;
+      settings?: NluSettings;
+    }): Promise<Record<string, number>>;
   }
 }
 

@@ -38,7 +38,8 @@ export function sameWord(typed: string, word: string): boolean {
   if (/\d/.test(word) || /\d/.test(typed)) return false;
   // Five-letter words allow a missing or extra letter (tidr, tiderr) but not a changed one,
   // which would confuse words such as andra and ångra.
-  const allowed = word.length >= 9 ? 2 : word.length >= 6 ? 1 : word.length === 5 && typed.length !== word.length ? 1 : 0;
+  const allowed =
+    word.length >= 9 ? 2 : word.length >= 6 ? 1 : word.length === 5 && typed.length !== word.length ? 1 : 0;
   return allowed > 0 && editDistance(typed, word, allowed) <= allowed;
 }
 

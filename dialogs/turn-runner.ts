@@ -132,31 +132,48 @@ function switchRequest(actor: ChartActor, interpreted: Interpreted): Request | u
 /** A question or a polite word beside the errand: answered, and the errand's question asked again. */
 function aside(interpreted: Interpreted, prompt: Reply | undefined): Reply[] | undefined {
   const intent = interpreted.kind === 'stale' ? undefined : interpreted.understanding?.intent;
-  if (intent === 'ask-cost' || intent === 'ask-unit') return [{ parts: [t(`answer.${intent}`)] }, ...repeatPrompt(prompt)];
+  if (intent === 'ask-cost' || intent === 'ask-unit')
+    return [{ parts: [t(`answer.${intent}`)] }, ...repeatPrompt(prompt)];
   if (intent === 'thanks' || intent === 'greeting') return repeatPrompt(prompt);
   return undefined;
 }
 
 /** Why the answer did not fit, as specific as the understanding allows. */
 function notUnderstood(interpreted: Interpreted, prompt: Reply | undefined): Reply[] {
-  const problem = interpreted.kind === 'event' && interpreted.event.type === 'user.said' ? interpreted.event.understanding.problems?.[0] : undefined;
-  const text = problem?.kind === 'invalid-date' ? t('understand.invalidDate', { text: problem.text })
-    : problem?.kind === 'past-date' ? t('understand.pastDate', { date: problem.date })
-      : t(`understand.reprompt.${prompt?.expects ?? 'free'}`);
+  const problem =
+    interpreted.kind === 'event' && interpreted.event.type === 'user.said'
+      ? interpreted.event.understanding.problems?.[0]
+      : undefined;
+  const text =
+    problem?.kind === 'invalid-date'
+      ? t('understand.invalidDate', { text: problem.text })
+      : problem?.kind === 'past-date'
+        ? t('understand.pastDate', { date: problem.date })
+        : t(`understand.reprompt.${prompt?.expects ?? 'free'}`);
   return [{ parts: [text] }, ...repeatPrompt(prompt)];
 }
 
 /** The event a message becomes, or the replies that answer it without the chart. */
-async function eventFor(input: UserInput, data: ConversationData, opened: Open, deps: TurnDeps): Promise<ConversationEvent | Reply[]> {
+async function eventFor(
+  input: UserInput,
+  data: ConversationData,
+  opened: Open,
+  deps: TurnDeps,
+): Promise<ConversationEvent | Reply[]> {
   const { actor } = opened;
   const text = input.text;
   // A very long message is not read at all: understanding it would hold up everyone else.
-  if ((text?.length ?? 0) > MAX_TEXT) return [{ parts: [t('understand.tooLong', { max: MAX_TEXT })] }, ...repeatPrompt(data.prompt)];
+  if ((text?.length ?? 0) > MAX_TEXT)
+    return [{ parts: [t('understand.tooLong', { max: MAX_TEXT })] }, ...repeatPrompt(data.prompt)];
   // The safety net comes before anything else.
   const emergency = text ? await emergencyIn(text, deps.model) : undefined;
   if (emergency) return { type: 'safety.emergency', advice: deps.model.advice[emergency] };
 
-  const interpreted = await interpret(input, { prompt: data.prompt, seq: data.promptSeq ?? 0 }, { labelOf: deps.labelOf, model: deps.model, now: deps.now });
+  const interpreted = await interpret(
+    input,
+    { prompt: data.prompt, seq: data.promptSeq ?? 0 },
+    { labelOf: deps.labelOf, model: deps.model, now: deps.now },
+  );
   if (interpreted.kind === 'stale') return [{ parts: [t('understand.stale')] }, ...repeatPrompt(data.prompt)];
   if (interpreted.kind === 'global') return { type: `command.${interpreted.command}` };
   // A first message that asks for nothing in particular («hej») gets the welcome alone.
@@ -175,12 +192,21 @@ async function eventFor(input: UserInput, data: ConversationData, opened: Open, 
 /** Whether a stored conversation is at the menu, which shows nothing personal. */
 const atMenu = (data: ConversationData) => (data.chart?.snapshot as { value?: unknown } | undefined)?.value === 'menu';
 
-export async function runTurn(stored: ConversationData, input: TurnInput, patientId: string | undefined, deps: TurnDeps): Promise<TurnResult> {
+export async function runTurn(
+  stored: ConversationData,
+  input: TurnInput,
+  patientId: string | undefined,
+  deps: TurnDeps,
+): Promise<TurnResult> {
   // A different (or no) verified resident never continues someone else's errand; only the
   // menu, which shows nothing personal, carries over (so logging in keeps its buttons).
   const sameResident = stored.patientId === patientId;
   const keepMenu = !sameResident && atMenu(stored);
-  const data: ConversationData = sameResident ? stored : keepMenu ? { ...stored, patientId, toldEnglish: undefined } : { patientId, promptSeq: stored.promptSeq };
+  const data: ConversationData = sameResident
+    ? stored
+    : keepMenu
+      ? { ...stored, patientId, toldEnglish: undefined }
+      : { patientId, promptSeq: stored.promptSeq };
   const opened = open(data, patientId, deps);
   const { actor, replies } = opened;
   if (keepMenu && !opened.fresh) actor.send({ type: 'session.resident', patientId });
@@ -194,7 +220,11 @@ export async function runTurn(stored: ConversationData, input: TurnInput, patien
   const asked = [...welcome].reverse().find((r) => r.expects !== undefined);
   const english = input.text !== undefined && !data.toldEnglish && languageOf(input.text) === 'en';
   const lead: Reply[] = english ? [{ parts: [t('english.intro')] }] : [];
-  const current: ConversationData = { ...data, ...(asked ? { prompt: asked, flowPrompt: asked } : {}), ...(english ? { toldEnglish: true } : {}) };
+  const current: ConversationData = {
+    ...data,
+    ...(asked ? { prompt: asked, flowPrompt: asked } : {}),
+    ...(english ? { toldEnglish: true } : {}),
+  };
 
   const event = await eventFor(input, current, opened, deps);
   if (Array.isArray(event)) return finish(actor, current, [...lead, ...(event.length === 0 ? welcome : event)]);
@@ -202,6 +232,10 @@ export async function runTurn(stored: ConversationData, input: TurnInput, patien
   await settled(actor, deps.settleTimeoutMs);
   const result = finish(actor, current, [...lead, ...replies]);
   // Logging out forgets the conversation: nothing but the chart at its menu remains.
-  if (event.type === 'command.logout') return { ...result, data: { patientId, chart: result.data.chart, prompt: result.data.prompt, promptSeq: result.data.promptSeq } };
+  if (event.type === 'command.logout')
+    return {
+      ...result,
+      data: { patientId, chart: result.data.chart, prompt: result.data.prompt, promptSeq: result.data.promptSeq },
+    };
   return result;
 }

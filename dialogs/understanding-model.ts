@@ -25,20 +25,34 @@ type ModelContent = Pick<Content, 'language' | 'units' | 'emergency' | 'examples
 
 export function intentExamples(content: Pick<Content, 'examples'>): Example[] {
   return Object.values(content.examples).flatMap((byIntent: Record<string, string[] | undefined>) =>
-    Object.entries(byIntent).flatMap(([label, list]) => (list ?? []).map((text) => ({ text, label }))));
+    Object.entries(byIntent).flatMap(([label, list]) => (list ?? []).map((text) => ({ text, label }))),
+  );
 }
 
 /** What the bot offers as buttons (questionnaire answers, choices): «Mig själv» is never a red flag. */
 function buttonLabels(content: Pick<Content, 'questionnaires' | 'texts'>): string[] {
-  const fixed = content.texts.keys().filter((k) => k.startsWith('choice.')).map((k) => content.texts.template(k) ?? '').filter((t) => !t.includes('{'));
-  const answers = content.questionnaires.flatMap((q) => q.questions.flatMap((x) => x.options ?? []))
+  const fixed = content.texts
+    .keys()
+    .filter((k) => k.startsWith('choice.'))
+    .map((k) => content.texts.template(k) ?? '')
+    .filter((t) => !t.includes('{'));
+  const answers = content.questionnaires
+    .flatMap((q) => q.questions.flatMap((x) => x.options ?? []))
     .map((o) => (typeof o.label === 'string' ? o.label : (content.texts.template(o.label.key) ?? '')));
   return [...new Set([...fixed, ...answers].filter((t) => t.length > 0))];
 }
 
-export function emergencyExamples(content: Pick<Content, 'emergency' | 'examples' | 'questionnaires' | 'texts'>): Example[] {
-  const red = Object.entries(content.emergency.categories).flatMap(([label, c]) => [...c.phrases, ...c.examples].map((text) => ({ text, label })));
-  const harmless = [...content.emergency.notEmergency.phrases, ...content.emergency.notEmergency.examples, ...buttonLabels(content)].map((text) => ({ text, label: SAFE }));
+export function emergencyExamples(
+  content: Pick<Content, 'emergency' | 'examples' | 'questionnaires' | 'texts'>,
+): Example[] {
+  const red = Object.entries(content.emergency.categories).flatMap(([label, c]) =>
+    [...c.phrases, ...c.examples].map((text) => ({ text, label })),
+  );
+  const harmless = [
+    ...content.emergency.notEmergency.phrases,
+    ...content.emergency.notEmergency.examples,
+    ...buttonLabels(content),
+  ].map((text) => ({ text, label: SAFE }));
   // Everything residents say about bookings is, by its nature, not an emergency.
   const ordinary = intentExamples(content).map((e) => ({ text: e.text, label: SAFE }));
   return [...red, ...harmless, ...ordinary];
@@ -46,9 +60,14 @@ export function emergencyExamples(content: Pick<Content, 'emergency' | 'examples
 
 export function vocabularyOf(content: Pick<Content, 'language' | 'units'>): FeatureVocabulary {
   const words = (list: readonly string[]) => new Set(list.flatMap((w) => tokens(normalize(w))));
-  const names = content.units.filter((u) => !u.confidential).flatMap((u) => [u.name, ...u.synonyms, ...u.services.flatMap((s) => [s.name, ...s.synonyms])]);
+  const names = content.units
+    .filter((u) => !u.confidential)
+    .flatMap((u) => [u.name, ...u.synonyms, ...u.services.flatMap((s) => [s.name, ...s.synonyms])]);
   return {
-    dayWords: words([...Object.values(content.language.weekdays).flat(), ...Object.keys(content.language.relativeDays)]),
+    dayWords: words([
+      ...Object.values(content.language.weekdays).flat(),
+      ...Object.keys(content.language.relativeDays),
+    ]),
     monthWords: words(Object.values(content.language.months).flat()),
     entityWords: new Set([...words(names)].filter((w) => w.length >= 5)),
   };
@@ -69,8 +88,22 @@ export const EMERGENCY_CLASSIFIER: ClassifierOptions = {
   nlu: { ...DEFAULT_CLASSIFIER.nlu, iterations: 20 },
 };
 
-export function trainOnce(examples: readonly Example[], vocabulary: FeatureVocabulary, options: ClassifierOptions = DEFAULT_CLASSIFIER): Promise<Classifier> {
-  const key = createHash('sha256').update(JSON.stringify([examples, options, [...vocabulary.dayWords], [...vocabulary.monthWords], [...vocabulary.entityWords]])).digest('hex');
+export function trainOnce(
+  examples: readonly Example[],
+  vocabulary: FeatureVocabulary,
+  options: ClassifierOptions = DEFAULT_CLASSIFIER,
+): Promise<Classifier> {
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        examples,
+        options,
+        [...vocabulary.dayWords],
+        [...vocabulary.monthWords],
+        [...vocabulary.entityWords],
+      ]),
+    )
+    .digest('hex');
   let classifier = trained.get(key);
   if (!classifier) {
     classifier = Classifier.train(examples, vocabulary, options);
@@ -82,7 +115,12 @@ export function trainOnce(examples: readonly Example[], vocabulary: FeatureVocab
 
 export async function buildUnderstanding(content: ModelContent): Promise<UnderstandingModel> {
   const vocabulary = vocabularyOf(content);
-  const [intents, emergency] = await Promise.all([trainOnce(intentExamples(content), vocabulary), trainOnce(emergencyExamples(content), vocabulary, EMERGENCY_CLASSIFIER)]);
-  const advice = Object.fromEntries(Object.entries(content.emergency.categories).map(([c, v]) => [c, v.advice])) as Record<EmergencyCategory, string>;
+  const [intents, emergency] = await Promise.all([
+    trainOnce(intentExamples(content), vocabulary),
+    trainOnce(emergencyExamples(content), vocabulary, EMERGENCY_CLASSIFIER),
+  ]);
+  const advice = Object.fromEntries(
+    Object.entries(content.emergency.categories).map(([c, v]) => [c, v.advice]),
+  ) as Record<EmergencyCategory, string>;
   return { lexicon: compileLexicon(content), intents, emergency, advice };
 }

@@ -18,7 +18,8 @@ export interface DatePart {
 
 const iso = (d: DateTime) => d.toISODate()!;
 /** Whether a word is one of the one-word phrases of a list. */
-const isWord = (word: string | undefined, phrases: readonly string[][]) => word !== undefined && phrases.some((p) => p.length === 1 && p[0] === word);
+const isWord = (word: string | undefined, phrases: readonly string[][]) =>
+  word !== undefined && phrases.some((p) => p.length === 1 && p[0] === word);
 const has = (words: readonly string[], phrases: readonly string[][]) => phrases.some((p) => findPhrase(words, p) >= 0);
 
 function numberAt(words: readonly string[], i: number, lex: Lexicon): number | undefined {
@@ -34,14 +35,20 @@ function inferYear(day: number, month: number, today: DateTime): DateTime {
   return candidate < today.minus({ days: 60 }) ? candidate.plus({ years: 1 }) : candidate;
 }
 
-function explicitDate(words: readonly string[], text: string, today: DateTime, lex: Lexicon): DateTime | DateProblem | undefined {
+function explicitDate(
+  words: readonly string[],
+  text: string,
+  today: DateTime,
+  lex: Lexicon,
+): DateTime | DateProblem | undefined {
   const isoMatch = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
   const slash = /(?:^|\s)(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?:\s|$)/.exec(text);
   let day: number | undefined;
   let month: number | undefined;
   let year: number | undefined;
   let shown = '';
-  if (isoMatch) [shown, year, month, day] = [isoMatch[0], Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3])];
+  if (isoMatch)
+    [shown, year, month, day] = [isoMatch[0], Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3])];
   else if (slash) {
     [shown, day, month] = [slash[0].trim(), Number(slash[1]), Number(slash[2])];
     if (slash[3]) year = slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
@@ -58,9 +65,8 @@ function explicitDate(words: readonly string[], text: string, today: DateTime, l
     }
   }
   if (day === undefined || month === undefined) return undefined;
-  const date = year !== undefined
-    ? DateTime.fromObject({ year, month, day }, { zone: today.zone })
-    : inferYear(day, month, today);
+  const date =
+    year !== undefined ? DateTime.fromObject({ year, month, day }, { zone: today.zone }) : inferYear(day, month, today);
   return date.isValid ? date : { kind: 'invalid-date', text: shown };
 }
 
@@ -81,7 +87,10 @@ function lexMonth(word: string, lex: Lexicon): number | undefined {
   return undefined;
 }
 
-function weekdayIn(words: readonly string[], lex: Lexicon): { weekday: number; index: number; word: string } | undefined {
+function weekdayIn(
+  words: readonly string[],
+  lex: Lexicon,
+): { weekday: number; index: number; word: string } | undefined {
   for (let i = 0; i < words.length; i++) {
     const exact = lex.weekdays.get(words[i]!);
     if (exact !== undefined) return { weekday: exact, index: i, word: words[i]! };
@@ -107,12 +116,15 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     if (!isWord(words[i - 1], lex.phrases.inFuture) && !isWord(words[i - 2], lex.phrases.inFuture)) continue;
     const n = numberAt(words, i, lex);
     if (n === undefined) continue;
-    if (lex.phrases.inWeeks.some((p) => sameWord(words[i + 1] ?? '', p[0]!))) range(today.plus({ weeks: n }).startOf('week'), today.plus({ weeks: n }).endOf('week'));
+    if (lex.phrases.inWeeks.some((p) => sameWord(words[i + 1] ?? '', p[0]!)))
+      range(today.plus({ weeks: n }).startOf('week'), today.plus({ weeks: n }).endOf('week'));
     else if (lex.phrases.inDays.some((p) => sameWord(words[i + 1] ?? '', p[0]!))) single(today.plus({ days: n }));
   }
-  if (has(words, lex.phrases.nextWeek)) range(today.plus({ weeks: 1 }).startOf('week'), today.plus({ weeks: 1 }).endOf('week'));
+  if (has(words, lex.phrases.nextWeek))
+    range(today.plus({ weeks: 1 }).startOf('week'), today.plus({ weeks: 1 }).endOf('week'));
   if (has(words, lex.phrases.thisWeek)) range(today, today.endOf('week'));
-  if (has(words, lex.phrases.nextMonth)) range(today.plus({ months: 1 }).startOf('month'), today.plus({ months: 1 }).endOf('month'));
+  if (has(words, lex.phrases.nextMonth))
+    range(today.plus({ months: 1 }).startOf('month'), today.plus({ months: 1 }).endOf('month'));
   if (has(words, lex.phrases.weekend)) {
     const saturday = today.weekday === 7 ? today.plus({ days: 6 }) : today.set({ weekday: 6 });
     range(saturday, saturday.plus({ days: 1 }));
@@ -121,7 +133,8 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
   if (weekAt >= 0) {
     const w = Number(words[weekAt + 1]);
     let start = DateTime.fromObject({ weekYear: today.weekYear, weekNumber: w, weekday: 1 }, { zone: today.zone });
-    if (start.isValid && start.endOf('week') < today) start = start.plus({ years: 1 }).set({ weekNumber: w, weekday: 1 });
+    if (start.isValid && start.endOf('week') < today)
+      start = start.plus({ years: 1 }).set({ weekNumber: w, weekday: 1 });
     if (start.isValid) range(start, start.endOf('week'));
     else part.problems.push({ kind: 'invalid-date', text: `${words[weekAt]} ${words[weekAt + 1]}` });
   }
@@ -146,7 +159,9 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     const before = words[wd.index - 1];
     const plural = wd.word.endsWith('ar') || before === 'en';
     if (part.dateFrom && part.dateTo && part.dateFrom !== part.dateTo) {
-      const inRange = DateTime.fromISO(part.dateFrom, { zone: today.zone }).set({ weekday: wd.weekday as WeekdayNumbers });
+      const inRange = DateTime.fromISO(part.dateFrom, { zone: today.zone }).set({
+        weekday: wd.weekday as WeekdayNumbers,
+      });
       if (iso(inRange) <= part.dateTo) single(inRange);
     } else if (!plural && !part.dateFrom) {
       const next = isWord(before, lex.phrases.next)

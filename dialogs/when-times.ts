@@ -15,7 +15,8 @@ export interface TimePart {
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (h: number, m: number) => `${pad(h)}:${pad(m)}`;
 /** The minute after h:m, for an exact time ("kl. 14.30" is 14:30 up to 14:31). */
-const nextMinute = (h: number, m: number) => (m === 59 ? clock(Math.min(h + 1, 23), h === 23 ? 59 : 0) : clock(h, m + 1));
+const nextMinute = (h: number, m: number) =>
+  m === 59 ? clock(Math.min(h + 1, 23), h === 23 ? 59 : 0) : clock(h, m + 1);
 
 function parseClock(word: string | undefined): { h: number; m: number } | undefined {
   const match = /^(\d{1,2})(?::(\d{2}))?$/.exec(word ?? '');
@@ -25,10 +26,15 @@ function parseClock(word: string | undefined): { h: number; m: number } | undefi
   return h <= 23 && m <= 59 ? { h, m } : undefined;
 }
 
-const isOneOf = (word: string | undefined, phrases: readonly string[][]) => phrases.some((p) => p.length === 1 && p[0] === word);
+const isOneOf = (word: string | undefined, phrases: readonly string[][]) =>
+  phrases.some((p) => p.length === 1 && p[0] === word);
 
 /** The clock time after index i, skipping "kl"/"klockan". */
-function clockAfter(words: readonly string[], i: number, lex: Lexicon): { time: { h: number; m: number }; end: number; marked: boolean } | undefined {
+function clockAfter(
+  words: readonly string[],
+  i: number,
+  lex: Lexicon,
+): { time: { h: number; m: number }; end: number; marked: boolean } | undefined {
   let j = i;
   const marked = isOneOf(words[j], lex.phrases.clock);
   if (marked) j++;
@@ -51,7 +57,8 @@ export function parseTimes(words: readonly string[], lex: Lexicon): TimePart {
     const w = words[i];
     if (isOneOf(w, lex.phrases.between)) {
       const from = clockAfter(words, i + 1, lex);
-      const to = from && isOneOf(words[from.end + 1], lex.phrases.and) ? clockAfter(words, from.end + 2, lex) : undefined;
+      const to =
+        from && isOneOf(words[from.end + 1], lex.phrases.and) ? clockAfter(words, from.end + 2, lex) : undefined;
       if (from && to) {
         part.timeFrom = clock(from.time.h, from.time.m);
         part.timeTo = clock(to.time.h, to.time.m);
@@ -73,7 +80,9 @@ export function parseTimes(words: readonly string[], lex: Lexicon): TimePart {
       // "kl. 14" means some time that hour; "kl. 14.30" means that very time.
       const exact = words[at.end]!.includes(':');
       part.timeFrom = clock(at.time.h, at.time.m);
-      part.timeTo = exact ? nextMinute(at.time.h, at.time.m) : clock(Math.min(at.time.h + 1, 23), at.time.h === 23 ? 59 : 0);
+      part.timeTo = exact
+        ? nextMinute(at.time.h, at.time.m)
+        : clock(Math.min(at.time.h + 1, 23), at.time.h === 23 ? 59 : 0);
       i = at.end;
     }
   }

@@ -38,19 +38,33 @@ export const cancelBookingMachine = setup({
   },
   actions: {
     settle: assign({ result: (_, params: CancelBookingOutput) => params }),
-    promptReason: speak.say(({ context }) => [reasonReply('cancel', context.booking.reason.cancel, context.booking.reasonMaxLength)]),
+    promptReason: speak.say(({ context }) => [
+      reasonReply('cancel', context.booking.reason.cancel, context.booking.reasonMaxLength),
+    ]),
     sayTooLong: speak.say(({ context, event }) => [
-      { parts: [rejectionText({ code: 'reason_too_long', max: context.booking.reasonMaxLength, length: textOf(event).length })] },
+      {
+        parts: [
+          rejectionText({
+            code: 'reason_too_long',
+            max: context.booking.reasonMaxLength,
+            length: textOf(event).length,
+          }),
+        ],
+      },
     ]),
     keepReason: assign({ reason: ({ event }) => textOf(event) }),
     reportProgress: speak.progress(),
-    promptConfirm: speak.say(({ context }) => [{
-      parts: [t('cancel.confirm'), ...bookingLines(context.booking)],
-      choices: [choice(YES, 'choice.yesCancel'), choice(NO, 'choice.noKeep')],
-      expects: 'yesno',
-      card: 'booking',
-    }]),
-    sayDone: speak.say(({ context }) => [{ parts: [t('cancel.done', bookingParams(context.booking))], card: 'confirmation' }]),
+    promptConfirm: speak.say(({ context }) => [
+      {
+        parts: [t('cancel.confirm'), ...bookingLines(context.booking)],
+        choices: [choice(YES, 'choice.yesCancel'), choice(NO, 'choice.noKeep')],
+        expects: 'yesno',
+        card: 'booking',
+      },
+    ]),
+    sayDone: speak.say(({ context }) => [
+      { parts: [t('cancel.done', bookingParams(context.booking))], card: 'confirmation' },
+    ]),
     sayKept: speak.text('cancel.kept'),
     sayFailure: speak.text('error.bookingSystem'),
     sayRefused: speak.say(({ event }) => {
@@ -77,7 +91,10 @@ export const cancelBookingMachine = setup({
       invoke: {
         src: 'cancelBooking',
         input: ({ context }) => ({
-          patientId: context.patientId, bookingId: context.booking.id, termsAccepted: context.termsAccepted, reason: context.reason,
+          patientId: context.patientId,
+          bookingId: context.booking.id,
+          termsAccepted: context.termsAccepted,
+          reason: context.reason,
         }),
         onDone: [
           { guard: ({ event }) => event.output.ok, target: 'cancelled', actions: 'sayDone' },

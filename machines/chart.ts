@@ -21,8 +21,12 @@ export function chartWith(effects: BookingEffects, questionnaires: Questionnaire
       view: viewMachine.provide({ actors: { listBookings } }),
       pickBooking: pickBookingMachine.provide({ actors: { listBookings } }),
       cancelBooking: cancelBookingMachine.provide({ actors: { cancelBooking: effect(effects.cancelBooking) } }),
-      chooseTime: chooseTimeMachine.provide({ actors: { findSlots: effect(effects.findSlots), commitTime: effect(effects.commitTime) } }),
-      chooseInvitation: chooseInvitationMachine.provide({ actors: { listInvitations: effect(effects.listInvitations) } }),
+      chooseTime: chooseTimeMachine.provide({
+        actors: { findSlots: effect(effects.findSlots), commitTime: effect(effects.commitTime) },
+      }),
+      chooseInvitation: chooseInvitationMachine.provide({
+        actors: { listInvitations: effect(effects.listInvitations) },
+      }),
       chooseService: chooseServiceMachine.provide({ actors: { listOffers: effect(effects.listOffers) } }),
       guided: questionnaireMachine(questionnaires),
     },

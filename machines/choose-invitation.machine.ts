@@ -29,16 +29,25 @@ interface Context extends ChooseInvitationInput {
 const speak = speaker<Context, UserEvent>();
 
 const stateLine = (i: InvitationSummary): TextRef =>
-  i.state.ok ? t('invitation.open', { earliestDate: i.earliestDate, latestDate: i.latestDate }) : rejectionText(i.state.rejection);
+  i.state.ok
+    ? t('invitation.open', { earliestDate: i.earliestDate, latestDate: i.latestDate })
+    : rejectionText(i.state.rejection);
 
 const invitationReply = (i: InvitationSummary): Reply => ({
-  parts: [t('invitation.summary', { service: i.serviceName, unit: i.unitName }), t('invitation.purpose', { purpose: i.purpose }), stateLine(i)],
+  parts: [
+    t('invitation.summary', { service: i.serviceName, unit: i.unitName }),
+    t('invitation.purpose', { purpose: i.purpose }),
+    stateLine(i),
+  ],
   card: 'booking',
 });
 
 const choosePrompt = (c: Context, key: string): Reply => ({
   parts: [t(key)],
-  choices: [...c.invitations.map((i) => choice(i.id, 'choice.invitation', { service: i.serviceName, unit: i.unitName })), choice(MENU, 'choice.menu')],
+  choices: [
+    ...c.invitations.map((i) => choice(i.id, 'choice.invitation', { service: i.serviceName, unit: i.unitName })),
+    choice(MENU, 'choice.menu'),
+  ],
   expects: 'choice',
 });
 
@@ -49,18 +58,28 @@ export const chooseInvitationMachine = setup({
     hasNone: ({ context }) => context.invitations.length === 0,
     hasOneOpen: ({ context }) => context.invitations.length === 1 && context.invitations[0]!.state.ok,
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
-    isInvitation: ({ context, event }) => event.type === 'user.chose' && context.invitations.some((i) => i.id === event.value),
+    isInvitation: ({ context, event }) =>
+      event.type === 'user.chose' && context.invitations.some((i) => i.id === event.value),
     isOpen: ({ context }) => context.selected?.state.ok === true,
     hasTerms: ({ context }) => context.selected?.terms !== undefined,
   },
   actions: {
     acceptTerms: assign({ termsAccepted: true }),
     settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
-    listAll: speak.say(({ context }) => [{ parts: [t('invitation.header', { count: context.invitations.length })] }, ...context.invitations.map(invitationReply)]),
+    listAll: speak.say(({ context }) => [
+      { parts: [t('invitation.header', { count: context.invitations.length })] },
+      ...context.invitations.map(invitationReply),
+    ]),
     promptChoose: speak.say(({ context }) => [choosePrompt(context, 'invitation.choose')]),
     selectOnly: assign({ selected: ({ context }) => context.invitations[0] }),
-    select: assign({ selected: ({ context, event }) => context.invitations.find((i) => event.type === 'user.chose' && i.id === event.value) }),
-    sayNotOpen: speak.say(({ context }) => [{ parts: [stateLine(context.selected!)] }, choosePrompt(context, 'invitation.chooseAnother')]),
+    select: assign({
+      selected: ({ context, event }) =>
+        context.invitations.find((i) => event.type === 'user.chose' && i.id === event.value),
+    }),
+    sayNotOpen: speak.say(({ context }) => [
+      { parts: [stateLine(context.selected!)] },
+      choosePrompt(context, 'invitation.chooseAnother'),
+    ]),
     promptTerms: speak.say(({ context }) => [termsReply(context.selected!.terms!)]),
     sayDeclined: speak.text('terms.declinedBooking'),
     sayNone: speak.text('invitation.none'),
@@ -89,18 +108,39 @@ export const chooseInvitationMachine = setup({
     choosing: {
       tags: 'awaitingUser',
       entry: 'promptChoose',
-      on: { 'user.chose': [{ guard: 'isMenu', target: 'toMenu' }, { guard: 'isInvitation', target: 'checking', actions: 'select' }] },
+      on: {
+        'user.chose': [
+          { guard: 'isMenu', target: 'toMenu' },
+          { guard: 'isInvitation', target: 'checking', actions: 'select' },
+        ],
+      },
     },
-    checking: { always: [{ guard: 'isOpen', target: 'askingTerms' }, { target: 'notOpen', actions: 'sayNotOpen' }] },
+    checking: {
+      always: [
+        { guard: 'isOpen', target: 'askingTerms' },
+        { target: 'notOpen', actions: 'sayNotOpen' },
+      ],
+    },
     notOpen: {
       tags: 'awaitingUser',
-      on: { 'user.chose': [{ guard: 'isMenu', target: 'toMenu' }, { guard: 'isInvitation', target: 'checking', actions: 'select' }] },
+      on: {
+        'user.chose': [
+          { guard: 'isMenu', target: 'toMenu' },
+          { guard: 'isInvitation', target: 'checking', actions: 'select' },
+        ],
+      },
     },
     askingTerms: { always: [{ guard: 'hasTerms', target: 'terms' }, { target: 'chosen' }] },
     terms: termsState('chosen', 'declined'),
     chosen: {
       type: 'final',
-      entry: assign({ result: ({ context }) => ({ outcome: 'chosen' as const, invitation: context.selected!, termsAccepted: context.termsAccepted }) }),
+      entry: assign({
+        result: ({ context }) => ({
+          outcome: 'chosen' as const,
+          invitation: context.selected!,
+          termsAccepted: context.termsAccepted,
+        }),
+      }),
     },
     none: { type: 'final', entry: ['sayNone', { type: 'settle', params: { outcome: 'none' } }] },
     declined: { type: 'final', entry: { type: 'settle', params: { outcome: 'declined' } } },

@@ -19,7 +19,13 @@ export interface ChooseServiceInput {
 }
 
 export type ChooseServiceOutput =
-  | { outcome: 'chosen'; offer: OfferSummary; termsAccepted: boolean; understanding?: Understanding; viaGuide?: boolean }
+  | {
+      outcome: 'chosen';
+      offer: OfferSummary;
+      termsAccepted: boolean;
+      understanding?: Understanding;
+      viaGuide?: boolean;
+    }
   | { outcome: 'none' | 'menu' | 'declined' | 'failed' };
 
 interface Context extends ChooseServiceInput {
@@ -39,11 +45,16 @@ const WHAT = 'what:';
 function narrowed(offers: readonly OfferSummary[], u: Understanding | undefined): OfferSummary[] {
   const services = u?.careServiceIds ?? [];
   const units = u?.unitHsaIds ?? [];
-  return offers.filter((o) => (services.length === 0 || services.includes(o.careServiceId)) && (units.length === 0 || units.includes(o.unitHsaId)));
+  return offers.filter(
+    (o) =>
+      (services.length === 0 || services.includes(o.careServiceId)) &&
+      (units.length === 0 || units.includes(o.unitHsaId)),
+  );
 }
 
 const namesOf = (offers: readonly OfferSummary[]) => [...new Set(offers.map((o) => o.serviceName))];
-const namesSomething = (u: Understanding | undefined) => (u?.careServiceIds.length ?? 0) + (u?.unitHsaIds.length ?? 0) > 0;
+const namesSomething = (u: Understanding | undefined) =>
+  (u?.careServiceIds.length ?? 0) + (u?.unitHsaIds.length ?? 0) > 0;
 
 export const chooseServiceMachine = setup({
   types: {} as { context: Context; events: UserEvent; input: ChooseServiceInput; output: ChooseServiceOutput },
@@ -54,8 +65,12 @@ export const chooseServiceMachine = setup({
     isOneKind: ({ context }) => context.candidates.length > 1 && namesOf(context.candidates).length === 1,
     namedNothingBookable: ({ context }) => namesSomething(context.understanding) && context.candidates.length === 0,
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
-    isWhat: ({ context, event }) => event.type === 'user.chose' && event.value.startsWith(WHAT) && context.offers.some((o) => WHAT + o.serviceName === event.value),
-    isWhere: ({ context, event }) => event.type === 'user.chose' && context.candidates.some((o) => o.careServiceId === event.value),
+    isWhat: ({ context, event }) =>
+      event.type === 'user.chose' &&
+      event.value.startsWith(WHAT) &&
+      context.offers.some((o) => WHAT + o.serviceName === event.value),
+    isWhere: ({ context, event }) =>
+      event.type === 'user.chose' && context.candidates.some((o) => o.careServiceId === event.value),
     saysSomething: ({ event }) => event.type === 'user.said' && namesSomething(event.understanding),
     hasTerms: ({ context }) => context.selected?.terms !== undefined,
   },
@@ -64,27 +79,47 @@ export const chooseServiceMachine = setup({
     settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
     narrow: assign({ candidates: ({ context }) => narrowed(context.offers, context.understanding) }),
     takeSaid: assign({ understanding: ({ event }) => (event.type === 'user.said' ? event.understanding : undefined) }),
-    takeWhat: assign({ candidates: ({ context, event }) => context.offers.filter((o) => event.type === 'user.chose' && WHAT + o.serviceName === event.value) }),
+    takeWhat: assign({
+      candidates: ({ context, event }) =>
+        context.offers.filter((o) => event.type === 'user.chose' && WHAT + o.serviceName === event.value),
+    }),
     selectOnly: assign({ selected: ({ context }) => context.candidates[0] }),
-    selectWhere: assign({ selected: ({ context, event }) => context.candidates.find((o) => event.type === 'user.chose' && o.careServiceId === event.value) }),
+    selectWhere: assign({
+      selected: ({ context, event }) =>
+        context.candidates.find((o) => event.type === 'user.chose' && o.careServiceId === event.value),
+    }),
     resetCandidates: assign({ candidates: ({ context }) => context.offers }),
     sayNotBookable: speak.say(({ context }) => {
       // The reason from the rules for what was named, e.g. «Folktandvården Enköping går inte att boka via 1177 ännu».
       const u = context.understanding;
-      const refusal = context.refusals.find((r) => u?.careServiceIds.includes(r.careServiceId) && (u.unitHsaIds.length === 0 || u.unitHsaIds.includes(r.unitHsaId)))
-        ?? context.refusals.find((r) => u?.unitHsaIds.includes(r.unitHsaId));
+      const refusal =
+        context.refusals.find(
+          (r) =>
+            u?.careServiceIds.includes(r.careServiceId) &&
+            (u.unitHsaIds.length === 0 || u.unitHsaIds.includes(r.unitHsaId)),
+        ) ?? context.refusals.find((r) => u?.unitHsaIds.includes(r.unitHsaId));
       return [{ parts: refusal ? [rejectionText(refusal.rejection), t('book.otherwise')] : [t('book.notOffered')] }];
     }),
-    promptWhat: speak.say(({ context }) => [{
-      parts: [t('book.chooseWhat')],
-      choices: [...namesOf(context.offers).map((name) => choice(WHAT + name, 'choice.service', { service: name })), choice(MENU, 'choice.menu')],
-      expects: 'choice',
-    }]),
-    promptWhere: speak.say(({ context }) => [{
-      parts: [t('book.chooseWhere', { service: context.candidates[0]!.serviceName })],
-      choices: [...context.candidates.map((o) => choice(o.careServiceId, 'choice.unit', { unit: o.unitName })), choice(MENU, 'choice.menu')],
-      expects: 'choice',
-    }]),
+    promptWhat: speak.say(({ context }) => [
+      {
+        parts: [t('book.chooseWhat')],
+        choices: [
+          ...namesOf(context.offers).map((name) => choice(WHAT + name, 'choice.service', { service: name })),
+          choice(MENU, 'choice.menu'),
+        ],
+        expects: 'choice',
+      },
+    ]),
+    promptWhere: speak.say(({ context }) => [
+      {
+        parts: [t('book.chooseWhere', { service: context.candidates[0]!.serviceName })],
+        choices: [
+          ...context.candidates.map((o) => choice(o.careServiceId, 'choice.unit', { unit: o.unitName })),
+          choice(MENU, 'choice.menu'),
+        ],
+        expects: 'choice',
+      },
+    ]),
     promptTerms: speak.say(({ context }) => [termsReply(context.selected!.terms!)]),
     sayDeclined: speak.text('terms.declinedBooking'),
     sayNone: speak.text('book.noneOffered'),
@@ -99,7 +134,13 @@ export const chooseServiceMachine = setup({
       invoke: {
         src: 'listOffers',
         input: ({ context }) => ({ patientId: context.patientId, viaGuide: context.viaGuide ?? false }),
-        onDone: { target: 'narrowing', actions: [assign({ offers: ({ event }) => event.output.offers, refusals: ({ event }) => event.output.refusals }), 'narrow'] },
+        onDone: {
+          target: 'narrowing',
+          actions: [
+            assign({ offers: ({ event }) => event.output.offers, refusals: ({ event }) => event.output.refusals }),
+            'narrow',
+          ],
+        },
         onError: { target: 'failed', actions: 'sayFailure' },
       },
     },
@@ -116,7 +157,10 @@ export const chooseServiceMachine = setup({
       tags: 'awaitingUser',
       entry: 'promptWhat',
       on: {
-        'user.chose': [{ guard: 'isMenu', target: 'toMenu' }, { guard: 'isWhat', target: 'narrowing', actions: 'takeWhat' }],
+        'user.chose': [
+          { guard: 'isMenu', target: 'toMenu' },
+          { guard: 'isWhat', target: 'narrowing', actions: 'takeWhat' },
+        ],
         'user.said': { guard: 'saysSomething', target: 'narrowing', actions: ['takeSaid', 'narrow'] },
       },
     },
@@ -124,7 +168,10 @@ export const chooseServiceMachine = setup({
       tags: 'awaitingUser',
       entry: 'promptWhere',
       on: {
-        'user.chose': [{ guard: 'isMenu', target: 'toMenu' }, { guard: 'isWhere', target: 'askingTerms', actions: 'selectWhere' }],
+        'user.chose': [
+          { guard: 'isMenu', target: 'toMenu' },
+          { guard: 'isWhere', target: 'askingTerms', actions: 'selectWhere' },
+        ],
         'user.said': { guard: 'saysSomething', target: 'narrowing', actions: ['takeSaid', 'narrow'] },
       },
     },
@@ -134,7 +181,11 @@ export const chooseServiceMachine = setup({
       type: 'final',
       entry: assign({
         result: ({ context }) => ({
-          outcome: 'chosen' as const, offer: context.selected!, termsAccepted: context.termsAccepted, understanding: context.understanding, viaGuide: context.viaGuide,
+          outcome: 'chosen' as const,
+          offer: context.selected!,
+          termsAccepted: context.termsAccepted,
+          understanding: context.understanding,
+          viaGuide: context.viaGuide,
         }),
       }),
     },

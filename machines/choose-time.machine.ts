@@ -67,8 +67,10 @@ export const chooseTimeMachine = setup({
   guards: {
     hasSlots: ({ context }) => context.slots.length > 0,
     hadWish: ({ context }) => !isEmptyWish(context.wish),
-    isChosenSlot: ({ context, event }) => event.type === 'user.chose' && context.slots.some((s) => s.id === event.value),
-    isAlternative: ({ context, event }) => event.type === 'user.chose' && context.alternatives.some((a) => ALT + a.careServiceId === event.value),
+    isChosenSlot: ({ context, event }) =>
+      event.type === 'user.chose' && context.slots.some((s) => s.id === event.value),
+    isAlternative: ({ context, event }) =>
+      event.type === 'user.chose' && context.alternatives.some((a) => ALT + a.careServiceId === event.value),
     isMore: ({ event }) => isChoice(event, MORE),
     isOtherDay: ({ event }) => isChoice(event, OTHER_DAY),
     isAnyTime: ({ event }) => isChoice(event, ANY_TIME),
@@ -84,48 +86,103 @@ export const chooseTimeMachine = setup({
     say: speak.sayWith(({ context }, p: { key: string }) => [{ parts: [t(p.key, params(context))] }]),
     reportProgress: speak.progress(),
     takeWish: assign({ wish: ({ event }) => (event.type === 'user.said' ? event.understanding.wish : {}), offset: 0 }),
-    sayNothingForWish: speak.say(({ context }) => [{
-      parts: context.outside ? [rejectionText(context.outside), t('time.nearest')] : [t('time.noSlotsForWish', params(context))],
-    }]),
+    sayNothingForWish: speak.say(({ context }) => [
+      {
+        parts: context.outside
+          ? [rejectionText(context.outside), t('time.nearest')]
+          : [t('time.noSlotsForWish', params(context))],
+      },
+    ]),
     dropWish: assign({ wish: {}, offset: 0 }),
     nextPage: assign({ offset: ({ context }) => context.offset + PAGE_SIZE }),
-    choose: assign({ chosen: ({ context, event }) => context.slots.find((s) => event.type === 'user.chose' && s.id === event.value) }),
+    choose: assign({
+      chosen: ({ context, event }) => context.slots.find((s) => event.type === 'user.chose' && s.id === event.value),
+    }),
     switchToAlternative: assign(({ context, event }) => {
-      const alt = context.alternatives.find((a) => event.type === 'user.chose' && ALT + a.careServiceId === event.value)!;
-      return { target: { kind: 'open' as const, careServiceId: alt.careServiceId, viaGuide: context.target.kind === 'open' && context.target.viaGuide }, unit: alt.unitName, wish: {}, offset: 0 };
+      const alt = context.alternatives.find(
+        (a) => event.type === 'user.chose' && ALT + a.careServiceId === event.value,
+      )!;
+      return {
+        target: {
+          kind: 'open' as const,
+          careServiceId: alt.careServiceId,
+          viaGuide: context.target.kind === 'open' && context.target.viaGuide,
+        },
+        unit: alt.unitName,
+        wish: {},
+        offset: 0,
+      };
     }),
     keepReason: assign({ reasonText: ({ event }) => textOf(event) }),
     promptOffer: speak.say(({ context }) => {
       const { shown, more } = page(context.slots, context.offset);
-      return [{
-        parts: [t(context.offset === 0 ? 'time.offer' : 'time.offerMore', params(context))],
-        choices: [...shown.map(slotChoice), ...(more ? [choice(MORE, 'choice.laterTimes')] : []), choice(OTHER_DAY, 'choice.otherDay'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
-        expects: 'choice',
-      }];
+      return [
+        {
+          parts: [t(context.offset === 0 ? 'time.offer' : 'time.offerMore', params(context))],
+          choices: [
+            ...shown.map(slotChoice),
+            ...(more ? [choice(MORE, 'choice.laterTimes')] : []),
+            choice(OTHER_DAY, 'choice.otherDay'),
+            choice(KEEP, `choice.${flowKey(context, 'stop')}`),
+          ],
+          expects: 'choice',
+        },
+      ];
     }),
-    promptWish: speak.say(({ context }) => [{
-      parts: [t('time.askWish')],
-      choices: [choice(ANY_TIME, 'choice.anyTime'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
-      expects: 'free',
-    }]),
-    sayNoSlots: speak.say(({ context }) => [{
-      parts: [t('time.noSlots', params(context)), ...(context.alternatives.length > 0 ? [t('time.alternatives')] : [])],
-      choices: [...context.alternatives.map((a) => choice(ALT + a.careServiceId, 'choice.alternative', { unit: a.unitName, start: a.firstStart })), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
-      expects: 'choice',
-    }]),
+    promptWish: speak.say(({ context }) => [
+      {
+        parts: [t('time.askWish')],
+        choices: [choice(ANY_TIME, 'choice.anyTime'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
+        expects: 'free',
+      },
+    ]),
+    sayNoSlots: speak.say(({ context }) => [
+      {
+        parts: [
+          t('time.noSlots', params(context)),
+          ...(context.alternatives.length > 0 ? [t('time.alternatives')] : []),
+        ],
+        choices: [
+          ...context.alternatives.map((a) =>
+            choice(ALT + a.careServiceId, 'choice.alternative', { unit: a.unitName, start: a.firstStart }),
+          ),
+          choice(KEEP, `choice.${flowKey(context, 'stop')}`),
+        ],
+        expects: 'choice',
+      },
+    ]),
     promptReason: speak.say(({ context }) => [reasonReply('book', context.reason, context.reasonMaxLength)]),
-    sayTooLong: speak.say(({ context, event }) => [{ parts: [rejectionText({ code: 'reason_too_long', max: context.reasonMaxLength, length: textOf(event).length })] }]),
-    promptConfirm: speak.say(({ context }) => [{
-      parts: [t(flowKey(context, 'confirm'), { ...params(context), start: context.replacing?.start ?? context.chosen!.start, newStart: context.chosen!.start })],
-      choices: [choice(YES, `choice.${flowKey(context, 'yes')}`), choice(NO, 'choice.noOtherTime')],
-      expects: 'yesno',
-      card: 'booking',
-    }]),
-    sayStopped: speak.say(({ context }) => [{ parts: [t(flowKey(context, 'stopped'), { ...params(context), start: context.replacing?.start ?? '' })] }]),
+    sayTooLong: speak.say(({ context, event }) => [
+      {
+        parts: [rejectionText({ code: 'reason_too_long', max: context.reasonMaxLength, length: textOf(event).length })],
+      },
+    ]),
+    promptConfirm: speak.say(({ context }) => [
+      {
+        parts: [
+          t(flowKey(context, 'confirm'), {
+            ...params(context),
+            start: context.replacing?.start ?? context.chosen!.start,
+            newStart: context.chosen!.start,
+          }),
+        ],
+        choices: [choice(YES, `choice.${flowKey(context, 'yes')}`), choice(NO, 'choice.noOtherTime')],
+        expects: 'yesno',
+        card: 'booking',
+      },
+    ]),
+    sayStopped: speak.say(({ context }) => [
+      { parts: [t(flowKey(context, 'stopped'), { ...params(context), start: context.replacing?.start ?? '' })] },
+    ]),
     sayDone: speak.say(({ context }) => {
       const b = context.result?.booking;
       if (!b) return [];
-      const done: Reply = { parts: [t(flowKey(context, 'done'), { service: b.serviceName, unit: b.unitName, phone: b.unitPhone, start: b.start })], card: 'confirmation' };
+      const done: Reply = {
+        parts: [
+          t(flowKey(context, 'done'), { service: b.serviceName, unit: b.unitName, phone: b.unitPhone, start: b.start }),
+        ],
+        card: 'confirmation',
+      };
       return [done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : [])];
     }),
     sayRefused: speak.say(({ context }) => (context.refusal ? [{ parts: [rejectionText(context.refusal)] }] : [])),
@@ -140,11 +197,23 @@ export const chooseTimeMachine = setup({
         src: 'findSlots',
         input: ({ context }) => ({ patientId: context.patientId, target: context.target, wish: context.wish }),
         onDone: [
-          { guard: ({ event }) => !event.output.ok, target: 'refused', actions: [assign({ refusal: ({ event }) => refusalOf(event.output) }), 'sayRefused'] },
+          {
+            guard: ({ event }) => !event.output.ok,
+            target: 'refused',
+            actions: [assign({ refusal: ({ event }) => refusalOf(event.output) }), 'sayRefused'],
+          },
           {
             target: 'sorting',
-            actions: assign(({ event }) => (event.output.ok
-              ? { slots: event.output.value.slots, alternatives: event.output.value.alternatives, outside: event.output.value.outside, offset: 0 } : {})),
+            actions: assign(({ event }) =>
+              event.output.ok
+                ? {
+                    slots: event.output.value.slots,
+                    alternatives: event.output.value.alternatives,
+                    outside: event.output.value.outside,
+                    offset: 0,
+                  }
+                : {},
+            ),
           },
         ],
         onError: { target: 'askingWish', actions: { type: 'say', params: { key: 'error.bookingSystem' } } },
@@ -174,18 +243,29 @@ export const chooseTimeMachine = setup({
     noSlots: {
       tags: 'awaitingUser',
       entry: 'sayNoSlots',
-      on: { 'user.chose': [{ guard: 'isAlternative', target: 'searching', actions: 'switchToAlternative' }, { guard: 'isKeep', target: 'kept' }] },
+      on: {
+        'user.chose': [
+          { guard: 'isAlternative', target: 'searching', actions: 'switchToAlternative' },
+          { guard: 'isKeep', target: 'kept' },
+        ],
+      },
     },
     askingWish: {
       tags: 'awaitingUser',
       entry: 'promptWish',
       on: {
-        'user.chose': [{ guard: 'isAnyTime', target: 'searching', actions: 'dropWish' }, { guard: 'isKeep', target: 'kept' }],
+        'user.chose': [
+          { guard: 'isAnyTime', target: 'searching', actions: 'dropWish' },
+          { guard: 'isKeep', target: 'kept' },
+        ],
         'user.said': { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
       },
     },
     // A time chosen is something the resident would lose by switching to another errand.
-    chosen: { entry: 'reportProgress', always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }] },
+    chosen: {
+      entry: 'reportProgress',
+      always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }],
+    },
     askingReason: askingReasonState('askingReason', 'confirming'),
     confirming: {
       tags: 'awaitingUser',
@@ -199,15 +279,31 @@ export const chooseTimeMachine = setup({
       invoke: {
         src: 'commitTime',
         input: ({ context }) => ({
-          patientId: context.patientId, target: context.target, slotId: context.chosen!.id, termsAccepted: context.termsAccepted, reason: context.reasonText,
+          patientId: context.patientId,
+          target: context.target,
+          slotId: context.chosen!.id,
+          termsAccepted: context.termsAccepted,
+          reason: context.reasonText,
         }),
         onDone: [
           {
             guard: ({ event }) => event.output.ok,
             target: 'booked',
-            actions: [assign({ result: ({ event }) => ({ outcome: 'booked' as const, booking: event.output.ok ? event.output.value : undefined }) }), 'sayDone'],
+            actions: [
+              assign({
+                result: ({ event }) => ({
+                  outcome: 'booked' as const,
+                  booking: event.output.ok ? event.output.value : undefined,
+                }),
+              }),
+              'sayDone',
+            ],
           },
-          { guard: ({ event }) => !event.output.ok && event.output.rejection.code === 'slot_taken', target: 'searching', actions: { type: 'say', params: { key: 'time.slotTaken' } } },
+          {
+            guard: ({ event }) => !event.output.ok && event.output.rejection.code === 'slot_taken',
+            target: 'searching',
+            actions: { type: 'say', params: { key: 'time.slotTaken' } },
+          },
           { target: 'refused', actions: [assign({ refusal: ({ event }) => refusalOf(event.output) }), 'sayRefused'] },
         ],
         onError: { target: 'confirming', actions: { type: 'say', params: { key: 'error.bookingSystem' } } },

@@ -77,9 +77,22 @@ const patient = (c: Context): string => {
   return c.patientId;
 };
 
-const timeFor = (patientId: string, target: TimeTarget, offer: OfferSummary, termsAccepted: boolean, extra: Partial<ChooseTimeInput> = {}): ChooseTimeInput => ({
-  patientId, target, termsAccepted, service: offer.serviceName, unit: offer.unitName, phone: offer.unitPhone,
-  reason: offer.reason, reasonMaxLength: offer.reasonMaxLength, ...extra,
+const timeFor = (
+  patientId: string,
+  target: TimeTarget,
+  offer: OfferSummary,
+  termsAccepted: boolean,
+  extra: Partial<ChooseTimeInput> = {},
+): ChooseTimeInput => ({
+  patientId,
+  target,
+  termsAccepted,
+  service: offer.serviceName,
+  unit: offer.unitName,
+  phone: offer.unitPhone,
+  reason: offer.reason,
+  reasonMaxLength: offer.reasonMaxLength,
+  ...extra,
 });
 
 function afterPick(patientId: string, picked: Extract<PickBookingOutput, { outcome: 'picked' }>): Partial<Context> {
@@ -87,19 +100,31 @@ function afterPick(patientId: string, picked: Extract<PickBookingOutput, { outco
   if (picked.action === 'cancel') return { cancel: { patientId, booking, termsAccepted }, progress: termsAccepted };
   return {
     time: {
-      patientId, target: { kind: 'rebook', bookingId: booking.id }, termsAccepted, wish: picked.wish, replacing: booking,
-      service: booking.serviceName, unit: booking.unitName, phone: booking.unitPhone, reason: 'none', reasonMaxLength: booking.reasonMaxLength,
+      patientId,
+      target: { kind: 'rebook', bookingId: booking.id },
+      termsAccepted,
+      wish: picked.wish,
+      replacing: booking,
+      service: booking.serviceName,
+      unit: booking.unitName,
+      phone: booking.unitPhone,
+      reason: 'none',
+      reasonMaxLength: booking.reasonMaxLength,
     },
     progress: termsAccepted,
   };
 }
 
 /** The booking the current errand is about, if any: carried over when cancel and rebook trade places. */
-const bookingInQuestion = (c: Context): string | undefined => c.cancel?.booking.id ?? (c.time?.target.kind === 'rebook' ? c.time.target.bookingId : undefined);
+const bookingInQuestion = (c: Context): string | undefined =>
+  c.cancel?.booking.id ?? (c.time?.target.kind === 'rebook' ? c.time.target.bookingId : undefined);
 
-type Emit<P extends Record<string, unknown> | undefined = undefined> = Parameters<typeof emit<Context, ConversationEvent, P, ConversationEvent, ConversationEmitted>>[0];
+type Emit<P extends Record<string, unknown> | undefined = undefined> = Parameters<
+  typeof emit<Context, ConversationEvent, P, ConversationEvent, ConversationEmitted>
+>[0];
 /** The chart's own words, emitted to the turn runner. */
-const tell = <P extends Record<string, unknown> | undefined = undefined>(e: Emit<P>) => emit<Context, ConversationEvent, P, ConversationEvent, ConversationEmitted>(e);
+const tell = <P extends Record<string, unknown> | undefined = undefined>(e: Emit<P>) =>
+  emit<Context, ConversationEvent, P, ConversationEvent, ConversationEmitted>(e);
 const say = (...replies: Reply[]) => tell({ type: 'replies', replies });
 const sayText = (key: string) => say({ parts: [t(key)] });
 const wants = (c: Context, ...intents: MenuIntent[]) => c.request !== undefined && intents.includes(c.request.intent);
@@ -155,7 +180,8 @@ export const conversationMachine = setup({
   },
   guards: {
     hasProgress: ({ context }) => context.progress,
-    needsLogin: ({ context }) => context.request !== undefined && PERSONAL.includes(context.request.intent) && !context.patientId,
+    needsLogin: ({ context }) =>
+      context.request !== undefined && PERSONAL.includes(context.request.intent) && !context.patientId,
     wantsView: ({ context }) => wants(context, 'view'),
     wantsToChange: ({ context }) => wants(context, 'cancel', 'rebook'),
     wantsToBook: ({ context }) => wants(context, 'book'),
@@ -168,7 +194,10 @@ export const conversationMachine = setup({
     noteProgress: assign({ progress: true }),
     repeat: tell({ type: 'repeat' }),
     sayHelp: tell<{ key: string }>((_, params) => ({ type: 'replies', replies: [{ parts: [t(params.key)] }] })),
-    sayAdvice: tell(({ event }) => ({ type: 'replies', replies: event.type === 'safety.emergency' ? [{ parts: [t(event.advice)] }] : [] })),
+    sayAdvice: tell(({ event }) => ({
+      type: 'replies',
+      replies: event.type === 'safety.emergency' ? [{ parts: [t(event.advice)] }] : [],
+    })),
     sayAborted: sayText('global.abort'),
     sayRestarted: sayText('global.restart'),
     sayMenu: sayText('global.menu'),
@@ -177,18 +206,35 @@ export const conversationMachine = setup({
     sayLoginToBook: sayText('auth.requiredToBook'),
     askSwitch: tell(({ context }) => ({
       type: 'replies',
-      replies: [{
-        parts: [t('switch.ask', { current: `errand.${context.request?.intent ?? 'book'}`, next: `intent.${context.switchTo?.intent ?? 'book'}` })],
-        choices: [choice(YES, 'choice.switchYes'), choice(NO, 'choice.switchNo')],
-        expects: 'yesno',
-        interlude: true,
-      }],
+      replies: [
+        {
+          parts: [
+            t('switch.ask', {
+              current: `errand.${context.request?.intent ?? 'book'}`,
+              next: `intent.${context.switchTo?.intent ?? 'book'}`,
+            }),
+          ],
+          choices: [choice(YES, 'choice.switchYes'), choice(NO, 'choice.switchNo')],
+          expects: 'yesno',
+          interlude: true,
+        },
+      ],
     })),
-    askResume: say({ parts: [t('advice.resume')], choices: [choice(YES, 'choice.resume'), choice(NO, 'choice.stopFlow')], expects: 'yesno', interlude: true }),
-    keepSwitch: assign({ switchTo: ({ context, event }) => (event.type === 'intent.switch' ? withBooking(context, event.request) : undefined) }),
+    askResume: say({
+      parts: [t('advice.resume')],
+      choices: [choice(YES, 'choice.resume'), choice(NO, 'choice.stopFlow')],
+      expects: 'yesno',
+      interlude: true,
+    }),
+    keepSwitch: assign({
+      switchTo: ({ context, event }) =>
+        event.type === 'intent.switch' ? withBooking(context, event.request) : undefined,
+    }),
     forgetSwitch: assign({ switchTo: undefined }),
     takeSwitch: assign(({ context }) => ({ request: context.switchTo, switchTo: undefined })),
-    takeRequest: assign(({ context, event }) => ({ request: event.type === 'intent.switch' ? withBooking(context, event.request) : context.request })),
+    takeRequest: assign(({ context, event }) => ({
+      request: event.type === 'intent.switch' ? withBooking(context, event.request) : context.request,
+    })),
     leadWelcome: assign({ lead: 'welcome' as const }),
     leadPlain: assign({ lead: 'plain' as const }),
     leadAgain: assign({ lead: 'again' as const }),
@@ -219,7 +265,11 @@ export const conversationMachine = setup({
         'user.*': { actions: 'forward' },
         'command.help': { actions: [{ type: 'sayHelp', params: { key: 'help.menu' } }, 'repeat'] },
         'safety.emergency': { actions: 'sayAdvice' },
-        'session.resident': { actions: assign({ patientId: ({ event }) => (event.type === 'session.resident' ? event.patientId : undefined) }) },
+        'session.resident': {
+          actions: assign({
+            patientId: ({ event }) => (event.type === 'session.resident' ? event.patientId : undefined),
+          }),
+        },
       },
     },
     routing: {
@@ -235,7 +285,12 @@ export const conversationMachine = setup({
       ],
     },
     view: {
-      invoke: { id: 'flow', src: 'view', input: ({ context }) => ({ patientId: patient(context) }), onDone: { target: 'menu', actions: 'leadAgain' } },
+      invoke: {
+        id: 'flow',
+        src: 'view',
+        input: ({ context }) => ({ patientId: patient(context) }),
+        onDone: { target: 'menu', actions: 'leadAgain' },
+      },
       on: flowEvents('help.view'),
       ...flowSubstates,
     },
@@ -244,19 +299,25 @@ export const conversationMachine = setup({
         id: 'flow',
         src: 'pickBooking',
         input: ({ context }) => ({
-          patientId: patient(context), action: context.request?.intent === 'rebook' ? 'rebook' as const : 'cancel' as const,
-          hint: context.request?.understanding, bookingId: context.request?.bookingId,
+          patientId: patient(context),
+          action: context.request?.intent === 'rebook' ? ('rebook' as const) : ('cancel' as const),
+          hint: context.request?.understanding,
+          bookingId: context.request?.bookingId,
         }),
         onDone: [
           {
             guard: ({ event }) => event.output.outcome === 'picked' && event.output.action === 'cancel',
             target: 'cancelBooking',
-            actions: assign(({ context, event }) => (event.output.outcome === 'picked' ? afterPick(patient(context), event.output) : {})),
+            actions: assign(({ context, event }) =>
+              event.output.outcome === 'picked' ? afterPick(patient(context), event.output) : {},
+            ),
           },
           {
             guard: ({ event }) => event.output.outcome === 'picked',
             target: 'chooseTime',
-            actions: assign(({ context, event }) => (event.output.outcome === 'picked' ? afterPick(patient(context), event.output) : {})),
+            actions: assign(({ context, event }) =>
+              event.output.outcome === 'picked' ? afterPick(patient(context), event.output) : {},
+            ),
           },
           { guard: ({ event }) => event.output.outcome === 'menu', target: 'menu', actions: 'leadPlain' },
           { target: 'menu', actions: 'leadAgain' },
@@ -266,7 +327,12 @@ export const conversationMachine = setup({
       ...flowSubstates,
     },
     cancelBooking: {
-      invoke: { id: 'flow', src: 'cancelBooking', input: ({ context }) => context.cancel!, onDone: { target: 'menu', actions: 'leadAgain' } },
+      invoke: {
+        id: 'flow',
+        src: 'cancelBooking',
+        input: ({ context }) => context.cancel!,
+        onDone: { target: 'menu', actions: 'leadAgain' },
+      },
       on: flowEvents('help.cancelBooking'),
       ...flowSubstates,
     },
@@ -274,7 +340,11 @@ export const conversationMachine = setup({
       invoke: {
         id: 'flow',
         src: 'chooseService',
-        input: ({ context }) => ({ patientId: patient(context), understanding: context.request?.understanding, viaGuide: context.request?.viaGuide }),
+        input: ({ context }) => ({
+          patientId: patient(context),
+          understanding: context.request?.understanding,
+          viaGuide: context.request?.viaGuide,
+        }),
         onDone: [
           {
             guard: ({ event }) => event.output.outcome === 'chosen',
@@ -282,8 +352,15 @@ export const conversationMachine = setup({
             actions: assign(({ context, event }) => {
               if (event.output.outcome !== 'chosen') return {};
               const { offer, termsAccepted, understanding } = event.output;
-              const target: TimeTarget = { kind: 'open', careServiceId: offer.careServiceId, viaGuide: event.output.viaGuide === true };
-              return { time: timeFor(patient(context), target, offer, termsAccepted, { wish: understanding?.wish }), progress: termsAccepted };
+              const target: TimeTarget = {
+                kind: 'open',
+                careServiceId: offer.careServiceId,
+                viaGuide: event.output.viaGuide === true,
+              };
+              return {
+                time: timeFor(patient(context), target, offer, termsAccepted, { wish: understanding?.wish }),
+                progress: termsAccepted,
+              };
             }),
           },
           { guard: ({ event }) => event.output.outcome === 'menu', target: 'menu', actions: 'leadPlain' },
@@ -305,7 +382,15 @@ export const conversationMachine = setup({
             actions: assign(({ context, event }) => {
               if (event.output.outcome !== 'chosen') return {};
               const { invitation, termsAccepted } = event.output;
-              return { time: timeFor(patient(context), { kind: 'invitation', invitationId: invitation.id }, invitation, termsAccepted), progress: termsAccepted };
+              return {
+                time: timeFor(
+                  patient(context),
+                  { kind: 'invitation', invitationId: invitation.id },
+                  invitation,
+                  termsAccepted,
+                ),
+                progress: termsAccepted,
+              };
             }),
           },
           { guard: ({ event }) => event.output.outcome === 'menu', target: 'menu', actions: 'leadPlain' },
@@ -316,7 +401,12 @@ export const conversationMachine = setup({
       ...flowSubstates,
     },
     chooseTime: {
-      invoke: { id: 'flow', src: 'chooseTime', input: ({ context }) => context.time!, onDone: { target: 'menu', actions: 'leadAgain' } },
+      invoke: {
+        id: 'flow',
+        src: 'chooseTime',
+        input: ({ context }) => context.time!,
+        onDone: { target: 'menu', actions: 'leadAgain' },
+      },
       on: flowEvents('help.chooseTime'),
       ...flowSubstates,
     },
@@ -324,18 +414,35 @@ export const conversationMachine = setup({
       invoke: {
         id: 'flow',
         src: 'guided',
-        input: ({ context }) => ({ patientId: context.patientId, unitHsaIds: context.request?.understanding?.unitHsaIds }),
+        input: ({ context }) => ({
+          patientId: context.patientId,
+          unitHsaIds: context.request?.understanding?.unitHsaIds,
+        }),
         onDone: [
-          { guard: ({ context, event }) => event.output.outcome === 'book' && !context.patientId, target: 'menu', actions: ['sayLoginToBook', 'leadPlain'] },
+          {
+            guard: ({ context, event }) => event.output.outcome === 'book' && !context.patientId,
+            target: 'menu',
+            actions: ['sayLoginToBook', 'leadPlain'],
+          },
           {
             guard: ({ event }) => event.output.outcome === 'book',
             target: 'chooseService',
             actions: assign(({ event }) => {
               const careServiceIds = event.output.outcome === 'book' ? [event.output.careServiceId] : [];
-              return { request: { intent: 'book' as const, viaGuide: true, understanding: { intent: 'book' as const, wish: {}, unitHsaIds: [], careServiceIds } } };
+              return {
+                request: {
+                  intent: 'book' as const,
+                  viaGuide: true,
+                  understanding: { intent: 'book' as const, wish: {}, unitHsaIds: [], careServiceIds },
+                },
+              };
             }),
           },
-          { guard: ({ event }) => event.output.outcome === 'advice' && !event.output.emergency, target: 'menu', actions: 'leadAgain' },
+          {
+            guard: ({ event }) => event.output.outcome === 'advice' && !event.output.emergency,
+            target: 'menu',
+            actions: 'leadAgain',
+          },
           { target: 'menu', actions: 'leadPlain' },
         ],
       },

@@ -5,9 +5,25 @@ import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 // dialogs layer re-prompt.
 
 export type Intent =
-  | 'view' | 'cancel' | 'rebook' | 'book' | 'book-invitation' | 'guided'
-  | 'help' | 'abort' | 'restart' | 'menu' | 'yes' | 'no' | 'back' | 'change'
-  | 'ask-unit' | 'ask-cost' | 'thanks' | 'logout' | 'greeting'
+  | 'view'
+  | 'cancel'
+  | 'rebook'
+  | 'book'
+  | 'book-invitation'
+  | 'guided'
+  | 'help'
+  | 'abort'
+  | 'restart'
+  | 'menu'
+  | 'yes'
+  | 'no'
+  | 'back'
+  | 'change'
+  | 'ask-unit'
+  | 'ask-cost'
+  | 'thanks'
+  | 'logout'
+  | 'greeting'
   /** Two intents are close: the bot asks which one, with both as buttons */
   | 'unclear'
   /** Nothing fits: the bot says what it can do */

@@ -34,20 +34,28 @@ const speak = speaker<Context, UserEvent>();
 const ANSWERED = ['help', 'ask-cost', 'ask-unit'] as const satisfies readonly KnownIntent[];
 const SOMETHING_ELSE = 'something-else';
 
-const isMenuIntent = (value: string, offered: readonly MenuIntent[]): value is MenuIntent => offered.includes(value as MenuIntent);
-const isOfferable = (value: string, offered: readonly MenuIntent[]) => isMenuIntent(value, offered) || (ANSWERED as readonly string[]).includes(value);
+const isMenuIntent = (value: string, offered: readonly MenuIntent[]): value is MenuIntent =>
+  offered.includes(value as MenuIntent);
+const isOfferable = (value: string, offered: readonly MenuIntent[]) =>
+  isMenuIntent(value, offered) || (ANSWERED as readonly string[]).includes(value);
 
 export function menuPrompt(lead: MenuInput['lead'], offered: readonly MenuIntent[]): Reply {
   return { parts: [t(`menu.${lead}`)], choices: offered.map((i) => choice(i, `choice.menu.${i}`)), expects: 'choice' };
 }
 
 /** The intents worth a button: those the menu offers or answers. */
-const clarifiable = (c: Context): KnownIntent[] => (c.pending?.alternatives ?? []).filter((i) => isOfferable(i, c.offered));
+const clarifiable = (c: Context): KnownIntent[] =>
+  (c.pending?.alternatives ?? []).filter((i) => isOfferable(i, c.offered));
 
 function clarifyPrompt(c: Context): Reply {
   const [first, second] = clarifiable(c);
-  const choices: Choice[] = [...clarifiable(c).map((i) => choice(i, `choice.menu.${i}`)), choice(SOMETHING_ELSE, 'choice.somethingElse')];
-  const parts = second ? [t('understand.clarifyTwo', { first: `intent.${first!}`, second: `intent.${second}` })] : [t('understand.clarifyOne', { first: `intent.${first!}` })];
+  const choices: Choice[] = [
+    ...clarifiable(c).map((i) => choice(i, `choice.menu.${i}`)),
+    choice(SOMETHING_ELSE, 'choice.somethingElse'),
+  ];
+  const parts = second
+    ? [t('understand.clarifyTwo', { first: `intent.${first!}`, second: `intent.${second}` })]
+    : [t('understand.clarifyOne', { first: `intent.${first!}` })];
   return { parts, choices, expects: 'choice' };
 }
 
@@ -60,7 +68,8 @@ export const menuMachine = setup({
     isSomethingElse: ({ event }) => event.type === 'user.chose' && event.value === SOMETHING_ELSE,
     wantsFlow: ({ context }) => context.pending !== undefined && isMenuIntent(context.pending.intent, context.offered),
     isUnclear: ({ context }) => intentIs(context, 'unclear') && clarifiable(context).length > 0,
-    isAnswered: ({ context }) => context.pending !== undefined && (ANSWERED as readonly string[]).includes(context.pending.intent),
+    isAnswered: ({ context }) =>
+      context.pending !== undefined && (ANSWERED as readonly string[]).includes(context.pending.intent),
     isGreeting: ({ context }) => intentIs(context, 'greeting'),
     isYes: ({ context }) => intentIs(context, 'yes'),
     isNo: ({ context }) => intentIs(context, 'no', 'abort'),
@@ -70,8 +79,12 @@ export const menuMachine = setup({
     plainLead: assign({ lead: 'plain' as const }),
     prompt: speak.say(({ context }) => [menuPrompt(context.lead, context.offered)]),
     promptClarify: speak.say(({ context }) => [clarifyPrompt(context)]),
-    sayNothingFits: speak.say(({ context }) => [{ ...menuPrompt('plain', context.offered), parts: [t('understand.nothingFits')] }]),
-    sayAnswer: speak.say(({ context }) => [{ parts: [t(context.pending!.intent === 'help' ? 'help.menu' : `answer.${context.pending!.intent}`)] }]),
+    sayNothingFits: speak.say(({ context }) => [
+      { ...menuPrompt('plain', context.offered), parts: [t('understand.nothingFits')] },
+    ]),
+    sayAnswer: speak.say(({ context }) => [
+      { parts: [t(context.pending!.intent === 'help' ? 'help.menu' : `answer.${context.pending!.intent}`)] },
+    ]),
     againLead: assign({ lead: 'again' as const }),
     sayGoodbye: speak.text('menu.goodbye'),
     sayWelcome: speak.text('menu.thanks'),
@@ -85,7 +98,9 @@ export const menuMachine = setup({
       },
     }),
     forget: assign({ pending: undefined }),
-    decide: assign({ result: ({ context }) => ({ intent: context.pending!.intent as MenuIntent, understanding: context.pending }) }),
+    decide: assign({
+      result: ({ context }) => ({ intent: context.pending!.intent as MenuIntent, understanding: context.pending }),
+    }),
   },
 }).createMachine({
   id: 'menu',
@@ -136,7 +151,10 @@ export const menuMachine = setup({
     resting: {
       tags: 'awaitingUser',
       on: {
-        'user.chose': [{ guard: 'isChosenIntent', target: 'routing', actions: 'takeChosen' }, { target: 'asking', actions: 'plainLead' }],
+        'user.chose': [
+          { guard: 'isChosenIntent', target: 'routing', actions: 'takeChosen' },
+          { target: 'asking', actions: 'plainLead' },
+        ],
         'user.said': { target: 'routing', actions: 'takeSaid' },
       },
     },

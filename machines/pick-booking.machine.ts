@@ -56,7 +56,8 @@ function hinted(c: Context, u: Understanding | undefined): BookingSummary[] {
 }
 
 /** A wish for the new time: the day named picked the booking, so only the time of day carries over. */
-const wishForNewTime = (c: Context): TimeWish | undefined => (c.hint ? (c.pickedByHint ? timePart(c.hint.wish) : c.hint.wish) : undefined);
+const wishForNewTime = (c: Context): TimeWish | undefined =>
+  c.hint ? (c.pickedByHint ? timePart(c.hint.wish) : c.hint.wish) : undefined;
 
 export const pickBookingMachine = setup({
   types: {} as { context: Context; events: UserEvent; input: PickBookingInput; output: PickBookingOutput },
@@ -65,21 +66,37 @@ export const pickBookingMachine = setup({
     hasNoBookings: ({ context }) => context.bookings.length === 0,
     hasPreselected: ({ context }) => context.bookings.some((b) => b.id === context.bookingId),
     hasOneHinted: ({ context }) => hinted(context, context.hint).length === 1,
-    hasHintForNone: ({ context }) => context.hint !== undefined && !isEmptyWish(dayPart(context.hint.wish)) && hinted(context, context.hint).length === 0,
+    hasHintForNone: ({ context }) =>
+      context.hint !== undefined &&
+      !isEmptyWish(dayPart(context.hint.wish)) &&
+      hinted(context, context.hint).length === 0,
     isMore: ({ event }) => event.type === 'user.chose' && event.value === MORE,
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
-    isBookingChoice: ({ context, event }) => event.type === 'user.chose' && context.bookings.some((b) => b.id === event.value),
-    isHintForOne: ({ context, event }) => event.type === 'user.said' && hinted(context, event.understanding).length === 1,
+    isBookingChoice: ({ context, event }) =>
+      event.type === 'user.chose' && context.bookings.some((b) => b.id === event.value),
+    isHintForOne: ({ context, event }) =>
+      event.type === 'user.said' && hinted(context, event.understanding).length === 1,
     isAllowed: ({ context }) => permissionOf(context).ok,
     saysNo: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'no',
     hasTerms: ({ context }) => termsOf(context) !== undefined,
   },
   actions: {
     settle: assign({ result: (_, params: { outcome: 'none' | 'declined' | 'menu' | 'failed' }) => params }),
-    selectPreselected: assign({ selected: ({ context }) => context.bookings.find((b) => b.id === context.bookingId), pickedByHint: false }),
+    selectPreselected: assign({
+      selected: ({ context }) => context.bookings.find((b) => b.id === context.bookingId),
+      pickedByHint: false,
+    }),
     selectHinted: assign({ selected: ({ context }) => hinted(context, context.hint)[0], pickedByHint: true }),
-    selectChosen: assign({ selected: ({ context, event }) => context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value), pickedByHint: false }),
-    selectSaid: assign({ selected: ({ context, event }) => (event.type === 'user.said' ? hinted(context, event.understanding)[0] : undefined), pickedByHint: true }),
+    selectChosen: assign({
+      selected: ({ context, event }) =>
+        context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value),
+      pickedByHint: false,
+    }),
+    selectSaid: assign({
+      selected: ({ context, event }) =>
+        event.type === 'user.said' ? hinted(context, event.understanding)[0] : undefined,
+      pickedByHint: true,
+    }),
     nextPage: assign({ offset: ({ context }) => context.offset + 4 }),
     promptChoose: speak.say(({ context }) => [choosePrompt(context, `${context.action}.choose`)]),
     promptChooseAnother: speak.say(({ context }) => [choosePrompt(context, 'pick.chooseAnother')]),
@@ -125,7 +142,10 @@ export const pickBookingMachine = setup({
           { guard: 'isMenu', target: 'toMenu' },
           { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
         ],
-        'user.said': [{ guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' }, { guard: 'saysNo', target: 'toMenu' }],
+        'user.said': [
+          { guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' },
+          { guard: 'saysNo', target: 'toMenu' },
+        ],
       },
     },
     checking: {
@@ -143,7 +163,10 @@ export const pickBookingMachine = setup({
           { guard: 'isMore', target: 'refused', reenter: true, actions: 'nextPage' },
           { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
         ],
-        'user.said': [{ guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' }, { guard: 'saysNo', target: 'toMenu' }],
+        'user.said': [
+          { guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' },
+          { guard: 'saysNo', target: 'toMenu' },
+        ],
       },
     },
     askingTerms: {
@@ -154,7 +177,11 @@ export const pickBookingMachine = setup({
       type: 'final',
       entry: assign({
         result: ({ context }) => ({
-          outcome: 'picked' as const, action: context.action, booking: context.selected!, termsAccepted: context.termsAccepted, wish: wishForNewTime(context),
+          outcome: 'picked' as const,
+          action: context.action,
+          booking: context.selected!,
+          termsAccepted: context.termsAccepted,
+          wish: wishForNewTime(context),
         }),
       }),
     },

@@ -1,5 +1,11 @@
 import { assign, setup } from 'xstate';
-import { NO as ANSWER_NO, questionById, ruleFor, YES as ANSWER_YES, type Answers } from '../content/questionnaire-rules.js';
+import {
+  NO as ANSWER_NO,
+  questionById,
+  ruleFor,
+  YES as ANSWER_YES,
+  type Answers,
+} from '../content/questionnaire-rules.js';
 import type { Answer, Question, Questionnaire, TextValue } from '../content/questionnaire-schema.js';
 import type { UserEvent } from './events.js';
 import { MENU, speaker } from './replies.js';
@@ -11,7 +17,8 @@ import { BACK, CHANGE, choice, NO, t, YES, type Choice, type Reply, type TextRef
 // composition root, so an editor's change applies without a new chart, and a persisted
 // conversation holds only ids and answers. Outcomes: a care service to book, or advice.
 
-export type QuestionnaireOutput = { outcome: 'book'; careServiceId: string } | { outcome: 'advice'; emergency: boolean } | { outcome: 'menu' };
+export type QuestionnaireOutput =
+  { outcome: 'book'; careServiceId: string } | { outcome: 'advice'; emergency: boolean } | { outcome: 'menu' };
 
 export interface QuestionnaireInput {
   patientId?: string;
@@ -34,7 +41,8 @@ interface Context extends QuestionnaireInput {
   result?: QuestionnaireOutput;
 }
 
-export const textRef = (value: TextValue): TextRef => (typeof value === 'string' ? t('guided.inline', { text: value }) : t(value.key));
+export const textRef = (value: TextValue): TextRef =>
+  typeof value === 'string' ? t('guided.inline', { text: value }) : t(value.key);
 
 const KEEP_ANSWERS = 'keep-answers';
 const ANSWERS = ['user.chose', 'user.confirmed', 'user.declined', 'user.number'] as const;
@@ -47,27 +55,43 @@ export function answerOf(question: Question, event: UserEvent): Answer | undefin
     return undefined;
   }
   if (question.answer === 'choice') {
-    return event.type === 'user.chose' && question.options!.some((o) => o.value === event.value) ? event.value : undefined;
+    return event.type === 'user.chose' && question.options!.some((o) => o.value === event.value)
+      ? event.value
+      : undefined;
   }
   if (event.type !== 'user.number') return undefined;
-  const inRange = (question.min === undefined || event.value >= question.min) && (question.max === undefined || event.value <= question.max);
+  const inRange =
+    (question.min === undefined || event.value >= question.min) &&
+    (question.max === undefined || event.value <= question.max);
   return inRange ? event.value : undefined;
 }
 
 export function questionReply(question: Question, history: readonly string[]): Reply {
-  const options: Choice[] = question.answer === 'yesno'
-    ? [choice(YES, 'choice.yes'), choice(NO, 'choice.no')]
-    : (question.options ?? []).map((o) => ({ value: o.value, label: textRef(o.label) }));
-  const navigation = history.length > 0 ? [choice(BACK, 'choice.back'), ...(history.length > 1 ? [choice(CHANGE, 'choice.change')] : [])] : [];
+  const options: Choice[] =
+    question.answer === 'yesno'
+      ? [choice(YES, 'choice.yes'), choice(NO, 'choice.no')]
+      : (question.options ?? []).map((o) => ({ value: o.value, label: textRef(o.label) }));
+  const navigation =
+    history.length > 0
+      ? [choice(BACK, 'choice.back'), ...(history.length > 1 ? [choice(CHANGE, 'choice.change')] : [])]
+      : [];
   return {
-    parts: [textRef(question.text), ...(question.answer === 'number' ? [t('guided.numberHint', { min: question.min ?? 0, max: question.max ?? 120 })] : [])],
+    parts: [
+      textRef(question.text),
+      ...(question.answer === 'number'
+        ? [t('guided.numberHint', { min: question.min ?? 0, max: question.max ?? 120 })]
+        : []),
+    ],
     choices: [...options, ...navigation],
     expects: question.answer === 'yesno' ? 'yesno' : question.answer === 'number' ? 'number' : 'choice',
   };
 }
 
 /** The questionnaire for the unit named, or the only one there is. */
-function preselected(catalog: QuestionnaireCatalog, unitHsaIds: readonly string[] | undefined): Questionnaire | undefined {
+function preselected(
+  catalog: QuestionnaireCatalog,
+  unitHsaIds: readonly string[] | undefined,
+): Questionnaire | undefined {
   const all = catalog.all();
   const named = all.filter((q) => unitHsaIds?.some((u) => u.toLowerCase() === q.unit.toLowerCase()));
   return named.length === 1 ? named[0] : all.length === 1 ? all[0] : undefined;
@@ -112,15 +136,24 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
         const q = catalog.all().find((x) => event.type === 'user.chose' && x.id === event.value)!;
         return { questionnaireId: q.id, current: q.start };
       }),
-      promptChoose: speak.say(() => [{
-        parts: [t('guided.choose')],
-        choices: [...catalog.all().map((q) => ({ value: q.id, label: textRef(q.title) })), choice(MENU, 'choice.menu')],
-        expects: 'choice',
-      }]),
+      promptChoose: speak.say(() => [
+        {
+          parts: [t('guided.choose')],
+          choices: [
+            ...catalog.all().map((q) => ({ value: q.id, label: textRef(q.title) })),
+            choice(MENU, 'choice.menu'),
+          ],
+          expects: 'choice',
+        },
+      ]),
       ask: speak.say(({ context }) => [questionReply(question(context)!, context.history)]),
       record: assign(({ context, event }) => {
         const step = next(context, event)!;
-        return { answers: step.answers, history: [...context.history, context.current!], current: step.rule.goto ?? context.current };
+        return {
+          answers: step.answers,
+          history: [...context.history, context.current!],
+          current: step.rule.goto ?? context.current,
+        };
       }),
       reportProgress: speak.progress(),
       back: assign(({ context }) => ({ current: context.history.at(-1), history: context.history.slice(0, -1) })),
@@ -130,17 +163,24 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
       }),
       promptChange: speak.say(({ context }) => {
         const q = questionnaire(context)!;
-        return [{
-          parts: [t('guided.changeWhich')],
-          choices: [...context.history.map((id) => ({ value: id, label: textRef(questionById(q, id)!.text) })), choice(KEEP_ANSWERS, 'choice.keepAnswers')],
-          expects: 'choice',
-        }];
+        return [
+          {
+            parts: [t('guided.changeWhich')],
+            choices: [
+              ...context.history.map((id) => ({ value: id, label: textRef(questionById(q, id)!.text) })),
+              choice(KEEP_ANSWERS, 'choice.keepAnswers'),
+            ],
+            expects: 'choice',
+          },
+        ];
       }),
       conclude: assign(({ context, event }) => {
         const step = next(context, event)!;
         const outcome = questionnaire(context)!.outcomes[step.rule.outcome!]!;
         // The answers are not kept once they have led somewhere.
-        const result: QuestionnaireOutput = outcome.book ? { outcome: 'book', careServiceId: outcome.book } : { outcome: 'advice', emergency: outcome.emergency };
+        const result: QuestionnaireOutput = outcome.book
+          ? { outcome: 'book', careServiceId: outcome.book }
+          : { outcome: 'advice', emergency: outcome.emergency };
         return { result, answers: {}, history: [] };
       }),
       sayAdvice: speak.say(({ context, event }) => {
@@ -157,7 +197,9 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
     context: ({ input }) => ({ ...input, answers: {}, history: [] }),
     initial: 'starting',
     states: {
-      starting: { always: [{ guard: 'isPreselected', target: 'asking', actions: 'startPreselected' }, { target: 'choosing' }] },
+      starting: {
+        always: [{ guard: 'isPreselected', target: 'asking', actions: 'startPreselected' }, { target: 'choosing' }],
+      },
       choosing: {
         tags: 'awaitingUser',
         entry: 'promptChoose',
@@ -174,11 +216,16 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
         always: { guard: 'isGone', target: 'done', actions: 'toMenu' },
         entry: 'ask',
         on: {
-          ...Object.fromEntries(ANSWERS.map((type) => [type, [
-            // Every answer is something the resident would lose by switching away.
-            { guard: 'leadsToQuestion', target: 'asking', reenter: true, actions: ['record', 'reportProgress'] },
-            { guard: 'leadsToOutcome', target: 'done', actions: ['sayAdvice', 'conclude'] },
-          ]])),
+          ...Object.fromEntries(
+            ANSWERS.map((type) => [
+              type,
+              [
+                // Every answer is something the resident would lose by switching away.
+                { guard: 'leadsToQuestion', target: 'asking', reenter: true, actions: ['record', 'reportProgress'] },
+                { guard: 'leadsToOutcome', target: 'done', actions: ['sayAdvice', 'conclude'] },
+              ],
+            ]),
+          ),
           'user.back': { guard: 'hasHistory', target: 'asking', reenter: true, actions: 'back' },
           'user.change': { guard: 'hasHistory', target: 'changing' },
         },

@@ -22,9 +22,11 @@ export type FlowEvent =
 type Params = ParameterizedObject['params'] | undefined;
 
 export function speaker<C extends MachineContext, E extends EventObject>() {
-  const send = (build: (args: ActionArgs<C, E, E>) => FlowEvent) => sendParent<C, E, undefined, FlowEvent, E>((args) => build(args));
+  const send = (build: (args: ActionArgs<C, E, E>) => FlowEvent) =>
+    sendParent<C, E, undefined, FlowEvent, E>((args) => build(args));
   return {
-    say: (build: (args: ActionArgs<C, E, E>) => Reply[]) => send((args) => ({ type: 'flow.said', replies: build(args) })),
+    say: (build: (args: ActionArgs<C, E, E>) => Reply[]) =>
+      send((args) => ({ type: 'flow.said', replies: build(args) })),
     /** Replies built also from the action's params, e.g. `{ type: 'say', params: { key: '…' } }` */
     sayWith: <P extends Params>(build: (args: ActionArgs<C, E, E>, params: P) => Reply[]) =>
       sendParent<C, E, P, FlowEvent, E>((args, params) => ({ type: 'flow.said', replies: build(args, params) })),
@@ -39,7 +41,10 @@ export const rejectionText = (rejection: Rejection): TextRef => {
 };
 
 export const bookingParams = (b: BookingSummary) => ({
-  start: b.start, service: b.serviceName, unit: b.unitName, phone: b.unitPhone,
+  start: b.start,
+  service: b.serviceName,
+  unit: b.unitName,
+  phone: b.unitPhone,
 });
 
 /** The booking as a few lines: time, what and where, and who (1177 display rule). */
@@ -48,7 +53,8 @@ export const bookingLines = (b: BookingSummary): TextRef[] => [
   ...(b.shownWith ? [t('booking.shownWith', { name: b.shownWith })] : []),
 ];
 
-export const bookingChoice = (b: BookingSummary): Choice => choice(b.id, 'choice.booking', { start: b.start, service: b.serviceName });
+export const bookingChoice = (b: BookingSummary): Choice =>
+  choice(b.id, 'choice.booking', { start: b.start, service: b.serviceName });
 
 export const slotChoice = (s: SlotSummary): Choice => choice(s.id, 'choice.slot', { start: s.start });
 
@@ -78,4 +84,5 @@ export const reasonReply = (flow: 'cancel' | 'book', requirement: ReasonRequirem
 });
 
 /** The text a free-text answer carries. */
-export const textOf = (e: { type: string; text?: string }) => (e.type === 'user.text' || e.type === 'user.said' ? (e.text ?? '').trim() : '');
+export const textOf = (e: { type: string; text?: string }) =>
+  e.type === 'user.text' || e.type === 'user.said' ? (e.text ?? '').trim() : '';

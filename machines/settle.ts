@@ -6,18 +6,23 @@ import type { AnyActorRef } from 'xstate';
 
 /** Effects (promise actors) still running anywhere under `ref`. */
 export function pendingEffects(ref: AnyActorRef): AnyActorRef[] {
-  const snapshot = ref.getSnapshot() as { children?: Record<string, AnyActorRef | undefined>; machine?: unknown; status: string };
+  const snapshot = ref.getSnapshot() as {
+    children?: Record<string, AnyActorRef | undefined>;
+    machine?: unknown;
+    status: string;
+  };
   if (snapshot.machine === undefined) return snapshot.status === 'active' ? [ref] : [];
   return Object.values(snapshot.children ?? {}).flatMap((child) => (child ? pendingEffects(child) : []));
 }
 
-const finished = (ref: AnyActorRef) => new Promise<void>((resolve) => {
-  const subscription = ref.subscribe({ complete: () => resolve(), error: () => resolve() });
-  if ((ref.getSnapshot() as { status: string }).status !== 'active') {
-    subscription.unsubscribe();
-    resolve();
-  }
-});
+const finished = (ref: AnyActorRef) =>
+  new Promise<void>((resolve) => {
+    const subscription = ref.subscribe({ complete: () => resolve(), error: () => resolve() });
+    if ((ref.getSnapshot() as { status: string }).status !== 'active') {
+      subscription.unsubscribe();
+      resolve();
+    }
+  });
 
 export class SettleTimeout extends Error {
   constructor(ms: number) {

@@ -2,25 +2,27 @@
 // actions. A machine using one must define those names in its setup().
 
 /** Asking for a reason: skip (if optional), too long (asked again), blank (asked again), or kept. */
-export const askingReasonState = <S extends string, N extends string>(self: S, next: N) => ({
-  tags: 'awaitingUser',
-  entry: 'promptReason',
-  on: {
-    'user.chose': { guard: 'isSkip', target: next },
-    'user.text': [
-      { guard: 'isTooLong', target: self, reenter: true, actions: 'sayTooLong' },
-      { guard: 'isBlank', target: self, reenter: true },
-      { target: next, actions: ['keepReason', 'reportProgress'] },
-    ],
-  },
-}) as const;
+export const askingReasonState = <S extends string, N extends string>(self: S, next: N) =>
+  ({
+    tags: 'awaitingUser',
+    entry: 'promptReason',
+    on: {
+      'user.chose': { guard: 'isSkip', target: next },
+      'user.text': [
+        { guard: 'isTooLong', target: self, reenter: true, actions: 'sayTooLong' },
+        { guard: 'isBlank', target: self, reenter: true },
+        { target: next, actions: ['keepReason', 'reportProgress'] },
+      ],
+    },
+  }) as const;
 
 /** A villkorstext to accept: accepted goes on, declined ends. */
-export const termsState = <A extends string, D extends string>(accepted: A, declined: D) => ({
-  tags: 'awaitingUser',
-  entry: 'promptTerms',
-  on: {
-    'user.confirmed': { target: accepted, actions: 'acceptTerms' },
-    'user.declined': { target: declined, actions: 'sayDeclined' },
-  },
-}) as const;
+export const termsState = <A extends string, D extends string>(accepted: A, declined: D) =>
+  ({
+    tags: 'awaitingUser',
+    entry: 'promptTerms',
+    on: {
+      'user.confirmed': { target: accepted, actions: 'acceptTerms' },
+      'user.declined': { target: declined, actions: 'sayDeclined' },
+    },
+  }) as const;

@@ -25,7 +25,9 @@ export function statusLine(b: BookingSummary): TextRef {
 /** The list of bookings as replies: a header, then one card per booking. */
 export function bookingList(bookings: readonly BookingSummary[]): Reply[] {
   if (bookings.length === 0) return [{ parts: [t('view.none')] }];
-  const header: Reply = { parts: [t(bookings.length === 1 ? 'view.headerOne' : 'view.header', { count: bookings.length })] };
+  const header: Reply = {
+    parts: [t(bookings.length === 1 ? 'view.headerOne' : 'view.header', { count: bookings.length })],
+  };
   return [header, ...bookings.map((b): Reply => ({ parts: [...bookingLines(b), statusLine(b)], card: 'booking' }))];
 }
 

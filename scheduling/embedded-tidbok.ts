@@ -3,10 +3,25 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ok, refuse, type BookingResult, type Rejection } from '../booking/rejections.js';
-import type { CancelRequest, MakeBookingRequest, RebookRequest, SchedulingSystem, SlotQuery } from '../booking/scheduling-system.js';
+import type {
+  CancelRequest,
+  MakeBookingRequest,
+  RebookRequest,
+  SchedulingSystem,
+  SlotQuery,
+} from '../booking/scheduling-system.js';
 import { instant } from '../booking/time.js';
 import type { Booking, CareService, Invitation, Patient, Slot, Unit } from '../booking/types.js';
-import { bookingOf, careServiceOf, invitationOf, slotOf, unitOf, type BookingRow, type InvitationRow, type SlotRow } from './rows.js';
+import {
+  bookingOf,
+  careServiceOf,
+  invitationOf,
+  slotOf,
+  unitOf,
+  type BookingRow,
+  type InvitationRow,
+  type SlotRow,
+} from './rows.js';
 import { migrate } from './schema.js';
 
 /** Thrown inside a transaction to roll it back with an expected outcome. */
@@ -37,7 +52,9 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   async careServices(): Promise<CareService[]> {
-    return (this.db.prepare('SELECT data FROM care_services').all() as { data: string }[]).map((r) => careServiceOf(r.data));
+    return (this.db.prepare('SELECT data FROM care_services').all() as { data: string }[]).map((r) =>
+      careServiceOf(r.data),
+    );
   }
 
   async patients(): Promise<Patient[]> {
@@ -53,19 +70,25 @@ export class EmbeddedTidbok implements SchedulingSystem {
 
   /** Every booking of a patient, cancelled ones included (for testers' inspection). */
   allBookingsOf(patientId: string): Booking[] {
-    const rows = this.db.prepare('SELECT * FROM bookings WHERE patient_id = ? ORDER BY start_ms').all(patientId) as BookingRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM bookings WHERE patient_id = ? ORDER BY start_ms')
+      .all(patientId) as BookingRow[];
     return rows.map(bookingOf);
   }
 
   async invitationsOf(patientId: string): Promise<Invitation[]> {
-    const rows = this.db.prepare('SELECT * FROM invitations WHERE patient_id = ? ORDER BY latest_date').all(patientId) as InvitationRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM invitations WHERE patient_id = ? ORDER BY latest_date')
+      .all(patientId) as InvitationRow[];
     return rows.map(invitationOf);
   }
 
   async freeSlots(query: SlotQuery): Promise<Slot[]> {
     const rows = this.db
-      .prepare(`SELECT * FROM slots WHERE care_service_id = ? AND booking_id IS NULL AND start_ms >= ? AND start_ms <= ?
-                ORDER BY start_ms`)
+      .prepare(
+        `SELECT * FROM slots WHERE care_service_id = ? AND booking_id IS NULL AND start_ms >= ? AND start_ms <= ?
+                ORDER BY start_ms`,
+      )
       .all(query.careServiceId, instant(query.from).toMillis(), instant(query.to).toMillis()) as SlotRow[];
     return rows.map(slotOf);
   }
@@ -80,17 +103,36 @@ export class EmbeddedTidbok implements SchedulingSystem {
       const id = randomUUID();
       if (request.invitationId) {
         const used = this.db
-          .prepare('UPDATE invitations SET used_by_booking_id = ? WHERE id = ? AND patient_id = ? AND used_by_booking_id IS NULL')
+          .prepare(
+            'UPDATE invitations SET used_by_booking_id = ? WHERE id = ? AND patient_id = ? AND used_by_booking_id IS NULL',
+          )
           .run(id, request.invitationId, request.patientId);
-        if (used.changes === 0) throw new Refusal(this.invitationExists(request) ? { code: 'invitation_used' } : { code: 'invitation_not_found' });
+        if (used.changes === 0)
+          throw new Refusal(
+            this.invitationExists(request) ? { code: 'invitation_used' } : { code: 'invitation_not_found' },
+          );
       }
       const slot = this.claimSlot(request.slotId, id);
       this.db
-        .prepare(`INSERT INTO bookings (id, patient_id, unit_hsa_id, care_service_id, start, "end", start_ms, status,
+        .prepare(
+          `INSERT INTO bookings (id, patient_id, unit_hsa_id, care_service_id, start, "end", start_ms, status,
                   performer_name, resource_name, resource_count, from_invitation_id, slot_id, reason)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, 1, ?, ?, ?)`)
-        .run(id, request.patientId, slot.unit_hsa_id, slot.care_service_id, slot.start, slot.end, slot.start_ms,
-          slot.performer_name, slot.resource_name, request.invitationId ?? null, slot.id, request.reason ?? null);
+                  VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, 1, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          request.patientId,
+          slot.unit_hsa_id,
+          slot.care_service_id,
+          slot.start,
+          slot.end,
+          slot.start_ms,
+          slot.performer_name,
+          slot.resource_name,
+          request.invitationId ?? null,
+          slot.id,
+          request.reason ?? null,
+        );
       return this.bookingById(id);
     });
   }
@@ -99,10 +141,15 @@ export class EmbeddedTidbok implements SchedulingSystem {
     return this.write(() => {
       const current = this.ownBookedRow(request.patientId, request.bookingId);
       const slot = this.claimSlot(request.newSlotId, current.id);
-      if (current.slot_id) this.db.prepare('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?').run(current.slot_id, current.id);
+      if (current.slot_id)
+        this.db
+          .prepare('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?')
+          .run(current.slot_id, current.id);
       this.db
-        .prepare(`UPDATE bookings SET start = ?, "end" = ?, start_ms = ?, performer_name = ?, resource_name = ?, slot_id = ?
-                  WHERE id = ?`)
+        .prepare(
+          `UPDATE bookings SET start = ?, "end" = ?, start_ms = ?, performer_name = ?, resource_name = ?, slot_id = ?
+                  WHERE id = ?`,
+        )
         .run(slot.start, slot.end, slot.start_ms, slot.performer_name, slot.resource_name, slot.id, current.id);
       return this.bookingById(current.id);
     });
@@ -112,8 +159,13 @@ export class EmbeddedTidbok implements SchedulingSystem {
     return this.write(() => {
       const current = this.ownBookedRow(request.patientId, request.bookingId);
       // A cancelled time is bookable again at once (crm:scheduling non-functional rules).
-      if (current.slot_id) this.db.prepare('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?').run(current.slot_id, current.id);
-      this.db.prepare(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ?`).run(request.reason ?? null, current.id);
+      if (current.slot_id)
+        this.db
+          .prepare('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?')
+          .run(current.slot_id, current.id);
+      this.db
+        .prepare(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ?`)
+        .run(request.reason ?? null, current.id);
       return this.bookingById(current.id);
     });
   }
@@ -128,7 +180,9 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   private claimSlot(slotId: string, bookingId: string): SlotRow {
-    const claimed = this.db.prepare('UPDATE slots SET booking_id = ? WHERE id = ? AND booking_id IS NULL').run(bookingId, slotId);
+    const claimed = this.db
+      .prepare('UPDATE slots SET booking_id = ? WHERE id = ? AND booking_id IS NULL')
+      .run(bookingId, slotId);
     const row = this.db.prepare('SELECT * FROM slots WHERE id = ?').get(slotId) as SlotRow | undefined;
     if (!row) throw new Refusal({ code: 'slot_not_found' });
     if (claimed.changes === 0) throw new Refusal({ code: 'slot_taken' });
@@ -136,14 +190,19 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   private ownBookedRow(patientId: string, bookingId: string): BookingRow {
-    const row = this.db.prepare('SELECT * FROM bookings WHERE id = ? AND patient_id = ?').get(bookingId, patientId) as BookingRow | undefined;
+    const row = this.db.prepare('SELECT * FROM bookings WHERE id = ? AND patient_id = ?').get(bookingId, patientId) as
+      BookingRow | undefined;
     if (!row) throw new Refusal({ code: 'booking_not_found' });
     if (row.status === 'cancelled') throw new Refusal({ code: 'already_cancelled' });
     return row;
   }
 
   private invitationExists(request: MakeBookingRequest): boolean {
-    return this.db.prepare('SELECT 1 FROM invitations WHERE id = ? AND patient_id = ?').get(request.invitationId, request.patientId) !== undefined;
+    return (
+      this.db
+        .prepare('SELECT 1 FROM invitations WHERE id = ? AND patient_id = ?')
+        .get(request.invitationId, request.patientId) !== undefined
+    );
   }
 
   private bookingById(id: string): Booking {

@@ -68,8 +68,14 @@ export interface SeedData {
 const OTHER_PATIENT = 'annan-patient';
 
 interface SlotInsert {
-  id: string; unit: string; service: string; start: DateTime; minutes: number;
-  performer: string | null; resource: string | null; bookingId: string | null;
+  id: string;
+  unit: string;
+  service: string;
+  start: DateTime;
+  minutes: number;
+  performer: string | null;
+  resource: string | null;
+  bookingId: string | null;
 }
 
 /** Replaces everything in the database with the demo data, seeded as of `now`. */
@@ -79,7 +85,17 @@ export function seed(db: Database.Database, data: SeedData, now: DateTime): void
     performer_name, resource_name, booking_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const addSlot = (s: SlotInsert) => {
     const end = s.start.plus({ minutes: s.minutes });
-    insertSlot.run(s.id, s.unit, s.service, toIso(s.start), toIso(end), s.start.toMillis(), s.performer, s.resource, s.bookingId);
+    insertSlot.run(
+      s.id,
+      s.unit,
+      s.service,
+      toIso(s.start),
+      toIso(end),
+      s.start.toMillis(),
+      s.performer,
+      s.resource,
+      s.bookingId,
+    );
   };
   const services = new Map(data.units.flatMap((u) => u.services.map((s) => [s.id, s] as const)));
 
@@ -90,7 +106,11 @@ export function seed(db: Database.Database, data: SeedData, now: DateTime): void
       db.prepare('INSERT INTO units (hsa_id, data) VALUES (?, ?)').run(unit.hsaId, JSON.stringify(plain));
       for (const service of unitServices) {
         const { schedule, ...plainService } = service;
-        db.prepare('INSERT INTO care_services (id, unit_hsa_id, data) VALUES (?, ?, ?)').run(service.id, unit.hsaId, JSON.stringify(plainService));
+        db.prepare('INSERT INTO care_services (id, unit_hsa_id, data) VALUES (?, ?, ?)').run(
+          service.id,
+          unit.hsaId,
+          JSON.stringify(plainService),
+        );
       }
     }
     const bookedStarts = new Set<string>();
@@ -102,22 +122,51 @@ export function seed(db: Database.Database, data: SeedData, now: DateTime): void
         const start = bookingStart(local, b);
         const slotId = `${service.id}@${toIso(start)}`;
         bookedStarts.add(slotId);
-        addSlot({ id: slotId, unit: service.unitHsaId, service: service.id, start, minutes: service.durationMinutes,
-          performer: b.performerName ?? null, resource: b.resourceName ?? null, bookingId: b.id });
-        db.prepare(`INSERT INTO bookings (id, patient_id, unit_hsa_id, care_service_id, start, "end", start_ms, status,
+        addSlot({
+          id: slotId,
+          unit: service.unitHsaId,
+          service: service.id,
+          start,
+          minutes: service.durationMinutes,
+          performer: b.performerName ?? null,
+          resource: b.resourceName ?? null,
+          bookingId: b.id,
+        });
+        db.prepare(
+          `INSERT INTO bookings (id, patient_id, unit_hsa_id, care_service_id, start, "end", start_ms, status,
           performer_name, resource_name, series_id, resource_count, slot_id, reason)
-          VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?)`)
-          .run(b.id, person.personnummer, service.unitHsaId, service.id, toIso(start),
-            toIso(start.plus({ minutes: service.durationMinutes })), start.toMillis(), b.performerName ?? null,
-            b.resourceName ?? null, b.seriesId ?? null, b.resourceCount ?? 1, slotId, b.reason ?? null);
+          VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          b.id,
+          person.personnummer,
+          service.unitHsaId,
+          service.id,
+          toIso(start),
+          toIso(start.plus({ minutes: service.durationMinutes })),
+          start.toMillis(),
+          b.performerName ?? null,
+          b.resourceName ?? null,
+          b.seriesId ?? null,
+          b.resourceCount ?? 1,
+          slotId,
+          b.reason ?? null,
+        );
       }
       for (const inv of person.invitations) {
         const service = services.get(inv.careServiceId);
         if (!service) throw new Error(`Seed invitation ${inv.id} names unknown care service ${inv.careServiceId}`);
-        db.prepare(`INSERT INTO invitations (id, patient_id, unit_hsa_id, care_service_id, earliest_date, latest_date, purpose)
-          VALUES (?, ?, ?, ?, ?, ?, ?)`)
-          .run(inv.id, person.personnummer, service.unitHsaId, service.id, local.plus({ days: inv.fromInDays }).toISODate(),
-            local.plus({ days: inv.toInDays }).toISODate(), inv.purpose);
+        db.prepare(
+          `INSERT INTO invitations (id, patient_id, unit_hsa_id, care_service_id, earliest_date, latest_date, purpose)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          inv.id,
+          person.personnummer,
+          service.unitHsaId,
+          service.id,
+          local.plus({ days: inv.fromInDays }).toISODate(),
+          local.plus({ days: inv.toInDays }).toISODate(),
+          inv.purpose,
+        );
       }
     }
     for (const unit of data.units) {
@@ -128,7 +177,10 @@ export function seed(db: Database.Database, data: SeedData, now: DateTime): void
         }
       }
     }
-    db.prepare(`INSERT INTO meta (key, value) VALUES ('seeded_at', ?), ('schema_version', ?)`).run(toIso(local), SCHEMA_VERSION);
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('seeded_at', ?), ('schema_version', ?)`).run(
+      toIso(local),
+      SCHEMA_VERSION,
+    );
   }).immediate();
 }
 
@@ -158,13 +210,21 @@ export function* generateSlots(local: DateTime, service: SeedService, schedule: 
     const date = local.plus({ days: day }).startOf('day');
     if (!schedule.weekdays.includes(date.weekday)) continue;
     const end = date.set({ hour: th, minute: tm });
-    for (let t = date.set({ hour: fh, minute: fm }); t.plus({ minutes: service.durationMinutes }) <= end; t = t.plus({ minutes: schedule.everyMinutes })) {
+    for (
+      let t = date.set({ hour: fh, minute: fm });
+      t.plus({ minutes: service.durationMinutes }) <= end;
+      t = t.plus({ minutes: schedule.everyMinutes })
+    ) {
       n++;
       const performers = schedule.performers ?? [];
       const resources = schedule.resources ?? [];
       const taken = schedule.takenEvery !== undefined && n % schedule.takenEvery === 0;
       yield {
-        id: `${service.id}@${toIso(t)}`, unit: service.unitHsaId, service: service.id, start: t, minutes: service.durationMinutes,
+        id: `${service.id}@${toIso(t)}`,
+        unit: service.unitHsaId,
+        service: service.id,
+        start: t,
+        minutes: service.durationMinutes,
         performer: performers.length ? performers[n % performers.length]! : null,
         resource: resources.length ? resources[n % resources.length]! : null,
         bookingId: taken ? OTHER_PATIENT : null,

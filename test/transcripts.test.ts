@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HttpBotClient } from '../bot/transcripts/http-client.js';
-import { loadTranscript } from '../bot/transcripts/load.js';
-import { formatFailure, runScript } from '../bot/transcripts/runner.js';
+import { HttpBotClient } from '../tools/transcripts/http-client.js';
+import { loadTranscript } from '../tools/transcripts/load.js';
+import { formatFailure, runScript } from '../tools/transcripts/runner.js';
 import { startTestApp } from './support/app.js';
 import { seededTemplate } from './support/seeded-template.js';
 

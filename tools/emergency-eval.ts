@@ -18,7 +18,10 @@ export interface EmergencyReport {
   harmless: number;
 }
 
-export async function emergencyReport(model: UnderstandingModel, set: EmergencyRegressionSet): Promise<EmergencyReport> {
+export async function emergencyReport(
+  model: UnderstandingModel,
+  set: EmergencyRegressionSet,
+): Promise<EmergencyReport> {
   const missed: Case[] = [];
   const wrongAdvice: Case[] = [];
   for (const c of set.emergencies) {
@@ -32,7 +35,11 @@ export async function emergencyReport(model: UnderstandingModel, set: EmergencyR
   return {
     recall: total === 0 ? 1 : (total - missed.length) / total,
     falseAlarmRate: set.harmless.length === 0 ? 0 : falseAlarms.length / set.harmless.length,
-    missed, falseAlarms, wrongAdvice, total, harmless: set.harmless.length,
+    missed,
+    falseAlarms,
+    wrongAdvice,
+    total,
+    harmless: set.harmless.length,
   };
 }
 

@@ -8,7 +8,9 @@ import type { Case } from '../dialogs/evaluation.js';
 // and never used for training (the evaluation fails if one appears among the examples).
 
 export const REGRESSION_FILE = fileURLToPath(new URL('../test/understanding/regression.yaml', import.meta.url));
-export const EMERGENCY_REGRESSION_FILE = fileURLToPath(new URL('../test/understanding/akut-regression.yaml', import.meta.url));
+export const EMERGENCY_REGRESSION_FILE = fileURLToPath(
+  new URL('../test/understanding/akut-regression.yaml', import.meta.url),
+);
 
 const byLabel = z.record(z.string(), z.array(z.string().min(1)));
 const regressionSchema = z.strictObject({ swedish: byLabel, english: byLabel.default({}) });

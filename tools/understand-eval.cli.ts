@@ -27,7 +27,13 @@ const trainMs = performance.now() - started;
 const cv = await crossValidate(examples, vocabularyOf(content));
 const sv = await evaluate(model.intents, regression.swedish);
 const en = await evaluate(model.intents, regression.english);
-const all = { ...sv, outcomes: [...sv.outcomes, ...en.outcomes], correct: sv.correct + en.correct, asked: sv.asked + en.asked, confidentWrong: sv.confidentWrong + en.confidentWrong };
+const all = {
+  ...sv,
+  outcomes: [...sv.outcomes, ...en.outcomes],
+  correct: sv.correct + en.correct,
+  asked: sv.asked + en.asked,
+  confidentWrong: sv.confidentWrong + en.confidentWrong,
+};
 const safety = await emergencyReport(model, emergencies);
 
 console.log(`Training on ${examples.length} examples: ${trainMs.toFixed(0)} ms\n`);
@@ -37,12 +43,23 @@ console.log(formatReport('Regression phrasings, English', en, true), '\n');
 console.log(formatEmergencyReport(safety), '\n');
 
 const failures: string[] = [];
-if (leaked.length > 0) failures.push(`${leaked.length} regression phrasings are also training examples: ${leaked.map((c) => `"${c.text}"`).join(', ')}`);
-if (accuracyOf(all) < BARS.accuracy) failures.push(`regression accuracy ${(100 * accuracyOf(all)).toFixed(1)} % is under ${100 * BARS.accuracy} %`);
-if (confidentWrongOf(all) > BARS.confidentWrong) failures.push(`regression confident-wrong ${(100 * confidentWrongOf(all)).toFixed(1)} % is over ${100 * BARS.confidentWrong} %`);
-if (safety.recall < BARS.emergencyRecall) failures.push(`emergency recall ${(100 * safety.recall).toFixed(1)} % is under ${100 * BARS.emergencyRecall} %`);
-if (safety.falseAlarmRate > BARS.falseAlarms) failures.push(`false alarms ${(100 * safety.falseAlarmRate).toFixed(1)} % are over ${100 * BARS.falseAlarms} %`);
-console.log(`Regression overall: accuracy ${(100 * accuracyOf(all)).toFixed(1)} %, confident-wrong ${(100 * confidentWrongOf(all)).toFixed(1)} % (bars: >= ${100 * BARS.accuracy} %, <= ${100 * BARS.confidentWrong} %)`);
+if (leaked.length > 0)
+  failures.push(
+    `${leaked.length} regression phrasings are also training examples: ${leaked.map((c) => `"${c.text}"`).join(', ')}`,
+  );
+if (accuracyOf(all) < BARS.accuracy)
+  failures.push(`regression accuracy ${(100 * accuracyOf(all)).toFixed(1)} % is under ${100 * BARS.accuracy} %`);
+if (confidentWrongOf(all) > BARS.confidentWrong)
+  failures.push(
+    `regression confident-wrong ${(100 * confidentWrongOf(all)).toFixed(1)} % is over ${100 * BARS.confidentWrong} %`,
+  );
+if (safety.recall < BARS.emergencyRecall)
+  failures.push(`emergency recall ${(100 * safety.recall).toFixed(1)} % is under ${100 * BARS.emergencyRecall} %`);
+if (safety.falseAlarmRate > BARS.falseAlarms)
+  failures.push(`false alarms ${(100 * safety.falseAlarmRate).toFixed(1)} % are over ${100 * BARS.falseAlarms} %`);
+console.log(
+  `Regression overall: accuracy ${(100 * accuracyOf(all)).toFixed(1)} %, confident-wrong ${(100 * confidentWrongOf(all)).toFixed(1)} % (bars: >= ${100 * BARS.accuracy} %, <= ${100 * BARS.confidentWrong} %)`,
+);
 if (failures.length > 0) {
   console.error(`\nThe understanding is below its bars:\n${failures.map((f) => `- ${f}`).join('\n')}`);
   process.exit(1);

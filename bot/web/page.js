@@ -37,23 +37,41 @@
   }
 
   if (config.demo) {
-    fetch('/api/demo/people').then(function (res) { return res.json(); }).then(function (people) {
-      people.forEach(function (p) {
-        var option = document.createElement('option');
-        option.value = p.personnummer;
-        option.textContent = p.name + ' (' + p.personnummer.slice(0, 8) + '-' + p.personnummer.slice(8) + ')';
-        select.appendChild(option);
+    fetch('/api/demo/people')
+      .then(function (res) {
+        return res.json();
+      })
+      .then(function (people) {
+        people.forEach(function (p) {
+          var option = document.createElement('option');
+          option.value = p.personnummer;
+          option.textContent = p.name + ' (' + p.personnummer.slice(0, 8) + '-' + p.personnummer.slice(8) + ')';
+          select.appendChild(option);
+        });
       });
-    });
     loginForm.addEventListener('submit', function (event) {
       event.preventDefault();
-      fetch('/api/demo/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personnummer: select.value }) })
-        .then(function (res) { if (!res.ok) throw new Error(String(res.status)); return res.json(); })
-        .then(function (body) { remember(body.token, body.name); document.querySelector('#webchat textarea, #webchat input')?.focus(); })
-        .catch(function () { status.textContent = texts.loginFailed; });
+      fetch('/api/demo/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ personnummer: select.value }),
+      })
+        .then(function (res) {
+          if (!res.ok) throw new Error(String(res.status));
+          return res.json();
+        })
+        .then(function (body) {
+          remember(body.token, body.name);
+          document.querySelector('#webchat textarea, #webchat input')?.focus();
+        })
+        .catch(function () {
+          status.textContent = texts.loginFailed;
+        });
     });
   }
-  logoutButton.addEventListener('click', function () { remember(undefined, undefined); });
+  logoutButton.addEventListener('click', function () {
+    remember(undefined, undefined);
+  });
   show();
 
   var store = window.WebChat.createStore({}, function () {
@@ -62,35 +80,47 @@
         if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && token) {
           var activity = action.payload.activity;
           var channelData = Object.assign({}, activity.channelData, { authToken: token });
-          action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { channelData: channelData }) }) });
+          action = Object.assign({}, action, {
+            payload: Object.assign({}, action.payload, {
+              activity: Object.assign({}, activity, { channelData: channelData }),
+            }),
+          });
         }
         return next(action);
       };
     };
   });
 
-  window.WebChat.renderWebChat({
-    directLine: window.WebChat.createDirectLine({ token: 'local', domain: location.origin + '/v3/directline', webSocket: false, pollingInterval: 300 }),
-    store: store,
-    userID: 'webchat-' + Math.random().toString(36).slice(2),
-    username: 'Invånare',
-    locale: 'sv-SE',
-    styleOptions: {
-      accent: '#003d7a',
-      primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-      bubbleBorderRadius: 10,
-      bubbleFromUserBackground: '#e8f0f8',
-      bubbleFromUserBorderRadius: 10,
-      // On a phone the choices scroll sideways instead of pushing the conversation away.
-      suggestedActionLayout: window.innerWidth < 600 ? 'carousel' : 'flow',
-      suggestedActionBorderRadius: 8,
-      suggestedActionHeight: 'auto',
-      hideUploadButton: true,
-      sendBoxTextWrap: true,
-      botAvatarInitials: '1177',
-      userAvatarInitials: 'Du',
-      botAvatarBackgroundColor: '#003d7a',
-      rootHeight: '100%'
-    }
-  }, document.getElementById('webchat'));
+  window.WebChat.renderWebChat(
+    {
+      directLine: window.WebChat.createDirectLine({
+        token: 'local',
+        domain: location.origin + '/v3/directline',
+        webSocket: false,
+        pollingInterval: 300,
+      }),
+      store: store,
+      userID: 'webchat-' + Math.random().toString(36).slice(2),
+      username: 'Invånare',
+      locale: 'sv-SE',
+      styleOptions: {
+        accent: '#003d7a',
+        primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+        bubbleBorderRadius: 10,
+        bubbleFromUserBackground: '#e8f0f8',
+        bubbleFromUserBorderRadius: 10,
+        // On a phone the choices scroll sideways instead of pushing the conversation away.
+        suggestedActionLayout: window.innerWidth < 600 ? 'carousel' : 'flow',
+        suggestedActionBorderRadius: 8,
+        suggestedActionHeight: 'auto',
+        hideUploadButton: true,
+        sendBoxTextWrap: true,
+        botAvatarInitials: '1177',
+        userAvatarInitials: 'Du',
+        botAvatarBackgroundColor: '#003d7a',
+        rootHeight: '100%',
+      },
+    },
+    document.getElementById('webchat'),
+  );
 })();

@@ -13,7 +13,9 @@ describe('the booking service on the demo data', () => {
     const views = await env.service.myBookings(TOLVAN, TEST_NOW);
     const ids = views.map((v) => v.booking.id);
     expect(ids).not.toContain('tolvan-beroende');
-    expect(views.map((v) => v.booking.start)).toEqual([...views.map((v) => v.booking.start)].sort((a, b) => Date.parse(a) - Date.parse(b)));
+    expect(views.map((v) => v.booking.start)).toEqual(
+      [...views.map((v) => v.booking.start)].sort((a, b) => Date.parse(a) - Date.parse(b)),
+    );
     const can = Object.fromEntries(views.map((v) => [v.booking.id, [codeOf(v.cancel), codeOf(v.rebook)]]));
     expect(can).toEqual({
       'tolvan-lakarbesok': ['ok', 'ok'],
@@ -42,16 +44,40 @@ describe('the booking service on the demo data', () => {
   it('offers only care services open for online booking at units inside the service', async () => {
     env = freshTidbok();
     const offered = (await env.service.bookableServices()).map((o) => o.service.id);
-    expect(offered).toEqual(expect.arrayContaining(['fyrisdal-provtagning', 'fyrisdal-vaccination', 'savjaberg-vaccination', 'eriksdal-nybesok', 'blod-blodgivning']));
-    for (const excluded of ['fyrisdal-diabetes', 'hud-nybesok', 'hud-ljusbehandling', 'akuten-besok', 'mvc-inskrivning', 'beroende-samtal',
-      'tand-undersokning', 'rattspsyk-besok', 'rontgen-mammografi', 'dropin-provtagning', 'eriksdal-aterbesok']) {
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        'fyrisdal-provtagning',
+        'fyrisdal-vaccination',
+        'savjaberg-vaccination',
+        'eriksdal-nybesok',
+        'blod-blodgivning',
+      ]),
+    );
+    for (const excluded of [
+      'fyrisdal-diabetes',
+      'hud-nybesok',
+      'hud-ljusbehandling',
+      'akuten-besok',
+      'mvc-inskrivning',
+      'beroende-samtal',
+      'tand-undersokning',
+      'rattspsyk-besok',
+      'rontgen-mammografi',
+      'dropin-provtagning',
+      'eriksdal-aterbesok',
+    ]) {
       expect(offered).not.toContain(excluded);
     }
   });
 
   it('finds free slots inside notice and horizon, narrowed by a wish', async () => {
     env = freshTidbok();
-    const result = await env.service.freeSlots(TOLVAN, { kind: 'open', careServiceId: 'fyrisdal-lakarbesok' }, { partOfDay: 'afternoon', weekday: 3 }, TEST_NOW);
+    const result = await env.service.freeSlots(
+      TOLVAN,
+      { kind: 'open', careServiceId: 'fyrisdal-lakarbesok' },
+      { partOfDay: 'afternoon', weekday: 3 },
+      TEST_NOW,
+    );
     expect(result.ok).toBe(true);
     const slots = result.ok ? result.value : [];
     expect(slots.length).toBeGreaterThan(0);
@@ -64,42 +90,94 @@ describe('the booking service on the demo data', () => {
 
   it('keeps invitation slots inside the window and refuses an invitation not yet started', async () => {
     env = freshTidbok();
-    const inWindow = await env.service.freeSlots(TOLVAN, { kind: 'invitation', invitationId: 'tolvan-underlag-hud' }, {}, TEST_NOW);
-    expect(inWindow.ok && inWindow.value.every((s) => s.careServiceId === 'hud-nybesok' && s.start.slice(0, 10) <= '2026-12-31')).toBe(true);
+    const inWindow = await env.service.freeSlots(
+      TOLVAN,
+      { kind: 'invitation', invitationId: 'tolvan-underlag-hud' },
+      {},
+      TEST_NOW,
+    );
+    expect(
+      inWindow.ok &&
+        inWindow.value.every((s) => s.careServiceId === 'hud-nybesok' && s.start.slice(0, 10) <= '2026-12-31'),
+    ).toBe(true);
     expect(inWindow.ok && inWindow.value.length).toBeGreaterThan(0);
-    const notYet = await env.service.freeSlots(TOLVAN, { kind: 'invitation', invitationId: 'tolvan-underlag-mammografi' }, {}, TEST_NOW);
-    expect(notYet).toMatchObject({ ok: false, rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' } });
+    const notYet = await env.service.freeSlots(
+      TOLVAN,
+      { kind: 'invitation', invitationId: 'tolvan-underlag-mammografi' },
+      {},
+      TEST_NOW,
+    );
+    expect(notYet).toMatchObject({
+      ok: false,
+      rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' },
+    });
   });
 
   it('re-checks the rules when writing: cancel, rebook, book and book with an invitation', async () => {
     env = freshTidbok();
     const s = env.service;
-    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-fysio-serie-1', { termsAccepted: true }, TEST_NOW))).toBe('series_booking');
-    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-beroende', { termsAccepted: true }, TEST_NOW))).toBe('booking_not_found');
-    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-hud-aterbesok', { termsAccepted: false }, TEST_NOW))).toBe('terms_not_accepted');
-    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-hud-aterbesok', { termsAccepted: true, reason: 'x'.repeat(151) }, TEST_NOW))).toBe('reason_too_long');
+    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-fysio-serie-1', { termsAccepted: true }, TEST_NOW))).toBe(
+      'series_booking',
+    );
+    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-beroende', { termsAccepted: true }, TEST_NOW))).toBe(
+      'booking_not_found',
+    );
+    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-hud-aterbesok', { termsAccepted: false }, TEST_NOW))).toBe(
+      'terms_not_accepted',
+    );
+    expect(
+      codeOf(
+        await s.cancel(TOLVAN, 'tolvan-hud-aterbesok', { termsAccepted: true, reason: 'x'.repeat(151) }, TEST_NOW),
+      ),
+    ).toBe('reason_too_long');
     expect(codeOf(await s.cancel(TOLVAN, 'tolvan-lakarbesok', { termsAccepted: false }, TEST_NOW))).toBe('ok');
-    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-lakarbesok', { termsAccepted: false }, TEST_NOW))).toBe('booking_not_found');
+    expect(codeOf(await s.cancel(TOLVAN, 'tolvan-lakarbesok', { termsAccepted: false }, TEST_NOW))).toBe(
+      'booking_not_found',
+    );
 
     const lakartider = await s.freeSlots(TOLVAN, { kind: 'open', careServiceId: 'fyrisdal-lakarbesok' }, {}, TEST_NOW);
     const first = lakartider.ok ? lakartider.value[0]! : undefined;
     expect(codeOf(await s.book(TOLVAN, first!.id, { termsAccepted: false }, TEST_NOW))).toBe('reason_required');
-    expect(codeOf(await s.book(TOLVAN, first!.id, { termsAccepted: false, reason: 'Ont i knät' }, TEST_NOW))).toBe('ok');
-    expect(codeOf(await s.book('191111111111', first!.id, { termsAccepted: false, reason: 'Hosta' }, TEST_NOW))).toBe('slot_taken');
+    expect(codeOf(await s.book(TOLVAN, first!.id, { termsAccepted: false, reason: 'Ont i knät' }, TEST_NOW))).toBe(
+      'ok',
+    );
+    expect(codeOf(await s.book('191111111111', first!.id, { termsAccepted: false, reason: 'Hosta' }, TEST_NOW))).toBe(
+      'slot_taken',
+    );
     expect(codeOf(await s.book(TOLVAN, 'no-such-slot', { termsAccepted: false }, TEST_NOW))).toBe('slot_not_found');
 
     const hud = await s.freeSlots(TOLVAN, { kind: 'invitation', invitationId: 'tolvan-underlag-hud' }, {}, TEST_NOW);
     const hudSlot = hud.ok ? hud.value[0]! : undefined;
     expect(codeOf(await s.book(TOLVAN, hudSlot!.id, { termsAccepted: true }, TEST_NOW))).toBe('invitation_required');
-    expect(codeOf(await s.bookInvitation(TOLVAN, 'tolvan-underlag-hud', hudSlot!.id, { termsAccepted: true }, TEST_NOW))).toBe('ok');
-    expect(codeOf(await s.bookInvitation(TOLVAN, 'tolvan-underlag-hud', hud.ok ? hud.value[1]!.id : '', { termsAccepted: true }, TEST_NOW))).toBe('invitation_used');
-    expect(codeOf(await s.bookInvitation(TOLVAN, 'no-such-invitation', hudSlot!.id, { termsAccepted: true }, TEST_NOW))).toBe('invitation_not_found');
+    expect(
+      codeOf(await s.bookInvitation(TOLVAN, 'tolvan-underlag-hud', hudSlot!.id, { termsAccepted: true }, TEST_NOW)),
+    ).toBe('ok');
+    expect(
+      codeOf(
+        await s.bookInvitation(
+          TOLVAN,
+          'tolvan-underlag-hud',
+          hud.ok ? hud.value[1]!.id : '',
+          { termsAccepted: true },
+          TEST_NOW,
+        ),
+      ),
+    ).toBe('invitation_used');
+    expect(
+      codeOf(await s.bookInvitation(TOLVAN, 'no-such-invitation', hudSlot!.id, { termsAccepted: true }, TEST_NOW)),
+    ).toBe('invitation_not_found');
     expect((await s.myInvitations(TOLVAN, TEST_NOW)).map((v) => v.invitation.id)).not.toContain('tolvan-underlag-hud');
 
     const hudAter = await s.freeSlots(TOLVAN, { kind: 'rebook', bookingId: 'tolvan-hud-aterbesok' }, {}, TEST_NOW);
     const newTime = hudAter.ok ? hudAter.value[0]! : undefined;
-    expect(codeOf(await s.rebook(TOLVAN, 'tolvan-hud-aterbesok', newTime!.id, { termsAccepted: false }, TEST_NOW))).toBe('terms_not_accepted');
-    expect(codeOf(await s.rebook(TOLVAN, 'tolvan-hud-aterbesok', newTime!.id, { termsAccepted: true }, TEST_NOW))).toBe('ok');
-    expect(codeOf(await s.rebook(TOLVAN, 'tolvan-halsosamtal', newTime!.id, { termsAccepted: true }, TEST_NOW))).toBe('rebook_not_online');
+    expect(
+      codeOf(await s.rebook(TOLVAN, 'tolvan-hud-aterbesok', newTime!.id, { termsAccepted: false }, TEST_NOW)),
+    ).toBe('terms_not_accepted');
+    expect(codeOf(await s.rebook(TOLVAN, 'tolvan-hud-aterbesok', newTime!.id, { termsAccepted: true }, TEST_NOW))).toBe(
+      'ok',
+    );
+    expect(codeOf(await s.rebook(TOLVAN, 'tolvan-halsosamtal', newTime!.id, { termsAccepted: true }, TEST_NOW))).toBe(
+      'rebook_not_online',
+    );
   });
 });

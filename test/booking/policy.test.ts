@@ -48,7 +48,12 @@ describe('undantag', () => {
     const late = CANCEL_CASES.find((c) => c.name === 'a booking at the 24 h deadline')!;
     expect(late.run(nowOf(late))).toMatchObject({
       ok: false,
-      rejection: { code: 'too_late_to_cancel', deadline: '2026-12-09T10:00:00+01:00', hours: 24, unitName: 'Vårdcentralen Test' },
+      rejection: {
+        code: 'too_late_to_cancel',
+        deadline: '2026-12-09T10:00:00+01:00',
+        hours: 24,
+        unitName: 'Vårdcentralen Test',
+      },
     });
   });
 });

@@ -10,7 +10,9 @@ describe('calls to the booking system', () => {
     const effects = timedBookingEffects(slow, new Clock('2026-12-01T09:00'), 50);
     const started = Date.now();
     await expect(effects.listBookings({ patientId: '191212121212' })).rejects.toBeInstanceOf(BookingSystemTimeout);
-    await expect(effects.cancelBooking({ patientId: '191212121212', bookingId: 'b', termsAccepted: true })).rejects.toBeInstanceOf(BookingSystemTimeout);
+    await expect(
+      effects.cancelBooking({ patientId: '191212121212', bookingId: 'b', termsAccepted: true }),
+    ).rejects.toBeInstanceOf(BookingSystemTimeout);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -2,10 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { conversation, login, startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp | undefined;
-afterEach(async () => { await t?.stop(); t = undefined; });
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+});
 
 const bookingsOf = async (url: string, personnummer = '191212121212') =>
-  (await (await fetch(`${url}/api/demo/bookings?personnummer=${personnummer}`)).json()) as { bookingId: string; status: string; start: string; careServiceId: string; fromInvitationId: string | null }[];
+  (await (await fetch(`${url}/api/demo/bookings?personnummer=${personnummer}`)).json()) as {
+    bookingId: string;
+    status: string;
+    start: string;
+    careServiceId: string;
+    fromInvitationId: string | null;
+  }[];
 
 describe('booking over HTTP', () => {
   it('books against the open invitation inside its window, and cannot use it twice', async () => {
@@ -20,7 +29,9 @@ describe('booking over HTTP', () => {
     const times = c.buttons().filter((b) => b.includes(' kl. '));
     expect(times.length).toBeGreaterThan(0);
     await c.say('i februari');
-    expect(c.text()).toContain('Bokningsunderlaget gäller tider från 1 december till och med 31 december. Välj en tid inom den perioden.');
+    expect(c.text()).toContain(
+      'Bokningsunderlaget gäller tider från 1 december till och med 31 december. Välj en tid inom den perioden.',
+    );
     expect(c.text()).toContain('Här är de närmaste lediga tiderna.');
     await c.click(c.buttons()[0]!);
     await c.click('Ja, boka');
@@ -48,10 +59,12 @@ describe('booking over HTTP', () => {
     await c.say('Ont i knät sedan i somras');
     await c.click('Ja, boka');
     expect(c.text()).toContain(`Klart! Du har bokat Läkarbesök på Vårdcentralen Fyrisdal ${first}`);
-    expect((await bookingsOf(t.url, '190101012020'))).toHaveLength(1);
+    expect(await bookingsOf(t.url, '190101012020')).toHaveLength(1);
 
     await c.say('boka blodprov på Sävjaberg i april');
-    expect(c.text()).toContain('Så långt fram går det inte att boka. Du kan boka tider till och med tisdag 12 januari 2027.');
+    expect(c.text()).toContain(
+      'Så långt fram går det inte att boka. Du kan boka tider till och med tisdag 12 januari 2027.',
+    );
     await c.say('avbryt');
     await c.say('boka vaccination');
     await c.click('Vårdcentralen Fyrisdal');
@@ -82,7 +95,16 @@ describe('booking over HTTP', () => {
     t = await startTestApp();
     const c = conversation(t.url, 'what', await login(t.url));
     await c.say('boka en ny tid');
-    expect(c.buttons()).toEqual(['Blodgivning', 'Nybesök hos fysioterapeut', 'Besök hos sjuksköterska', 'Läkarbesök', 'Provtagning', 'Vaccination mot influensa', 'Hälsosamtal', 'Tillbaka till menyn']);
+    expect(c.buttons()).toEqual([
+      'Blodgivning',
+      'Nybesök hos fysioterapeut',
+      'Besök hos sjuksköterska',
+      'Läkarbesök',
+      'Provtagning',
+      'Vaccination mot influensa',
+      'Hälsosamtal',
+      'Tillbaka till menyn',
+    ]);
     await c.say('tandläkare');
     expect(c.text()).toContain('Folktandvården Enköping går inte att boka via 1177 ännu. Ring 018-611 00 08');
     await c.say('boka tid på barnmorskemottagningen');

@@ -14,7 +14,13 @@ const problemsOf = (env: Record<string, string>) => {
 describe('configuration from the environment', () => {
   it('has sane defaults for the demo', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3978, demoMode: true, host: '127.0.0.1', TIDBOK_DB: 'data/tidbok.sqlite', CONVERSATION_IDLE_MINUTES: 30 });
+    expect(config).toMatchObject({
+      PORT: 3978,
+      demoMode: true,
+      host: '127.0.0.1',
+      TIDBOK_DB: 'data/tidbok.sqlite',
+      CONVERSATION_IDLE_MINUTES: 30,
+    });
   });
 
   it.each([
@@ -28,7 +34,10 @@ describe('configuration from the environment', () => {
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ NODE_ENV: 'production' }, 'AUTH_JWKS_URL'],
     [{ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' }, 'AUTH_ISSUER'],
-    [{ NODE_ENV: 'production', DEMO_MODE: 'true', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'x' }, 'DEMO_MODE'],
+    [
+      { NODE_ENV: 'production', DEMO_MODE: 'true', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'x' },
+      'DEMO_MODE',
+    ],
     [{ AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL'],
     [{ DEMO_TOKEN_SECRET: 'short' }, 'DEMO_TOKEN_SECRET'],
   ])('stops on %o naming %s', (env, key) => {
@@ -36,7 +45,14 @@ describe('configuration from the environment', () => {
   });
 
   it('turns demo mode off in production and listens on all interfaces with an app id', () => {
-    const config = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'MultiTenant' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://idp.example/jwks',
+      AUTH_ISSUER: 'https://idp.example',
+      MicrosoftAppId: 'id',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppType: 'MultiTenant',
+    });
     expect(config).toMatchObject({ demoMode: false, host: '0.0.0.0' });
   });
 });

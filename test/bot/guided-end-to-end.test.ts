@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { conversation, login, send, startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp | undefined;
-afterEach(async () => { await t?.stop(); t = undefined; });
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+});
 
 describe('guided booking over HTTP', () => {
   it('guides from "jag vet inte vad jag ska boka" to a booked time of a service hidden from free choice', async () => {
@@ -24,7 +27,7 @@ describe('guided booking over HTTP', () => {
     expect(c.text()).toContain('Klart! Du har bokat Bedömning hos sjuksköterska');
   });
 
-  it('ends in advice instead of a booking, with the unit\'s phone number', async () => {
+  it("ends in advice instead of a booking, with the unit's phone number", async () => {
     t = await startTestApp();
     const c = conversation(t.url, 'advice', await login(t.url));
     await c.say('hjälp mig att välja');
@@ -53,7 +56,9 @@ describe('guided booking over HTTP', () => {
     const c = conversation(t.url, 'anywhere', token);
     await c.say('avboka');
     const said = await send(t.url, 'anywhere', { text: 'jag har plötsligt fått jätteont i bröstet', token });
-    expect(said.map((s) => s.text)).toEqual(['Ring 112 nu. Det du beskriver kan vara allvarligt och behöver vård direkt. Om du inte kan ringa själv, be någon annan ringa.']);
+    expect(said.map((s) => s.text)).toEqual([
+      'Ring 112 nu. Det du beskriver kan vara allvarligt och behöver vård direkt. Om du inte kan ringa själv, be någon annan ringa.',
+    ]);
     // The next answer does not carry the flow on: first the bot asks whether to go on at all.
     const next = await send(t.url, 'anywhere', { text: 'ja', token });
     expect(next.map((s) => s.text).join('\n')).toContain('Vill du fortsätta med det vi höll på med?');

@@ -2,17 +2,32 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { conversation, login, send, startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp | undefined;
-afterEach(async () => { await t?.stop(); t = undefined; });
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+});
 
 const bookingsOf = async (url: string, personnummer = '191212121212') =>
-  (await (await fetch(`${url}/api/demo/bookings?personnummer=${personnummer}`)).json()) as { bookingId: string; status: string; start: string; seriesId: string | null }[];
+  (await (await fetch(`${url}/api/demo/bookings?personnummer=${personnummer}`)).json()) as {
+    bookingId: string;
+    status: string;
+    start: string;
+    seriesId: string | null;
+  }[];
 
 describe('the bot over HTTP with expectReplies', () => {
   it('greets a new conversation with the menu', async () => {
     t = await startTestApp();
     const said = await send(t.url, 'greet', { text: 'hej' });
     expect(said[0]!.text).toMatch(/^Hej! Jag hjälper dig/);
-    expect(said[0]!.buttons).toEqual(['Mina bokade tider', 'Avboka en tid', 'Boka om en tid', 'Boka en ny tid', 'Boka med bokningsunderlag', 'Hjälp mig välja vad jag ska boka']);
+    expect(said[0]!.buttons).toEqual([
+      'Mina bokade tider',
+      'Avboka en tid',
+      'Boka om en tid',
+      'Boka en ny tid',
+      'Boka med bokningsunderlag',
+      'Hjälp mig välja vad jag ska boka',
+    ]);
   });
 
   it('lets Tolvan list, cancel the ordinary booking, and be refused for the series booking', async () => {
@@ -44,7 +59,12 @@ describe('the bot over HTTP with expectReplies', () => {
     const c = conversation(t.url, 'tolvan-2', await login(t.url));
     await c.say('kan jag flytta tiden på måndag till eftermiddagen?');
     expect(c.text()).toContain('Lediga tider för Läkarbesök på Vårdcentralen Fyrisdal');
-    expect(c.buttons().filter((b) => b.includes('kl.')).every((b) => Number(/kl\. (\d+)/.exec(b)![1]) >= 12)).toBe(true);
+    expect(
+      c
+        .buttons()
+        .filter((b) => b.includes('kl.'))
+        .every((b) => Number(/kl\. (\d+)/.exec(b)![1]) >= 12),
+    ).toBe(true);
     await c.click(c.buttons()[0]!);
     await c.click('Ja, boka om');
     expect(c.text()).toMatch(/Klart! Din nya tid är .* kl\. 1\d\.\d\d, Läkarbesök på Vårdcentralen Fyrisdal/);
@@ -62,7 +82,7 @@ describe('the bot over HTTP with expectReplies', () => {
     }
   });
 
-  it('does not continue one resident\'s flow for another token in the same conversation', async () => {
+  it("does not continue one resident's flow for another token in the same conversation", async () => {
     t = await startTestApp();
     const tolvan = await login(t.url);
     await send(t.url, 'shared', { text: 'avboka', token: tolvan });
@@ -109,24 +129,45 @@ describe('the bot over HTTP with expectReplies', () => {
     t = await startTestApp({ CONVERSATION_IDLE_MINUTES: '5' });
     const token = await login(t.url);
     await send(t.url, 'idle', { text: 'avboka', token });
-    await fetch(`${t.url}/api/demo/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"now":"2026-12-01T09:10"}' });
+    await fetch(`${t.url}/api/demo/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"now":"2026-12-01T09:10"}',
+    });
     const said = await send(t.url, 'idle', { text: '2', token });
     expect(said[0]!.text).toBe('Det har gått en stund sedan vi skrev, så jag har börjat om från början.');
     expect(said.map((s) => s.text).join('\n')).not.toContain('Vill du avboka');
   });
 
   it('requires Bot Connector tokens once an app id is configured', async () => {
-    t = await startTestApp({ MicrosoftAppId: '1b2c3d4e-0000-4000-8000-123456789abc', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
+    t = await startTestApp({
+      MicrosoftAppId: '1b2c3d4e-0000-4000-8000-123456789abc',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
     const res = await fetch(`${t.url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'hej', channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'x' }, from: { id: 'u' }, recipient: { id: 'b' } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'hej',
+        channelId: 'test',
+        serviceUrl: 'http://127.0.0.1:9',
+        conversation: { id: 'x' },
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+      }),
     });
     expect(res.status).toBe(401);
   });
 
   it('answers a malformed request with 400 and stays healthy', async () => {
     t = await startTestApp();
-    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"no":"type"}' });
+    const res = await fetch(`${t.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"no":"type"}',
+    });
     expect(res.status).toBe(400);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
   });

@@ -7,7 +7,10 @@ const verifier = new JwtVerifier(secret, 'demo', 'bot');
 const sign = (claims: { sub?: string; iss?: string; aud?: string; exp?: number | string }, key = secret) => {
   const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
   if (claims.sub) jwt.setSubject(claims.sub);
-  jwt.setIssuer(claims.iss ?? 'demo').setAudience(claims.aud ?? 'bot').setExpirationTime(claims.exp ?? '1h');
+  jwt
+    .setIssuer(claims.iss ?? 'demo')
+    .setAudience(claims.aud ?? 'bot')
+    .setExpirationTime(claims.exp ?? '1h');
   return jwt.sign(key);
 };
 
@@ -24,7 +27,10 @@ describe('resident identity from a signed token', () => {
     ['another issuer', () => sign({ sub: '191212121212', iss: 'evil' })],
     ['another audience', () => sign({ sub: '191212121212', aud: 'other' })],
     ['expired', () => sign({ sub: '191212121212', exp: Math.floor(Date.now() / 1000) - 60 })],
-    ['a wrong signature', () => sign({ sub: '191212121212' }, new TextEncoder().encode('another-secret-that-is-long-enough!!'))],
+    [
+      'a wrong signature',
+      () => sign({ sub: '191212121212' }, new TextEncoder().encode('another-secret-that-is-long-enough!!')),
+    ],
     ['no subject', () => sign({})],
     ['a subject that is no personnummer', () => sign({ sub: 'admin' })],
   ])('refuses %s', async (_, make) => {

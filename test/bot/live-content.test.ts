@@ -10,7 +10,10 @@ import { at } from '../support/fixtures.js';
 
 const noActors = {} as BookingEffects;
 let dir: string | undefined;
-afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = undefined; });
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
@@ -49,7 +52,13 @@ describe('content reloaded while the bot runs (npm run dev)', () => {
     const file = join(dir, 'exempel.yaml');
     try {
       const original = readFileSync(file, 'utf8');
-      writeFileSync(file, original.replace('  ask-cost:\n', `  ask-cost:\n    - ${phrase}\n    - ${phrase} igen\n    - zebrarandig skrivbordsfläkt\n`));
+      writeFileSync(
+        file,
+        original.replace(
+          '  ask-cost:\n',
+          `  ask-cost:\n    - ${phrase}\n    - ${phrase} igen\n    - zebrarandig skrivbordsfläkt\n`,
+        ),
+      );
       const model = live.model;
       expect(await until(() => live.model !== model)).toBe(true);
       expect((await understand(phrase, at('2026-12-01T09:00'), live.model)).intent).toBe('ask-cost');

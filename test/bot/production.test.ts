@@ -11,10 +11,16 @@ const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 20
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({
-    NODE_ENV: 'production', DEMO_TOKEN_SECRET: '', AUTH_ISSUER: 'https://idp.region.example', AUTH_AUDIENCE: 'tidbokschatten',
-    AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  }, seededTemplate('2026-12-01T09:00'));
+  t = await startTestApp(
+    {
+      NODE_ENV: 'production',
+      DEMO_TOKEN_SECRET: '',
+      AUTH_ISSUER: 'https://idp.region.example',
+      AUTH_AUDIENCE: 'tidbokschatten',
+      AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    },
+    seededTemplate('2026-12-01T09:00'),
+  );
 });
 afterAll(() => t.stop());
 
@@ -23,24 +29,49 @@ describe('production mode', () => {
     for (const path of ['/api/demo/people', '/api/demo/bookings?personnummer=191212121212', '/api/demo/clock']) {
       expect((await fetch(`${t.url}${path}`)).status).toBe(404);
     }
-    expect((await fetch(`${t.url}/api/demo/login`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${t.url}/api/demo/login`, {
+          method: 'POST',
+          body: '{}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(404);
     const page = await (await fetch(t.url)).text();
     expect(page).toContain('"demo":false');
   });
 
   it('accepts a token from the configured issuer and nothing else', async () => {
     const key = await importPKCS8(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'RS256');
-    const sign = (iss: string) => new SignJWT({ name: 'Tolvan' }).setProtectedHeader({ alg: 'RS256' }).setSubject('191212121212')
-      .setIssuer(iss).setAudience('tidbokschatten').setIssuedAt().setExpirationTime('10m').sign(key);
-    const good = await send(t.url, 'prod-1', { text: 'vilka tider har jag', token: await sign('https://idp.region.example') });
+    const sign = (iss: string) =>
+      new SignJWT({ name: 'Tolvan' })
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject('191212121212')
+        .setIssuer(iss)
+        .setAudience('tidbokschatten')
+        .setIssuedAt()
+        .setExpirationTime('10m')
+        .sign(key);
+    const good = await send(t.url, 'prod-1', {
+      text: 'vilka tider har jag',
+      token: await sign('https://idp.region.example'),
+    });
     expect(good.map((s) => s.text).join('\n')).toContain('Du har 7 bokade tider');
-    const wrong = await send(t.url, 'prod-2', { text: 'vilka tider har jag', token: await sign('https://evil.example') });
+    const wrong = await send(t.url, 'prod-2', {
+      text: 'vilka tider har jag',
+      token: await sign('https://evil.example'),
+    });
     expect(wrong.map((s) => s.text).join('\n')).toContain('Du behöver logga in');
   });
 
   it('refuses a gzip body that inflates past the limit before anything reads it', async () => {
     const bomb = gzipSync(Buffer.from(JSON.stringify({ type: 'message', text: 'a'.repeat(20 * 1024 * 1024) })));
-    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', body: new Uint8Array(bomb), headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    const res = await fetch(`${t.url}/api/messages`, {
+      method: 'POST',
+      body: new Uint8Array(bomb),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
     expect(res.status).toBe(413);
   });
 });

@@ -15,12 +15,26 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const activity = (text: string) => ({
-  type: 'message', text, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
-  conversation: { id: `body-${text.length}` }, from: { id: 'u' }, recipient: { id: 'bot' },
+  type: 'message',
+  text,
+  channelId: 'test',
+  serviceUrl: 'http://127.0.0.1:9',
+  deliveryMode: 'expectReplies',
+  conversation: { id: `body-${text.length}` },
+  from: { id: 'u' },
+  recipient: { id: 'bot' },
 });
 
-async function post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${t.url}${path}`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': 'application/json', ...headers } });
+async function post(
+  path: string,
+  body: Buffer,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${t.url}${path}`, {
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -33,7 +47,9 @@ describe('request bodies', () => {
     const compressed = gzipSync(inflated, { level: 9 });
     expect(compressed.length).toBeLessThan(MAX_BODY_BYTES);
     const before = process.memoryUsage().rss;
-    const answers = await Promise.all([1, 2, 3].map(() => post('/api/messages', compressed, { 'content-encoding': 'gzip' })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => post('/api/messages', compressed, { 'content-encoding': 'gzip' })),
+    );
     for (const a of answers) {
       expect(a.status).toBe(413);
       expect(a.text).toContain('after decompression');
@@ -48,11 +64,15 @@ describe('request bodies', () => {
     expect((await post('/api/messages', deflated, { 'content-encoding': 'deflate' })).status).toBe(413);
     const gz = gzipSync(bomb(50 * 1024 * 1024));
     expect((await post('/api/demo/login', gz, { 'content-encoding': 'gzip' })).status).toBe(413);
-    expect((await post('/v3/directline/conversations/x/activities', gz, { 'content-encoding': 'gzip' })).status).toBe(413);
+    expect((await post('/v3/directline/conversations/x/activities', gz, { 'content-encoding': 'gzip' })).status).toBe(
+      413,
+    );
   });
 
   it('still reads a small gzip body that inflates within the limit', async () => {
-    const res = await post('/api/messages', gzipSync(Buffer.from(JSON.stringify(activity('hej')))), { 'content-encoding': 'gzip' });
+    const res = await post('/api/messages', gzipSync(Buffer.from(JSON.stringify(activity('hej')))), {
+      'content-encoding': 'gzip',
+    });
     expect(res.status).toBe(200);
     expect(res.text).toContain('Hej! Jag hjälper dig');
   });
@@ -61,10 +81,14 @@ describe('request bodies', () => {
     const big = bomb(MAX_BODY_BYTES + 10);
     expect((await post('/api/messages', big, {})).status).toBe(413);
     const streamed = await new Promise<number>((resolve, reject) => {
-      const req = request(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${t.url}/api/messages`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < 40; i++) req.write(Buffer.alloc(16 * 1024, 0x61));
       req.end();

@@ -6,26 +6,69 @@ import { seededTemplate } from '../support/seeded-template.js';
 // emergency gets the advice at once, and no harmless look-alike does.
 
 const EMERGENCIES = [
-  'jag har ont i bröstet', 'det trycker över bröstkorgen och strålar ut i armen', 'pappa får ingen luft',
-  'min mamma har svårt att andas', 'bebisen är blå runt munnen och andas konstigt', 'han är medvetslös',
-  'hon svarar inte när jag pratar med henne', 'barnet har kramper', 'ena sidan av ansiktet hänger',
-  'kan inte lyfta armen och pratar konstigt', 'farmor sluddrar plötsligt', 'pappa blev svag i vänster sida nyss',
-  'det sprutar blod från ett sår', 'blödningen slutar inte', 'halsen svullnar efter ett getingstick',
-  'allergisk chock', 'min son har druckit propplösare', 'jag har tagit en hel burk tabletter',
-  'jag orkar inte leva längre', 'jag vill ta mitt liv', 'jag har tankar på att dö',
-  'jag vill boka en tid, men egentligen vill jag inte leva mer', 'ont i brostet sen en timme', 'kan inte andas',
-  'my dad cannot move his arm and his speech is slurred', 'min man har svimmat och vaknar inte',
-  'jag har skurit mig djupt och det blöder jättemycket', 'hon har tagit en överdos', 'stroke', 'hjärtattack',
+  'jag har ont i bröstet',
+  'det trycker över bröstkorgen och strålar ut i armen',
+  'pappa får ingen luft',
+  'min mamma har svårt att andas',
+  'bebisen är blå runt munnen och andas konstigt',
+  'han är medvetslös',
+  'hon svarar inte när jag pratar med henne',
+  'barnet har kramper',
+  'ena sidan av ansiktet hänger',
+  'kan inte lyfta armen och pratar konstigt',
+  'farmor sluddrar plötsligt',
+  'pappa blev svag i vänster sida nyss',
+  'det sprutar blod från ett sår',
+  'blödningen slutar inte',
+  'halsen svullnar efter ett getingstick',
+  'allergisk chock',
+  'min son har druckit propplösare',
+  'jag har tagit en hel burk tabletter',
+  'jag orkar inte leva längre',
+  'jag vill ta mitt liv',
+  'jag har tankar på att dö',
+  'jag vill boka en tid, men egentligen vill jag inte leva mer',
+  'ont i brostet sen en timme',
+  'kan inte andas',
+  'my dad cannot move his arm and his speech is slurred',
+  'min man har svimmat och vaknar inte',
+  'jag har skurit mig djupt och det blöder jättemycket',
+  'hon har tagit en överdos',
+  'stroke',
+  'hjärtattack',
 ];
 
 const HARMLESS = [
-  'bröstmottagningen', 'boka tid på bröstmottagningen', 'jag vill boka mammografi', 'andas tungt när jag springer i backar',
-  'jag vill avboka min tid', 'kan jag flytta tiden på tisdag', 'jag vill ge blod', 'boka blodprov på fyrisdal',
-  'vaccination mot influensa', 'jag har lite hosta', 'ont i knät när jag går', 'jag har eksem i ansiktet',
-  'uppföljning efter min stroke i våras', 'ont i brösten när jag ammar', 'min son får näsblod ibland',
-  'jag är allergisk mot pollen', 'förnya recept på astmamedicin', 'svårt att sova', 'vill inte dö men är orolig',
-  'tack för hjälpen', 'vad kostar ett besök', 'var ligger vårdcentralen', 'hjälp mig välja', 'nästa vecka på förmiddagen',
-  'mig själv', 'ett barn', '45 år', 'ja', 'nej', 'jag har ont i ryggen',
+  'bröstmottagningen',
+  'boka tid på bröstmottagningen',
+  'jag vill boka mammografi',
+  'andas tungt när jag springer i backar',
+  'jag vill avboka min tid',
+  'kan jag flytta tiden på tisdag',
+  'jag vill ge blod',
+  'boka blodprov på fyrisdal',
+  'vaccination mot influensa',
+  'jag har lite hosta',
+  'ont i knät när jag går',
+  'jag har eksem i ansiktet',
+  'uppföljning efter min stroke i våras',
+  'ont i brösten när jag ammar',
+  'min son får näsblod ibland',
+  'jag är allergisk mot pollen',
+  'förnya recept på astmamedicin',
+  'svårt att sova',
+  'vill inte dö men är orolig',
+  'tack för hjälpen',
+  'vad kostar ett besök',
+  'var ligger vårdcentralen',
+  'hjälp mig välja',
+  'nästa vecka på förmiddagen',
+  'mig själv',
+  'ett barn',
+  '45 år',
+  'ja',
+  'nej',
+  'jag har ont i ryggen',
 ];
 
 const EMERGENCY_TEXT = /Ring 112|Självmordslinjen/;
@@ -50,13 +93,15 @@ async function at(where: 'menu' | 'flow', text: string): Promise<string> {
 describe('the safety net in the running bot', () => {
   it(`answers ${EMERGENCIES.length} described emergencies with the advice, at the menu and mid-flow`, async () => {
     for (const text of EMERGENCIES) {
-      for (const where of ['menu', 'flow'] as const) expect(await at(where, text), `${where}: ${text}`).toMatch(EMERGENCY_TEXT);
+      for (const where of ['menu', 'flow'] as const)
+        expect(await at(where, text), `${where}: ${text}`).toMatch(EMERGENCY_TEXT);
     }
   });
 
   it(`answers ${HARMLESS.length} harmless look-alikes without the advice, at the menu and mid-flow`, async () => {
     for (const text of HARMLESS) {
-      for (const where of ['menu', 'flow'] as const) expect(await at(where, text), `${where}: ${text}`).not.toMatch(EMERGENCY_TEXT);
+      for (const where of ['menu', 'flow'] as const)
+        expect(await at(where, text), `${where}: ${text}`).not.toMatch(EMERGENCY_TEXT);
     }
   });
 

@@ -39,7 +39,11 @@ describe('the per-conversation turn lock', () => {
 
   it('releases the lock when a turn fails', async () => {
     const lock = new TurnLock();
-    await expect(lock.run('c', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      lock.run('c', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await lock.run('c', async () => 'next')).toBe('next');
   });
 });

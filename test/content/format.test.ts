@@ -16,7 +16,11 @@ describe('Swedish date and time style', () => {
 
   it('uses a period in times, never the colon Intl gives', () => {
     expect(formatTime('2026-12-01T16:45:00+01:00')).toBe('kl. 16.45');
-    expect(new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date('2026-12-01T15:45:00Z'))).toContain(':');
+    expect(
+      new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(
+        new Date('2026-12-01T15:45:00Z'),
+      ),
+    ).toContain(':');
   });
 
   it('writes plain dates and short dates', () => {
@@ -28,8 +32,16 @@ describe('Swedish date and time style', () => {
 describe('rejection texts', () => {
   const texts = loadContentOrThrow().texts;
   const sample: Record<string, string | number> = {
-    unitName: 'Vårdcentralen Fyrisdal', phone: '018-611 00 01', deadline: '2026-12-06T09:30:00+01:00', hours: 24,
-    days: 42, lastDate: '2027-01-12', max: 150, length: 160, earliestDate: '2026-12-15', latestDate: '2027-01-15',
+    unitName: 'Vårdcentralen Fyrisdal',
+    phone: '018-611 00 01',
+    deadline: '2026-12-06T09:30:00+01:00',
+    hours: 24,
+    days: 42,
+    lastDate: '2027-01-12',
+    max: 150,
+    length: 160,
+    earliestDate: '2026-12-15',
+    latestDate: '2027-01-15',
   };
   it.each(REJECTION_CODES.map((c) => [c]))('renders booking.rejected.%s in Swedish with its values', (code) => {
     const text = texts.render(`booking.rejected.${code}`, sample, NOW);
@@ -37,7 +49,13 @@ describe('rejection texts', () => {
     expect(text.length).toBeGreaterThan(10);
   });
   it('says when the deadline was', () => {
-    const r: Rejection = { code: 'too_late_to_cancel', deadline: '2026-12-06T09:30:00+01:00', hours: 24, unitName: 'Vårdcentralen Fyrisdal', phone: '018-611 00 01' };
+    const r: Rejection = {
+      code: 'too_late_to_cancel',
+      deadline: '2026-12-06T09:30:00+01:00',
+      hours: 24,
+      unitName: 'Vårdcentralen Fyrisdal',
+      phone: '018-611 00 01',
+    };
     expect(texts.render('booking.rejected.too_late_to_cancel', r, NOW)).toContain('senast söndag 6 december kl. 9.30');
   });
 });

@@ -6,7 +6,10 @@ import { CONTENT_DIR, loadContent } from '../../content/load.js';
 import { formatProblem } from '../../content/yaml-source.js';
 
 let dir: string | undefined;
-afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = undefined; });
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
 
 /** A copy of the shipped content with one file changed by `edit`. */
 function contentWith(file: string, edit: (text: string) => string): string {
@@ -35,35 +38,144 @@ describe('content loading', () => {
   });
 
   it.each([
-    ['a YAML syntax error', 'demo/enheter.yaml', (t: string) => t.replace('    kind: primary-care\n', '    kind: primary-care\n   oops: [\n'), 'demo/enheter.yaml:', 'YAML'],
-    ['a misspelt field', 'demo/enheter.yaml', (t: string) => t.replace('    phone: 018-611 00 02', '    phnoe: 018-611 00 02'), 'demo/enheter.yaml:', 'Okänt fält "phnoe"'],
-    ['a word where a number belongs', 'demo/enheter.yaml', (t: string) => t.replace('durationMinutes: 45\n        synonyms: [hälsosamtal]', 'durationMinutes: fyrtiofem\n        synonyms: [hälsosamtal]'), 'durationMinutes', 'Ska vara ett tal'],
-    ['a missing field', 'demo/personer.yaml', (t: string) => t.replace('    name: Siv Sivsson\n', ''), 'people[1].name', 'Fältet saknas'],
-    ['a value not in the list', 'demo/enheter.yaml', (t: string) => t.replace('kind: physiotherapy', 'kind: hospital'), 'units[2].kind', 'Tillåtna värden'],
-    ['a badly written time', 'demo/personer.yaml', (t: string) => t.replace('at: "09:30"', 'at: "9.30"'), 'bookings[0].at', 'TT:MM'],
-    ['a care service id used twice', 'demo/enheter.yaml', (t: string) => t.replace('id: savjaberg-provtagning', 'id: fyrisdal-provtagning'), 'services[0].id', 'finns redan'],
-    ['a booking of a care service that does not exist', 'demo/personer.yaml', (t: string) => t.replace('careServiceId: savjaberg-vaccination', 'careServiceId: savjaberg-vacc'), 'careServiceId', 'savjaberg-vacc finns inte'],
-    ['konfiguration for an unknown care service', 'konfiguration.yaml', (t: string) => t.replace('  fyrisdal-diabetes:\n', '  fyrisdal-diabetis:\n'), 'konfiguration.yaml:', 'fyrisdal-diabetis finns inte'],
-    ['a villkorstext that does not exist', 'konfiguration.yaml', (t: string) => t.replace('book: terms.book.personal', 'book: terms.book.personlig'), 'konfiguration.yaml:', 'Villkorstexten terms.book.personlig finns inte'],
-    ['a text with a value the code never gives', 'texter.yaml', (t: string) => t.replace('Ring {phone} om du behöver en tid.', 'Ring {telefon} om du behöver en tid.'), 'texter.yaml:', '{telefon}'],
-    ['a text with an unknown format', 'texter.yaml', (t: string) => t.replace('{earliestDate|date}.', '{earliestDate|datum}.'), 'texter.yaml:', 'formatet "datum"'],
-    ['a text the code needs removed', 'texter.yaml', (t: string) => t.replace(/    slot_taken: >-\n.*\n/, ''), 'texter.yaml:', 'booking.rejected.slot_taken saknas'],
-    ['a broken placeholder', 'texter.yaml', (t: string) => t.replace('  plain: Vad vill du göra?', '  plain: Vad vill du {göra}?'), 'texter.yaml:', '{göra}, som inte är ett giltigt värde'],
-    ['the same key twice', 'konfiguration.yaml', (t: string) => t.replace('  mayRebook: true\n', '  mayRebook: true\n  mayRebook: false\n'), 'konfiguration.yaml:', 'Samma nyckel'],
-    ['an invitation window that ends before it starts', 'demo/personer.yaml', (t: string) => t.replace('fromInDays: 14\n        toInDays: 45', 'fromInDays: 14\n        toInDays: 4'), 'invitations[1]', 'toInDays'],
+    [
+      'a YAML syntax error',
+      'demo/enheter.yaml',
+      (t: string) => t.replace('    kind: primary-care\n', '    kind: primary-care\n   oops: [\n'),
+      'demo/enheter.yaml:',
+      'YAML',
+    ],
+    [
+      'a misspelt field',
+      'demo/enheter.yaml',
+      (t: string) => t.replace('    phone: 018-611 00 02', '    phnoe: 018-611 00 02'),
+      'demo/enheter.yaml:',
+      'Okänt fält "phnoe"',
+    ],
+    [
+      'a word where a number belongs',
+      'demo/enheter.yaml',
+      (t: string) =>
+        t.replace(
+          'durationMinutes: 45\n        synonyms: [hälsosamtal]',
+          'durationMinutes: fyrtiofem\n        synonyms: [hälsosamtal]',
+        ),
+      'durationMinutes',
+      'Ska vara ett tal',
+    ],
+    [
+      'a missing field',
+      'demo/personer.yaml',
+      (t: string) => t.replace('    name: Siv Sivsson\n', ''),
+      'people[1].name',
+      'Fältet saknas',
+    ],
+    [
+      'a value not in the list',
+      'demo/enheter.yaml',
+      (t: string) => t.replace('kind: physiotherapy', 'kind: hospital'),
+      'units[2].kind',
+      'Tillåtna värden',
+    ],
+    [
+      'a badly written time',
+      'demo/personer.yaml',
+      (t: string) => t.replace('at: "09:30"', 'at: "9.30"'),
+      'bookings[0].at',
+      'TT:MM',
+    ],
+    [
+      'a care service id used twice',
+      'demo/enheter.yaml',
+      (t: string) => t.replace('id: savjaberg-provtagning', 'id: fyrisdal-provtagning'),
+      'services[0].id',
+      'finns redan',
+    ],
+    [
+      'a booking of a care service that does not exist',
+      'demo/personer.yaml',
+      (t: string) => t.replace('careServiceId: savjaberg-vaccination', 'careServiceId: savjaberg-vacc'),
+      'careServiceId',
+      'savjaberg-vacc finns inte',
+    ],
+    [
+      'konfiguration for an unknown care service',
+      'konfiguration.yaml',
+      (t: string) => t.replace('  fyrisdal-diabetes:\n', '  fyrisdal-diabetis:\n'),
+      'konfiguration.yaml:',
+      'fyrisdal-diabetis finns inte',
+    ],
+    [
+      'a villkorstext that does not exist',
+      'konfiguration.yaml',
+      (t: string) => t.replace('book: terms.book.personal', 'book: terms.book.personlig'),
+      'konfiguration.yaml:',
+      'Villkorstexten terms.book.personlig finns inte',
+    ],
+    [
+      'a text with a value the code never gives',
+      'texter.yaml',
+      (t: string) => t.replace('Ring {phone} om du behöver en tid.', 'Ring {telefon} om du behöver en tid.'),
+      'texter.yaml:',
+      '{telefon}',
+    ],
+    [
+      'a text with an unknown format',
+      'texter.yaml',
+      (t: string) => t.replace('{earliestDate|date}.', '{earliestDate|datum}.'),
+      'texter.yaml:',
+      'formatet "datum"',
+    ],
+    [
+      'a text the code needs removed',
+      'texter.yaml',
+      (t: string) => t.replace(/    slot_taken: >-\n.*\n/, ''),
+      'texter.yaml:',
+      'booking.rejected.slot_taken saknas',
+    ],
+    [
+      'a broken placeholder',
+      'texter.yaml',
+      (t: string) => t.replace('  plain: Vad vill du göra?', '  plain: Vad vill du {göra}?'),
+      'texter.yaml:',
+      '{göra}, som inte är ett giltigt värde',
+    ],
+    [
+      'the same key twice',
+      'konfiguration.yaml',
+      (t: string) => t.replace('  mayRebook: true\n', '  mayRebook: true\n  mayRebook: false\n'),
+      'konfiguration.yaml:',
+      'Samma nyckel',
+    ],
+    [
+      'an invitation window that ends before it starts',
+      'demo/personer.yaml',
+      (t: string) => t.replace('fromInDays: 14\n        toInDays: 45', 'fromInDays: 14\n        toInDays: 4'),
+      'invitations[1]',
+      'toInDays',
+    ],
   ])('reports %s with file, line and a plain explanation', (_, file, edit, where, message) => {
     const problems = problemsOf(contentWith(file, edit));
-    expect(problems.some((p) => p.includes(where) && p.includes(message)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.includes(where) && p.includes(message)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('points at the line of the mistake', () => {
-    const d = contentWith('demo/enheter.yaml', (t) => t.replace('    phone: 018-611 00 02', '    phnoe: 018-611 00 02'));
+    const d = contentWith('demo/enheter.yaml', (t) =>
+      t.replace('    phone: 018-611 00 02', '    phnoe: 018-611 00 02'),
+    );
     const line = lineOf(readFileSync(join(d, 'demo/enheter.yaml'), 'utf8'), 'phnoe');
     expect(problemsOf(d)).toContainEqual(expect.stringMatching(new RegExp(`^demo/enheter\\.yaml:${line}:5 `)));
   });
 
   it('lists every problem at once, not only the first', () => {
-    const d = contentWith('demo/enheter.yaml', (t) => t.replace('kind: physiotherapy', 'kind: hospital').replace('    phone: 018-611 00 02', '    phnoe: 018-611 00 02'));
+    const d = contentWith('demo/enheter.yaml', (t) =>
+      t
+        .replace('kind: physiotherapy', 'kind: hospital')
+        .replace('    phone: 018-611 00 02', '    phnoe: 018-611 00 02'),
+    );
     expect(problemsOf(d).length).toBeGreaterThanOrEqual(2);
   });
 

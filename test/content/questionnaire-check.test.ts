@@ -6,7 +6,10 @@ import { CONTENT_DIR, loadContent } from '../../content/load.js';
 import { formatProblem } from '../../content/yaml-source.js';
 
 let dir: string | undefined;
-afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = undefined; });
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
 
 const FILE = 'fragor/fysioterapi-eriksdal.yaml';
 
@@ -24,22 +27,78 @@ function problemsAfter(edit: (text: string) => string, file = FILE): string[] {
 
 describe('checking a questionnaire', () => {
   it.each([
-    ['a question that can never be reached', (t: string) => t.replace('start: varningstecken', 'start: olycka'), 'Frågan varningstecken ställs aldrig'],
-    ['a path that ends without an outcome', (t: string) => t.replace('      - outcome: boka-nybesok\n', ''), 'Svaret "nej" på frågan remiss leder ingenstans'],
-    ['an answer option no rule handles', (t: string) => t.replace("      - goto: remiss\n", "      - if: { hur-lange: veckor }\n        goto: remiss\n"), 'Svaret "under-vecka" på frågan hur-lange leder ingenstans'],
-    ['a cycle', (t: string) => t.replace('      - outcome: boka-nybesok\n', '      - goto: var\n'), 'kan ställas två gånger på samma väg'],
-    ['a rule to a question that does not exist', (t: string) => t.replace('      - goto: remiss', '      - goto: remis'), 'frågan remis, som inte finns'],
-    ['a rule to an outcome that does not exist', (t: string) => t.replace('        outcome: underlag', '        outcome: underlaget'), 'utfallet underlaget, som inte finns'],
-    ['a condition on an answer the question cannot have', (t: string) => t.replace('{ var: rygg }', '{ var: ländrygg }'), 'Frågan var kan bara besvaras med rygg, nacke, kna, annat'],
-    ['an outcome naming a care service that does not exist', (t: string) => t.replace('book: eriksdal-nybesok', 'book: eriksdal-nybesk'), 'Vårdtjänsten eriksdal-nybesk finns inte'],
-    ['an outcome naming a care service not bookable online', (t: string) => t.replace('book: eriksdal-nybesok', 'book: eriksdal-aterbesok'), 'Vårdtjänsten eriksdal-aterbesok går inte att boka på nätet (invitation_required)'],
-    ['an advice text that does not exist', (t: string) => t.replace('advice: advice.selfCareBack', 'advice: advice.selfCare'), 'Texten advice.selfCare finns inte'],
-    ['an emergency answer that does not lead straight to emergency advice', (t: string) => t.replace('        outcome: akut\n', '        goto: olycka\n'), 'är ett akut svar men leder inte direkt'],
-    ['a misspelt field', (t: string) => t.replace('    answer: yesno\n    emergencyOnYes: true', '    answer: yesno\n    emergencyOnYess: true'), 'Okänt fält "emergencyOnYess"'],
-    ['a choice question without options', (t: string) => t.replace(/    answer: choice\n    options:\n(      - .*\n)+/, '    answer: choice\n'), 'minst två svarsalternativ'],
+    [
+      'a question that can never be reached',
+      (t: string) => t.replace('start: varningstecken', 'start: olycka'),
+      'Frågan varningstecken ställs aldrig',
+    ],
+    [
+      'a path that ends without an outcome',
+      (t: string) => t.replace('      - outcome: boka-nybesok\n', ''),
+      'Svaret "nej" på frågan remiss leder ingenstans',
+    ],
+    [
+      'an answer option no rule handles',
+      (t: string) => t.replace('      - goto: remiss\n', '      - if: { hur-lange: veckor }\n        goto: remiss\n'),
+      'Svaret "under-vecka" på frågan hur-lange leder ingenstans',
+    ],
+    [
+      'a cycle',
+      (t: string) => t.replace('      - outcome: boka-nybesok\n', '      - goto: var\n'),
+      'kan ställas två gånger på samma väg',
+    ],
+    [
+      'a rule to a question that does not exist',
+      (t: string) => t.replace('      - goto: remiss', '      - goto: remis'),
+      'frågan remis, som inte finns',
+    ],
+    [
+      'a rule to an outcome that does not exist',
+      (t: string) => t.replace('        outcome: underlag', '        outcome: underlaget'),
+      'utfallet underlaget, som inte finns',
+    ],
+    [
+      'a condition on an answer the question cannot have',
+      (t: string) => t.replace('{ var: rygg }', '{ var: ländrygg }'),
+      'Frågan var kan bara besvaras med rygg, nacke, kna, annat',
+    ],
+    [
+      'an outcome naming a care service that does not exist',
+      (t: string) => t.replace('book: eriksdal-nybesok', 'book: eriksdal-nybesk'),
+      'Vårdtjänsten eriksdal-nybesk finns inte',
+    ],
+    [
+      'an outcome naming a care service not bookable online',
+      (t: string) => t.replace('book: eriksdal-nybesok', 'book: eriksdal-aterbesok'),
+      'Vårdtjänsten eriksdal-aterbesok går inte att boka på nätet (invitation_required)',
+    ],
+    [
+      'an advice text that does not exist',
+      (t: string) => t.replace('advice: advice.selfCareBack', 'advice: advice.selfCare'),
+      'Texten advice.selfCare finns inte',
+    ],
+    [
+      'an emergency answer that does not lead straight to emergency advice',
+      (t: string) => t.replace('        outcome: akut\n', '        goto: olycka\n'),
+      'är ett akut svar men leder inte direkt',
+    ],
+    [
+      'a misspelt field',
+      (t: string) =>
+        t.replace('    answer: yesno\n    emergencyOnYes: true', '    answer: yesno\n    emergencyOnYess: true'),
+      'Okänt fält "emergencyOnYess"',
+    ],
+    [
+      'a choice question without options',
+      (t: string) => t.replace(/    answer: choice\n    options:\n(      - .*\n)+/, '    answer: choice\n'),
+      'minst två svarsalternativ',
+    ],
   ])('reports %s, with file and line', (_, edit, message) => {
     const problems = problemsAfter(edit);
-    expect(problems.some((p) => p.startsWith(`${FILE}:`) && p.includes(message)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(`${FILE}:`) && p.includes(message)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('reports two questionnaires with the same id', () => {

@@ -6,7 +6,11 @@ import { TEXT_CONTRACT } from '../../content/text-contract.js';
 // Every text key the code names literally must be in the contract, so the content
 // checker holds the texts to it.
 describe('the text contract', () => {
-  const files = ['machines', 'dialogs', 'bot'].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.ts')).map((f) => join(d, f)));
+  const files = ['machines', 'dialogs', 'bot'].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(d, f)),
+  );
   const literal = /\b(?:t|sayText)\('([a-zA-Z0-9_.-]+)'/g;
   const used = new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(literal)].map((m) => m[1]!)));
 

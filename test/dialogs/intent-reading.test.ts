@@ -7,17 +7,27 @@ import { THRESHOLDS } from '../../dialogs/thresholds.js';
 
 const scores = (...pairs: [string, number][]) => pairs.map(([label, score]) => ({ label, score }));
 
-describe('reading the classifier\'s scores', () => {
+describe("reading the classifier's scores", () => {
   it('acts on an intent that is sure and clearly ahead', () => {
-    expect(readIntent(scores(['cancel', 0.9], ['rebook', 0.08]))).toEqual({ kind: 'sure', intent: 'cancel', confidence: 0.9 });
+    expect(readIntent(scores(['cancel', 0.9], ['rebook', 0.08]))).toEqual({
+      kind: 'sure',
+      intent: 'cancel',
+      confidence: 0.9,
+    });
   });
 
   it('asks between two intents that are close, best first', () => {
-    expect(readIntent(scores(['book', 0.5], ['view', 0.45], ['cancel', 0.05]))).toMatchObject({ kind: 'unclear', alternatives: ['book', 'view'] });
+    expect(readIntent(scores(['book', 0.5], ['view', 0.45], ['cancel', 0.05]))).toMatchObject({
+      kind: 'unclear',
+      alternatives: ['book', 'view'],
+    });
   });
 
   it('asks about one intent that is likely but not sure, without a runner-up worth a button', () => {
-    expect(readIntent(scores(['book', 0.55], ['None', 0.35], ['view', 0.1]))).toMatchObject({ kind: 'unclear', alternatives: ['book'] });
+    expect(readIntent(scores(['book', 0.55], ['None', 0.35], ['view', 0.1]))).toMatchObject({
+      kind: 'unclear',
+      alternatives: ['book'],
+    });
   });
 
   it('does not act when the runner-up is within the margin, even above the sure line', () => {
@@ -35,6 +45,9 @@ describe('reading the classifier\'s scores', () => {
   });
 
   it('never offers "other" or "time" as a button', () => {
-    expect(readIntent(scores(['book', 0.5], ['other', 0.45]))).toMatchObject({ kind: 'unclear', alternatives: ['book'] });
+    expect(readIntent(scores(['book', 0.5], ['other', 0.45]))).toMatchObject({
+      kind: 'unclear',
+      alternatives: ['book'],
+    });
   });
 });

@@ -6,14 +6,27 @@ import { at } from '../support/fixtures.js';
 import { shippedModel } from '../support/tidbok.js';
 
 let model: UnderstandingModel;
-beforeAll(async () => { model = await shippedModel(); });
+beforeAll(async () => {
+  model = await shippedModel();
+});
 const NOW = at('2026-12-01T09:00');
-const labels: Record<string, string> = { view: 'Mina bokade tider', cancel: 'Avboka en tid', rebook: 'Boka om en tid', yes: 'Ja, avboka', no: 'Nej, behåll tiden' };
+const labels: Record<string, string> = {
+  view: 'Mina bokade tider',
+  cancel: 'Avboka en tid',
+  rebook: 'Boka om en tid',
+  yes: 'Ja, avboka',
+  no: 'Nej, behåll tiden',
+};
 const labelOf = (c: Choice) => labels[c.value] ?? c.value;
-const menu: Reply = { parts: [], choices: ['view', 'cancel', 'rebook'].map((v) => choice(v, `choice.menu.${v}`)), expects: 'choice' };
+const menu: Reply = {
+  parts: [],
+  choices: ['view', 'cancel', 'rebook'].map((v) => choice(v, `choice.menu.${v}`)),
+  expects: 'choice',
+};
 const confirm: Reply = { parts: [], choices: [choice('yes', 'x'), choice('no', 'y')], expects: 'yesno' };
 const reason: Reply = { parts: [], choices: [choice('skip', 'Hoppa över')], expects: 'text' };
-const run = (text: string, prompt: Reply, value?: unknown, seq = 3) => interpret({ text, value }, { prompt, seq }, { labelOf, model, now: NOW });
+const run = (text: string, prompt: Reply, value?: unknown, seq = 3) =>
+  interpret({ text, value }, { prompt, seq }, { labelOf, model, now: NOW });
 
 describe('interpreting an answer in the light of the question', () => {
   it.each([
@@ -34,14 +47,26 @@ describe('interpreting an answer in the light of the question', () => {
   ])('"%s"', async (text, prompt, event) => expect(await run(text, prompt)).toMatchObject({ kind: 'event', event }));
 
   it('takes a button value over the text, and notices a button of an earlier question', async () => {
-    expect(await run('Avboka en tid', menu, { choice: 'cancel', prompt: 3 })).toEqual({ kind: 'event', event: { type: 'user.chose', value: 'cancel' } });
+    expect(await run('Avboka en tid', menu, { choice: 'cancel', prompt: 3 })).toEqual({
+      kind: 'event',
+      event: { type: 'user.chose', value: 'cancel' },
+    });
     expect(await run('Avboka en tid', menu, { choice: 'cancel', prompt: 2 })).toEqual({ kind: 'stale' });
     expect(await run('', confirm, { choice: 'yes' })).toEqual({ kind: 'event', event: { type: 'user.confirmed' } });
   });
 
   it('understands the global commands anywhere, also politely padded', async () => {
-    for (const [text, command] of [['avbryt', 'abort'], ['Avbryt tack', 'abort'], ['börja om', 'restart'], ['meny', 'menu'], ['hjälp', 'help'], ['hjalp', 'help'], ['logga ut', 'logout']] as const) {
-      for (const prompt of [menu, confirm, reason]) expect(await run(text, prompt)).toMatchObject({ kind: 'global', command });
+    for (const [text, command] of [
+      ['avbryt', 'abort'],
+      ['Avbryt tack', 'abort'],
+      ['börja om', 'restart'],
+      ['meny', 'menu'],
+      ['hjälp', 'help'],
+      ['hjalp', 'help'],
+      ['logga ut', 'logout'],
+    ] as const) {
+      for (const prompt of [menu, confirm, reason])
+        expect(await run(text, prompt)).toMatchObject({ kind: 'global', command });
     }
   });
 
@@ -52,6 +77,9 @@ describe('interpreting an answer in the light of the question', () => {
 
   it('lets free text through with what it understood', async () => {
     const r = await run('kan jag flytta tiden på tisdag?', menu);
-    expect(r).toMatchObject({ kind: 'event', event: { type: 'user.said', understanding: { intent: 'rebook', wish: { weekday: 2 } } } });
+    expect(r).toMatchObject({
+      kind: 'event',
+      event: { type: 'user.said', understanding: { intent: 'rebook', wish: { weekday: 2 } } },
+    });
   });
 });

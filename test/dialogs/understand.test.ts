@@ -7,7 +7,9 @@ import { shippedModel } from '../support/tidbok.js';
 // Tuesday 1 December 2026, 9.00
 const NOW = at('2026-12-01T09:00');
 let model: UnderstandingModel;
-beforeAll(async () => { model = await shippedModel(); });
+beforeAll(async () => {
+  model = await shippedModel();
+});
 const u = (text: string): Promise<FullUnderstanding> => understand(text, NOW, model);
 
 // The full set of phrasings the understanding is measured on is the regression file
@@ -121,8 +123,14 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
     ['kl. 14.30', { timeFrom: '14:30', timeTo: '14:31' }],
     ['på fredag efter lunch', { dateFrom: '2026-12-04', dateTo: '2026-12-04', weekday: 5, timeFrom: '13:00' }],
     ['nästa vecka på förmiddagen', { dateFrom: '2026-12-07', dateTo: '2026-12-13', partOfDay: 'morning' }],
-    ['kan jag flytta min tid på tisdag till förmiddagen', { dateFrom: '2026-12-08', dateTo: '2026-12-08', weekday: 2, partOfDay: 'morning' }],
-    ['om 2 veckor på onsdag efter kl 14', { dateFrom: '2026-12-16', dateTo: '2026-12-16', weekday: 3, timeFrom: '14:00' }],
+    [
+      'kan jag flytta min tid på tisdag till förmiddagen',
+      { dateFrom: '2026-12-08', dateTo: '2026-12-08', weekday: 2, partOfDay: 'morning' },
+    ],
+    [
+      'om 2 veckor på onsdag efter kl 14',
+      { dateFrom: '2026-12-16', dateTo: '2026-12-16', weekday: 3, timeFrom: '14:00' },
+    ],
   ])('"%s"', async (text, wish) => expect((await u(text)).wish).toEqual(wish));
 
   it('recognises "så tidigt som möjligt" without a date', async () => {
@@ -131,9 +139,15 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
   });
 
   it('flags an impossible date and a date that has passed, instead of guessing', async () => {
-    expect(await u('30 februari')).toMatchObject({ wish: {}, problems: [{ kind: 'invalid-date', text: '30 februari' }] });
+    expect(await u('30 februari')).toMatchObject({
+      wish: {},
+      problems: [{ kind: 'invalid-date', text: '30 februari' }],
+    });
     expect(await u('31/4')).toMatchObject({ problems: [{ kind: 'invalid-date' }] });
-    expect(await u('den 20 november')).toMatchObject({ wish: {}, problems: [{ kind: 'past-date', date: '2026-11-20' }] });
+    expect(await u('den 20 november')).toMatchObject({
+      wish: {},
+      problems: [{ kind: 'past-date', date: '2026-11-20' }],
+    });
   });
 
   it('does not take numbers of dates or periods for clock times', async () => {
@@ -148,7 +162,9 @@ describe('units and care services', () => {
     const r = await u('jag vill boka blodprov på Fyrisdal');
     expect(r.unitHsaIds).toEqual(['SE2321000016-DEMO1']);
     expect(r.careServiceIds).toContain('fyrisdal-provtagning');
-    expect((await u('vaccination')).careServiceIds).toEqual(expect.arrayContaining(['fyrisdal-vaccination', 'savjaberg-vaccination']));
+    expect((await u('vaccination')).careServiceIds).toEqual(
+      expect.arrayContaining(['fyrisdal-vaccination', 'savjaberg-vaccination']),
+    );
   });
 
   it('knows "min vårdcentral" as the resident\'s own (in the demo, Fyrisdal)', async () => {

@@ -6,18 +6,43 @@ import type { InvitationSummary, OfferSummary, Offers } from '../../booking/view
 import { choices, keys, started, state, turn, understanding } from '../support/machines.js';
 
 const offer = (over: Partial<OfferSummary>): OfferSummary => ({
-  careServiceId: 'x', serviceName: 'Provtagning', unitHsaId: 'U1', unitName: 'Vårdcentralen Fyrisdal', unitPhone: '018', reason: 'none', reasonMaxLength: 150, ...over,
+  careServiceId: 'x',
+  serviceName: 'Provtagning',
+  unitHsaId: 'U1',
+  unitName: 'Vårdcentralen Fyrisdal',
+  unitPhone: '018',
+  reason: 'none',
+  reasonMaxLength: 150,
+  ...over,
 });
 const OFFERS = [
   offer({ careServiceId: 'f-prov', serviceName: 'Provtagning', unitHsaId: 'U1' }),
   offer({ careServiceId: 's-prov', serviceName: 'Provtagning', unitHsaId: 'U2', unitName: 'Vårdcentralen Sävjaberg' }),
   offer({ careServiceId: 'f-vacc', serviceName: 'Vaccination', unitHsaId: 'U1' }),
-  offer({ careServiceId: 'fysio', serviceName: 'Nybesök hos fysioterapeut', unitHsaId: 'U3', unitName: 'Fysioterapin', terms: 'terms.book.physiotherapy' }),
+  offer({
+    careServiceId: 'fysio',
+    serviceName: 'Nybesök hos fysioterapeut',
+    unitHsaId: 'U3',
+    unitName: 'Fysioterapin',
+    terms: 'terms.book.physiotherapy',
+  }),
 ];
-const REFUSALS: Offers['refusals'] = [{ unitHsaId: 'U8', careServiceId: 'tand', rejection: { code: 'system_not_connected', unitName: 'Folktandvården', phone: '1' } }];
-const services = (offers: OfferSummary[] | Error = OFFERS) => chooseServiceMachine.provide({
-  actors: { listOffers: fromPromise<Offers, { patientId: string; viaGuide: boolean }>(async () => { if (offers instanceof Error) throw offers; return { offers, refusals: REFUSALS }; }) },
-});
+const REFUSALS: Offers['refusals'] = [
+  {
+    unitHsaId: 'U8',
+    careServiceId: 'tand',
+    rejection: { code: 'system_not_connected', unitName: 'Folktandvården', phone: '1' },
+  },
+];
+const services = (offers: OfferSummary[] | Error = OFFERS) =>
+  chooseServiceMachine.provide({
+    actors: {
+      listOffers: fromPromise<Offers, { patientId: string; viaGuide: boolean }>(async () => {
+        if (offers instanceof Error) throw offers;
+        return { offers, refusals: REFUSALS };
+      }),
+    },
+  });
 
 describe('choosing what to book (öppen tidbok)', () => {
   it('asks what, then where when several units offer it', async () => {
@@ -27,28 +52,45 @@ describe('choosing what to book (öppen tidbok)', () => {
     expect(keys(a)).toEqual(['book.chooseWhere']);
     expect(choices(a)).toEqual(['f-prov', 's-prov', 'menu']);
     await turn(a, { type: 'user.chose', value: 's-prov' });
-    expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', offer: { careServiceId: 's-prov' }, termsAccepted: false });
+    expect(a.getSnapshot().output).toMatchObject({
+      outcome: 'chosen',
+      offer: { careServiceId: 's-prov' },
+      termsAccepted: false,
+    });
   });
 
   it('goes straight on when the resident names service and unit', async () => {
-    const a = await started(services(), { patientId: 'p', understanding: understanding({ careServiceIds: ['f-prov', 's-prov'], unitHsaIds: ['U1'] }) });
+    const a = await started(services(), {
+      patientId: 'p',
+      understanding: understanding({ careServiceIds: ['f-prov', 's-prov'], unitHsaIds: ['U1'] }),
+    });
     expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', offer: { careServiceId: 'f-prov' } });
   });
 
   it('understands typed words while asking', async () => {
     const a = await started(services(), { patientId: 'p' });
-    await turn(a, { type: 'user.said', text: 'vaccination', understanding: understanding({ careServiceIds: ['f-vacc', 'other-vacc'] }) });
+    await turn(a, {
+      type: 'user.said',
+      text: 'vaccination',
+      understanding: understanding({ careServiceIds: ['f-vacc', 'other-vacc'] }),
+    });
     expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', offer: { careServiceId: 'f-vacc' } });
   });
 
   it('says when what was named cannot be booked online, and offers what can', async () => {
-    const a = await started(services(), { patientId: 'p', understanding: understanding({ careServiceIds: ['hud-nybesok'] }) });
+    const a = await started(services(), {
+      patientId: 'p',
+      understanding: understanding({ careServiceIds: ['hud-nybesok'] }),
+    });
     expect(keys(a)).toEqual(['book.notOffered', 'book.chooseWhat']);
     expect(choices(a)).toHaveLength(4);
   });
 
   it('names the reason from the rules when the named unit is outside the service', async () => {
-    const a = await started(services(), { patientId: 'p', understanding: understanding({ unitHsaIds: ['U8'], careServiceIds: ['tand'] }) });
+    const a = await started(services(), {
+      patientId: 'p',
+      understanding: understanding({ unitHsaIds: ['U8'], careServiceIds: ['tand'] }),
+    });
     expect(keys(a)).toEqual(['booking.rejected.system_not_connected', 'book.otherwise', 'book.chooseWhat']);
   });
 
@@ -71,16 +113,37 @@ describe('choosing what to book (öppen tidbok)', () => {
 });
 
 const invitation = (over: Partial<InvitationSummary>): InvitationSummary => ({
-  ...offer({}), id: 'i', purpose: 'Boka ett nybesök.', earliestDate: '2026-12-01', latestDate: '2026-12-31', state: { ok: true }, ...over,
+  ...offer({}),
+  id: 'i',
+  purpose: 'Boka ett nybesök.',
+  earliestDate: '2026-12-01',
+  latestDate: '2026-12-31',
+  state: { ok: true },
+  ...over,
 });
-const invitations = (list: InvitationSummary[] | Error) => chooseInvitationMachine.provide({
-  actors: { listInvitations: fromPromise(async () => { if (list instanceof Error) throw list; return list; }) },
-});
+const invitations = (list: InvitationSummary[] | Error) =>
+  chooseInvitationMachine.provide({
+    actors: {
+      listInvitations: fromPromise(async () => {
+        if (list instanceof Error) throw list;
+        return list;
+      }),
+    },
+  });
 
 describe('choosing a bokningsunderlag', () => {
   it('shows each invitation with the clinic text and period, and takes the only open one at once', async () => {
-    const a = await started(invitations([invitation({ id: 'hud', terms: 'terms.change.specialist' })]), { patientId: 'p' });
-    expect(keys(a)).toEqual(['invitation.header', 'invitation.summary', 'invitation.purpose', 'invitation.open', 'terms.intro', 'terms.change.specialist']);
+    const a = await started(invitations([invitation({ id: 'hud', terms: 'terms.change.specialist' })]), {
+      patientId: 'p',
+    });
+    expect(keys(a)).toEqual([
+      'invitation.header',
+      'invitation.summary',
+      'invitation.purpose',
+      'invitation.open',
+      'terms.intro',
+      'terms.change.specialist',
+    ]);
     await turn(a, { type: 'user.confirmed' });
     expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', invitation: { id: 'hud' }, termsAccepted: true });
   });
@@ -88,8 +151,17 @@ describe('choosing a bokningsunderlag', () => {
   it('explains an invitation not yet open or expired, and lets another be chosen', async () => {
     const list = [
       invitation({ id: 'open' }),
-      invitation({ id: 'later', state: { ok: false, rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' } } }),
-      invitation({ id: 'old', state: { ok: false, rejection: { code: 'invitation_expired', latestDate: '2026-11-20', unitName: 'U', phone: '1' } } }),
+      invitation({
+        id: 'later',
+        state: { ok: false, rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' } },
+      }),
+      invitation({
+        id: 'old',
+        state: {
+          ok: false,
+          rejection: { code: 'invitation_expired', latestDate: '2026-11-20', unitName: 'U', phone: '1' },
+        },
+      }),
     ];
     const a = await started(invitations(list), { patientId: 'p' });
     expect(choices(a)).toEqual(['open', 'later', 'old', 'menu']);

@@ -7,9 +7,15 @@ import type { BookingSummary, FoundSlots, Outcome } from '../../booking/views.js
 import { choices, keys, slot, started, state, summary, turn, understanding } from '../support/machines.js';
 
 const SLOTS = Array.from({ length: 6 }, (_, i) => slot(`s${i}`, `2026-12-1${i}T10:00:00+01:00`));
-const found = (slots = SLOTS, alternatives: FoundSlots['alternatives'] = []): Outcome<FoundSlots> => ({ ok: true, value: { slots, alternatives } });
+const found = (slots = SLOTS, alternatives: FoundSlots['alternatives'] = []): Outcome<FoundSlots> => ({
+  ok: true,
+  value: { slots, alternatives },
+});
 
-function withActors(opts: { find?: (wish: TimeWish, input: FindSlotsInput) => Outcome<FoundSlots> | Error; commit?: (slotId: string) => Outcome<BookingSummary> | Error }) {
+function withActors(opts: {
+  find?: (wish: TimeWish, input: FindSlotsInput) => Outcome<FoundSlots> | Error;
+  commit?: (slotId: string) => Outcome<BookingSummary> | Error;
+}) {
   const searches: FindSlotsInput[] = [];
   const writes: CommitTimeInput[] = [];
   const machine = chooseTimeMachine.provide({
@@ -31,9 +37,25 @@ function withActors(opts: { find?: (wish: TimeWish, input: FindSlotsInput) => Ou
   return { machine, searches, writes };
 }
 
-const base = { patientId: 'p', termsAccepted: true, service: 'Läkarbesök', unit: 'Vårdcentralen Fyrisdal', phone: '018', reasonMaxLength: 20 };
-const rebook: ChooseTimeInput = { ...base, target: { kind: 'rebook', bookingId: 'b1' }, reason: 'none', replacing: summary() };
-const open: ChooseTimeInput = { ...base, target: { kind: 'open', careServiceId: 'svc', viaGuide: false }, reason: 'none' };
+const base = {
+  patientId: 'p',
+  termsAccepted: true,
+  service: 'Läkarbesök',
+  unit: 'Vårdcentralen Fyrisdal',
+  phone: '018',
+  reasonMaxLength: 20,
+};
+const rebook: ChooseTimeInput = {
+  ...base,
+  target: { kind: 'rebook', bookingId: 'b1' },
+  reason: 'none',
+  replacing: summary(),
+};
+const open: ChooseTimeInput = {
+  ...base,
+  target: { kind: 'open', careServiceId: 'svc', viaGuide: false },
+  reason: 'none',
+};
 const invitation: ChooseTimeInput = { ...base, target: { kind: 'invitation', invitationId: 'i1' }, reason: 'none' };
 
 describe('choosing a time (rebook, invitation, open booking)', () => {
@@ -48,8 +70,15 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
   it('narrows the search by what the resident says', async () => {
     const { machine, searches } = withActors({});
     const a = await started(machine, rebook);
-    await turn(a, { type: 'user.said', text: 'på förmiddagen', understanding: understanding({ wish: { partOfDay: 'morning' } }) });
-    expect(searches.at(-1)).toMatchObject({ target: { kind: 'rebook', bookingId: 'b1' }, wish: { partOfDay: 'morning' } });
+    await turn(a, {
+      type: 'user.said',
+      text: 'på förmiddagen',
+      understanding: understanding({ wish: { partOfDay: 'morning' } }),
+    });
+    expect(searches.at(-1)).toMatchObject({
+      target: { kind: 'rebook', bookingId: 'b1' },
+      wish: { partOfDay: 'morning' },
+    });
     expect(state(a)).toBe('offering');
   });
 
@@ -61,15 +90,39 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
   });
 
   it('names the rule when a wish lies outside what may be booked, and shows the nearest times', async () => {
-    const outside = { code: 'outside_invitation_window' as const, earliestDate: '2026-12-01', latestDate: '2026-12-31' };
-    const { machine } = withActors({ find: (wish) => (wish.dateFrom ? { ok: true, value: { slots: [], alternatives: [], outside } } : found()) });
+    const outside = {
+      code: 'outside_invitation_window' as const,
+      earliestDate: '2026-12-01',
+      latestDate: '2026-12-31',
+    };
+    const { machine } = withActors({
+      find: (wish) => (wish.dateFrom ? { ok: true, value: { slots: [], alternatives: [], outside } } : found()),
+    });
     const a = await started(machine, invitation);
-    await turn(a, { type: 'user.said', text: 'i februari', understanding: understanding({ wish: { dateFrom: '2027-02-01', dateTo: '2027-02-28' } }) });
+    await turn(a, {
+      type: 'user.said',
+      text: 'i februari',
+      understanding: understanding({ wish: { dateFrom: '2027-02-01', dateTo: '2027-02-28' } }),
+    });
     expect(keys(a)).toEqual(['booking.rejected.outside_invitation_window', 'time.nearest', 'time.offer']);
   });
 
   it('offers other units when there are no free times at all', async () => {
-    const { machine, searches } = withActors({ find: (_, input) => (input.target.kind === 'open' && input.target.careServiceId === 'svc' ? found([], [{ careServiceId: 'other', unitName: 'Vårdcentralen Sävjaberg', firstStart: '2026-12-03T08:00:00+01:00' }]) : found()) });
+    const { machine, searches } = withActors({
+      find: (_, input) =>
+        input.target.kind === 'open' && input.target.careServiceId === 'svc'
+          ? found(
+              [],
+              [
+                {
+                  careServiceId: 'other',
+                  unitName: 'Vårdcentralen Sävjaberg',
+                  firstStart: '2026-12-03T08:00:00+01:00',
+                },
+              ],
+            )
+          : found(),
+    });
     const a = await started(machine, open);
     expect(keys(a)).toEqual(['time.noSlots', 'time.alternatives']);
     expect(choices(a)).toEqual(['alt:other', 'keep']);
@@ -95,11 +148,21 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
     await turn(a, { type: 'user.confirmed' });
     expect(a.getSnapshot().output).toMatchObject({ outcome: 'booked' });
     expect(keys(a)).toEqual(['rebook.done']);
-    expect(writes).toEqual([{ patientId: 'p', target: { kind: 'rebook', bookingId: 'b1' }, slotId: 's2', termsAccepted: true, reason: undefined }]);
+    expect(writes).toEqual([
+      {
+        patientId: 'p',
+        target: { kind: 'rebook', bookingId: 'b1' },
+        slotId: 's2',
+        termsAccepted: true,
+        reason: undefined,
+      },
+    ]);
   });
 
   it('asks for a reason for a new booking where configured, and tells what to bring', async () => {
-    const { machine, writes } = withActors({ commit: () => ({ ok: true, value: summary({ instructionsKey: 'instructions.provtagning' }) }) });
+    const { machine, writes } = withActors({
+      commit: () => ({ ok: true, value: summary({ instructionsKey: 'instructions.provtagning' }) }),
+    });
     const a = await started(machine, { ...open, reason: 'required' });
     await turn(a, { type: 'user.chose', value: 's0' });
     expect(keys(a)).toEqual(['book.reason.required']);
@@ -121,7 +184,9 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
   });
 
   it('offers fresh times when the chosen one was taken meanwhile, without starting over', async () => {
-    const { machine, searches } = withActors({ commit: (id) => (id === 's0' ? { ok: false, rejection: { code: 'slot_taken' } } : { ok: true, value: summary() }) });
+    const { machine, searches } = withActors({
+      commit: (id) => (id === 's0' ? { ok: false, rejection: { code: 'slot_taken' } } : { ok: true, value: summary() }),
+    });
     const a = await started(machine, invitation);
     await turn(a, { type: 'user.chose', value: 's0' });
     await turn(a, { type: 'user.confirmed' });
@@ -142,7 +207,9 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
   });
 
   it('ends with the reason when the search itself is refused', async () => {
-    const { machine } = withActors({ find: () => ({ ok: false, rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' } }) });
+    const { machine } = withActors({
+      find: () => ({ ok: false, rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' } }),
+    });
     const a = await started(machine, invitation);
     expect(a.getSnapshot().output).toEqual({ outcome: 'refused' });
   });

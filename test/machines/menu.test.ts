@@ -6,8 +6,15 @@ import { choices, keys, outbox, started, state, turn, understanding } from '../s
 // The menu acts on a sure intent, asks when the understanding is unsure between two,
 // answers what is not a booking flow, and says what the bot can do when nothing fits.
 
-const input: MenuInput = { lead: 'welcome', offered: ['view', 'cancel', 'rebook', 'book', 'book-invitation', 'guided'] };
-const said = (over: Partial<Understanding>) => ({ type: 'user.said' as const, text: 'x', understanding: understanding(over) });
+const input: MenuInput = {
+  lead: 'welcome',
+  offered: ['view', 'cancel', 'rebook', 'book', 'book-invitation', 'guided'],
+};
+const said = (over: Partial<Understanding>) => ({
+  type: 'user.said' as const,
+  text: 'x',
+  understanding: understanding(over),
+});
 
 describe('the menu', () => {
   it('starts the flow for a sure intent, with what was said', async () => {
@@ -21,11 +28,17 @@ describe('the menu', () => {
     const menu = await started(menuMachine, input);
     await turn(menu, said({ intent: 'unclear', alternatives: ['book', 'view'], wish: { weekday: 5 } }));
     expect(state(menu)).toBe('clarifying');
-    expect(outbox(menu)[0]!.parts[0]).toEqual({ key: 'understand.clarifyTwo', params: { first: 'intent.book', second: 'intent.view' } });
+    expect(outbox(menu)[0]!.parts[0]).toEqual({
+      key: 'understand.clarifyTwo',
+      params: { first: 'intent.book', second: 'intent.view' },
+    });
     expect(choices(menu)).toEqual(['book', 'view', 'something-else']);
     // The choice keeps what else was said («... på fredag»).
     await turn(menu, { type: 'user.chose', value: 'view' });
-    expect(menu.getSnapshot().output).toMatchObject({ intent: 'view', understanding: { intent: 'view', wish: { weekday: 5 } } });
+    expect(menu.getSnapshot().output).toMatchObject({
+      intent: 'view',
+      understanding: { intent: 'view', wish: { weekday: 5 } },
+    });
   });
 
   it('asks about a single likely intent, and offers something else', async () => {

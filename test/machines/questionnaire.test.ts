@@ -19,8 +19,11 @@ const catalog: QuestionnaireCatalog = {
 const machine = questionnaireMachine(catalog);
 
 const eventFor = (question: Question, answer: Answer): UserEvent =>
-  question.answer === 'yesno' ? { type: 'user.chose', value: answer === YES ? YES_VALUE : NO }
-    : question.answer === 'number' ? { type: 'user.number', value: Number(answer) } : { type: 'user.chose', value: String(answer) };
+  question.answer === 'yesno'
+    ? { type: 'user.chose', value: answer === YES ? YES_VALUE : NO }
+    : question.answer === 'number'
+      ? { type: 'user.number', value: Number(answer) }
+      : { type: 'user.chose', value: String(answer) };
 
 const current = (a: TestFlow) => a.getSnapshot().context.current;
 
@@ -49,7 +52,9 @@ describe.each(content.questionnaires.map((q) => [q.id, q] as const))('the shippe
   });
 
   it('reaches an emergency outcome in one step from every emergency answer', () => {
-    const emergencies = walk.paths.filter((p) => p.steps.some((s) => isEmergencyAnswer(questionById(q, s.questionId)!, s.answer)));
+    const emergencies = walk.paths.filter((p) =>
+      p.steps.some((s) => isEmergencyAnswer(questionById(q, s.questionId)!, s.answer)),
+    );
     expect(emergencies.length).toBeGreaterThan(0);
     for (const path of emergencies) {
       const last = path.steps.at(-1)!;
@@ -75,7 +80,10 @@ describe('moving around a questionnaire', () => {
   const q = content.questionnaires.find((x) => x.id === 'vardcentral-fyrisdal')!;
 
   it('goes one question back on "tillbaka", keeping the way there', async () => {
-    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
+    const a = await drive(q, [
+      { questionId: 'akut', answer: 'nej' },
+      { questionId: 'for-vem', answer: 'mig' },
+    ]);
     expect(current(a)).toBe('alder');
     await turn(a, { type: 'user.back' });
     expect(current(a)).toBe('for-vem');
@@ -85,7 +93,11 @@ describe('moving around a questionnaire', () => {
   });
 
   it('lets an earlier answer be changed without starting over', async () => {
-    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }, { questionId: 'alder', answer: 45 }]);
+    const a = await drive(q, [
+      { questionId: 'akut', answer: 'nej' },
+      { questionId: 'for-vem', answer: 'mig' },
+      { questionId: 'alder', answer: 45 },
+    ]);
     expect(current(a)).toBe('arende');
     await turn(a, { type: 'user.change' });
     expect(outbox(a)[0]!.choices!.map((c) => c.value)).toEqual(['akut', 'for-vem', 'alder', 'keep-answers']);
@@ -97,14 +109,20 @@ describe('moving around a questionnaire', () => {
   });
 
   it('refuses an answer out of range or not offered, so the resident is asked again', async () => {
-    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
+    const a = await drive(q, [
+      { questionId: 'akut', answer: 'nej' },
+      { questionId: 'for-vem', answer: 'mig' },
+    ]);
     expect(a.getSnapshot().can({ type: 'user.number', value: 130 })).toBe(false);
     expect(a.getSnapshot().can({ type: 'user.chose', value: 'ja' })).toBe(false);
     expect(a.getSnapshot().can({ type: 'user.number', value: 30 })).toBe(true);
   });
 
   it('does not keep the answers once they have led to an outcome', async () => {
-    const a = await drive(q, [{ questionId: 'akut', answer: 'nej' }, { questionId: 'for-vem', answer: 'mig' }]);
+    const a = await drive(q, [
+      { questionId: 'akut', answer: 'nej' },
+      { questionId: 'for-vem', answer: 'mig' },
+    ]);
     expect(a.getSnapshot().context.answers).toEqual({ akut: 'nej', 'for-vem': 'mig' });
     const done = await drive(q, [{ questionId: 'akut', answer: 'ja' }]);
     expect(done.getSnapshot().status).toBe('done');

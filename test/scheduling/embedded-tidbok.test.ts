@@ -10,7 +10,11 @@ let env: ReturnType<typeof freshTidbok>;
 afterEach(() => env?.cleanup());
 
 const firstFreeSlot = async (tidbok: EmbeddedTidbok, careServiceId: string) => {
-  const slots = await tidbok.freeSlots({ careServiceId, from: TEST_NOW.toISO()!, to: TEST_NOW.plus({ days: 30 }).toISO()! });
+  const slots = await tidbok.freeSlots({
+    careServiceId,
+    from: TEST_NOW.toISO()!,
+    to: TEST_NOW.plus({ days: 30 }).toISO()!,
+  });
   return slots[0]!;
 };
 
@@ -26,7 +30,9 @@ describe('the embedded tidbok', () => {
     other.close();
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.rejection.code)).toEqual(['slot_taken']);
-    const holders = env.tidbok.db.prepare('SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ?').get(slot.id) as { n: number };
+    const holders = env.tidbok.db.prepare('SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ?').get(slot.id) as {
+      n: number;
+    };
     expect(holders.n).toBe(1);
   });
 
@@ -54,7 +60,11 @@ describe('the embedded tidbok', () => {
   it('uses an invitation once, also when two bookings race for it', async () => {
     env = freshTidbok();
     const other = new EmbeddedTidbok(env.file);
-    const slots = await env.tidbok.freeSlots({ careServiceId: 'hud-nybesok', from: TEST_NOW.toISO()!, to: TEST_NOW.plus({ days: 30 }).toISO()! });
+    const slots = await env.tidbok.freeSlots({
+      careServiceId: 'hud-nybesok',
+      from: TEST_NOW.toISO()!,
+      to: TEST_NOW.plus({ days: 30 }).toISO()!,
+    });
     const results = await Promise.all([
       env.tidbok.makeBooking({ patientId: TOLVAN, slotId: slots[0]!.id, invitationId: 'tolvan-underlag-hud' }),
       other.makeBooking({ patientId: TOLVAN, slotId: slots[1]!.id, invitationId: 'tolvan-underlag-hud' }),
@@ -69,20 +79,29 @@ describe('the embedded tidbok', () => {
   it('does not let one patient use or cancel what belongs to another', async () => {
     env = freshTidbok();
     const slot = await firstFreeSlot(env.tidbok, 'hud-nybesok');
-    expect(await env.tidbok.makeBooking({ patientId: SIV, slotId: slot.id, invitationId: 'tolvan-underlag-hud' }))
-      .toMatchObject({ ok: false, rejection: { code: 'invitation_not_found' } });
-    expect(await env.tidbok.cancelBooking({ patientId: SIV, bookingId: 'tolvan-lakarbesok' }))
-      .toMatchObject({ ok: false, rejection: { code: 'booking_not_found' } });
+    expect(
+      await env.tidbok.makeBooking({ patientId: SIV, slotId: slot.id, invitationId: 'tolvan-underlag-hud' }),
+    ).toMatchObject({ ok: false, rejection: { code: 'invitation_not_found' } });
+    expect(await env.tidbok.cancelBooking({ patientId: SIV, bookingId: 'tolvan-lakarbesok' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'booking_not_found' },
+    });
   });
 
   it('frees the slot of a cancelled booking at once and refuses a second cancellation', async () => {
     env = freshTidbok();
-    const cancelled = await env.tidbok.cancelBooking({ patientId: TOLVAN, bookingId: 'tolvan-lakarbesok', reason: 'Frisk igen' });
+    const cancelled = await env.tidbok.cancelBooking({
+      patientId: TOLVAN,
+      bookingId: 'tolvan-lakarbesok',
+      reason: 'Frisk igen',
+    });
     expect(cancelled).toMatchObject({ ok: true, value: { status: 'cancelled' } });
     const slotId = cancelled.ok ? cancelled.value.slotId! : '';
     expect((await env.tidbok.slot(slotId))?.free).toBe(true);
-    expect(await env.tidbok.cancelBooking({ patientId: TOLVAN, bookingId: 'tolvan-lakarbesok' }))
-      .toMatchObject({ ok: false, rejection: { code: 'already_cancelled' } });
+    expect(await env.tidbok.cancelBooking({ patientId: TOLVAN, bookingId: 'tolvan-lakarbesok' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'already_cancelled' },
+    });
   });
 
   it('keeps bookings across reopening the database file', async () => {
@@ -99,15 +118,28 @@ describe('the embedded tidbok', () => {
 
   it('refuses a slot that does not exist', async () => {
     env = freshTidbok();
-    expect(await env.tidbok.makeBooking({ patientId: SIV, slotId: 'no-such-slot' })).toMatchObject({ ok: false, rejection: { code: 'slot_not_found' } });
+    expect(await env.tidbok.makeBooking({ patientId: SIV, slotId: 'no-such-slot' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'slot_not_found' },
+    });
   });
 });
 
 describe('slot generation across DST', () => {
   it('keeps local opening hours on both sides of the spring and autumn changes', async () => {
     for (const seededAt of ['2026-03-25T09:00', '2026-10-21T09:00']) {
-      env = freshTidbok(TEST_NOW.set({ year: Number(seededAt.slice(0, 4)), month: Number(seededAt.slice(5, 7)), day: Number(seededAt.slice(8, 10)) }));
-      const slots = await env.tidbok.freeSlots({ careServiceId: 'fyrisdal-lakarbesok', from: '2026-01-01T00:00:00+01:00', to: '2027-01-01T00:00:00+01:00' });
+      env = freshTidbok(
+        TEST_NOW.set({
+          year: Number(seededAt.slice(0, 4)),
+          month: Number(seededAt.slice(5, 7)),
+          day: Number(seededAt.slice(8, 10)),
+        }),
+      );
+      const slots = await env.tidbok.freeSlots({
+        careServiceId: 'fyrisdal-lakarbesok',
+        from: '2026-01-01T00:00:00+01:00',
+        to: '2027-01-01T00:00:00+01:00',
+      });
       const localStarts = new Set(slots.map((s) => s.start.slice(11, 16)));
       expect([...localStarts].every((t) => t >= '08:00' && t <= '15:30')).toBe(true);
       const offsets = new Set(slots.map((s) => s.start.slice(-6)));
@@ -122,9 +154,20 @@ describe('a real race between processes', () => {
   it('gives exactly one booking when six processes book the same slot at the same instant', async () => {
     env = freshTidbok();
     const slot = await firstFreeSlot(env.tidbok, 'blod-blodgivning');
-    const children = Array.from({ length: 6 }, (_, i) => spawn(process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('./race-child.ts', import.meta.url)), env.file, slot.id, `1912121210${10 + i}`],
-      { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const children = Array.from({ length: 6 }, (_, i) =>
+      spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          fileURLToPath(new URL('./race-child.ts', import.meta.url)),
+          env.file,
+          slot.id,
+          `1912121210${10 + i}`,
+        ],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      ),
+    );
     const outputs = children.map((child) => {
       const lines: string[] = [];
       const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));

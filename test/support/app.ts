@@ -24,9 +24,14 @@ export async function startTestApp(extraEnv: Record<string, string> = {}, tidbok
   // A copy of an already seeded tidbok starts much faster than seeding anew.
   if (tidbokTemplate) copyFileSync(tidbokTemplate, join(dir, 'tidbok.sqlite'));
   const env = {
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', CLOCK: TEST_CLOCK,
-    TIDBOK_DB: join(dir, 'tidbok.sqlite'), CONVERSATION_DB: join(dir, 'conversations.sqlite'),
-    DEMO_TOKEN_SECRET: 'test-secret-test-secret-test-secret-42', ...extraEnv,
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CLOCK: TEST_CLOCK,
+    TIDBOK_DB: join(dir, 'tidbok.sqlite'),
+    CONVERSATION_DB: join(dir, 'conversations.sqlite'),
+    DEMO_TOKEN_SECRET: 'test-secret-test-secret-test-secret-42',
+    ...extraEnv,
   };
   const errors: string[] = [];
   const start = async () => {
@@ -34,7 +39,9 @@ export async function startTestApp(extraEnv: Record<string, string> = {}, tidbok
     return { app, url: await app.listen() };
   };
   const t: TestApp = {
-    ...(await start()), dir, env,
+    ...(await start()),
+    dir,
+    env,
     stop: async () => {
       await t.app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -48,7 +55,11 @@ export async function startTestApp(extraEnv: Record<string, string> = {}, tidbok
 }
 
 export async function login(url: string, personnummer = '191212121212'): Promise<string> {
-  const res = await fetch(`${url}/api/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personnummer }) });
+  const res = await fetch(`${url}/api/demo/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ personnummer }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -61,21 +72,38 @@ export interface Said {
 let counter = 0;
 
 /** Sends one activity over HTTP with expectReplies and returns the bot's messages. */
-export async function send(url: string, conversationId: string, message: { text?: string; value?: unknown; token?: string; id?: string }): Promise<Said[]> {
+export async function send(
+  url: string,
+  conversationId: string,
+  message: { text?: string; value?: unknown; token?: string; id?: string },
+): Promise<Said[]> {
   const activity: Partial<Activity> = {
-    type: 'message', id: message.id ?? `a${++counter}`, text: message.text, value: message.value,
-    channelId: 'test', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
-    conversation: { id: conversationId } as Activity['conversation'], from: { id: 'user-1', name: 'Invånare' }, recipient: { id: 'bot', name: 'Bot' },
+    type: 'message',
+    id: message.id ?? `a${++counter}`,
+    text: message.text,
+    value: message.value,
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversationId } as Activity['conversation'],
+    from: { id: 'user-1', name: 'Invånare' },
+    recipient: { id: 'bot', name: 'Bot' },
     channelData: message.token ? { authToken: message.token } : undefined,
   };
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as { activities: Activity[] };
-  return body.activities.filter((a) => a.type === 'message').map((a) => ({
-    text: a.text ?? '',
-    buttons: a.suggestedActions?.actions.map((x) => x.title) ?? [],
-    values: a.suggestedActions?.actions.map((x) => x.value) ?? [],
-  }));
+  return body.activities
+    .filter((a) => a.type === 'message')
+    .map((a) => ({
+      text: a.text ?? '',
+      buttons: a.suggestedActions?.actions.map((x) => x.title) ?? [],
+      values: a.suggestedActions?.actions.map((x) => x.value) ?? [],
+    }));
 }
 
 /** A conversation as one resident: remembers the token and the last buttons. */

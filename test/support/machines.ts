@@ -10,10 +10,20 @@ import { settle } from '../../machines/settle.js';
 // and forwards the resident's events to it.
 
 export const summary = (over: Partial<BookingSummary> = {}): BookingSummary => ({
-  id: 'b1', start: '2026-12-07T09:30:00+01:00', end: '2026-12-07T10:00:00+01:00', serviceName: 'Läkarbesök',
-  unitName: 'Vårdcentralen Fyrisdal', unitPhone: '018-611 00 01', shownWith: 'Leg. läkare Anna Berg',
-  cancel: { ok: true }, rebook: { ok: true }, changeDeadline: '2026-12-06T09:30:00+01:00', terms: {},
-  reason: { cancel: 'none', rebook: 'none' }, reasonMaxLength: 20, ...over,
+  id: 'b1',
+  start: '2026-12-07T09:30:00+01:00',
+  end: '2026-12-07T10:00:00+01:00',
+  serviceName: 'Läkarbesök',
+  unitName: 'Vårdcentralen Fyrisdal',
+  unitPhone: '018-611 00 01',
+  shownWith: 'Leg. läkare Anna Berg',
+  cancel: { ok: true },
+  rebook: { ok: true },
+  changeDeadline: '2026-12-06T09:30:00+01:00',
+  terms: {},
+  reason: { cancel: 'none', rebook: 'none' },
+  reasonMaxLength: 20,
+  ...over,
 });
 
 export const slot = (id: string, start: string): SlotSummary => ({ id, start, end: start });
@@ -42,7 +52,11 @@ function harness(flow: AnyStateMachine) {
       onDone: { actions: assign({ done: true, output: ({ event }) => event.output as unknown }) },
     },
     on: {
-      'flow.said': { actions: assign({ said: ({ context, event }) => [...context.said, ...(event.type === 'flow.said' ? event.replies : [])] }) },
+      'flow.said': {
+        actions: assign({
+          said: ({ context, event }) => [...context.said, ...(event.type === 'flow.said' ? event.replies : [])],
+        }),
+      },
       'flow.progress': { actions: assign({ progress: ({ context }) => context.progress + 1 }) },
       'harness.turn': { actions: assign({ said: [] }) },
       'user.*': { actions: 'forward' },
@@ -53,13 +67,20 @@ function harness(flow: AnyStateMachine) {
 /** A flow under test: its state, output and what it said in the last turn. */
 export interface TestFlow {
   send(event: UserEvent): void;
-  getSnapshot(): { status: 'active' | 'done'; output: unknown; value: unknown; context: Record<string, unknown>; can(event: UserEvent): boolean };
+  getSnapshot(): {
+    status: 'active' | 'done';
+    output: unknown;
+    value: unknown;
+    context: Record<string, unknown>;
+    can(event: UserEvent): boolean;
+  };
   readonly said: Reply[];
   readonly progress: number;
 }
 
 /** Waits until no effect of the flow is running. */
-export const settled = (flow: TestFlow): Promise<void> => settle((flow as unknown as { actor: AnyActorRef }).actor, 2000);
+export const settled = (flow: TestFlow): Promise<void> =>
+  settle((flow as unknown as { actor: AnyActorRef }).actor, 2000);
 
 export async function started(machine: AnyStateMachine, input: unknown): Promise<TestFlow> {
   const actor = createActor(harness(machine), { input });
@@ -70,7 +91,8 @@ export async function started(machine: AnyStateMachine, input: unknown): Promise
     getSnapshot: () => {
       const h = actor.getSnapshot();
       const child = h.children.flow as AnyActorRef | undefined;
-      if (h.context.done || !child) return { status: 'done', output: h.context.output, value: 'done', context: {}, can: () => false };
+      if (h.context.done || !child)
+        return { status: 'done', output: h.context.output, value: 'done', context: {}, can: () => false };
       const s = child.getSnapshot() as { value: unknown; context: Record<string, unknown>; can(e: UserEvent): boolean };
       return { status: 'active', output: undefined, value: s.value, context: s.context, can: (e) => s.can(e) };
     },
@@ -98,5 +120,9 @@ export const state = (flow: TestFlow): unknown => flow.getSnapshot().value;
 export const choices = (flow: TestFlow): string[] => outbox(flow).flatMap((r) => r.choices?.map((c) => c.value) ?? []);
 
 export const understanding = (over: Partial<Understanding> = {}): Understanding => ({
-  intent: 'unknown', wish: {}, unitHsaIds: [], careServiceIds: [], ...over,
+  intent: 'unknown',
+  wish: {},
+  unitHsaIds: [],
+  careServiceIds: [],
+  ...over,
 });

@@ -15,7 +15,11 @@ export function seededTemplate(clock: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'tidbok-template-')), 'tidbok.sqlite');
   const tidbok = new EmbeddedTidbok(file);
   const content = shippedContent();
-  seed(tidbok.db, { units: content.units, people: content.people }, DateTime.fromISO(clock, { zone: 'Europe/Stockholm' }));
+  seed(
+    tidbok.db,
+    { units: content.units, people: content.people },
+    DateTime.fromISO(clock, { zone: 'Europe/Stockholm' }),
+  );
   tidbok.db.pragma('wal_checkpoint(TRUNCATE)');
   tidbok.close();
   templates.set(clock, file);

@@ -28,7 +28,10 @@ export function freshTidbok(now = TEST_NOW) {
   seed(tidbok.db, { units: c.units, people: c.people }, now);
   const service = new BookingService(tidbok, c.rulesFor);
   return {
-    file, tidbok, service, content: c,
+    file,
+    tidbok,
+    service,
+    content: c,
     cleanup: () => {
       tidbok.close();
       rmSync(dir, { recursive: true, force: true });

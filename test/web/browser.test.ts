@@ -17,12 +17,22 @@ let browser: Browser;
 
 run('the web page in a real browser', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`No Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
     mkdirSync(OUT, { recursive: true });
     t = await startTestApp({}, seededTemplate('2026-12-01T09:00'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -30,7 +40,8 @@ run('the web page in a real browser', () => {
     await t?.stop();
   });
 
-  const bot = (page: Page, text: string) => page.locator('[role="log"], .webchat__basic-transcript').getByText(text, { exact: false }).last();
+  const bot = (page: Page, text: string) =>
+    page.locator('[role="log"], .webchat__basic-transcript').getByText(text, { exact: false }).last();
 
   it('lets Tolvan log in, see her bookings and cancel the ordinary one by clicking', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -52,10 +63,17 @@ run('the web page in a real browser', () => {
     await page.getByRole('button', { name: 'måndag 7 december kl. 9.30, Läkarbesök' }).last().click();
     await expect.poll(() => bot(page, 'Vill du avboka den här tiden?').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: 'Ja, avboka' }).last().click();
-    await expect.poll(() => bot(page, 'Klart! Du har avbokat din tid måndag 7 december kl. 9.30').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => bot(page, 'Klart! Du har avbokat din tid måndag 7 december kl. 9.30').isVisible(), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     await page.screenshot({ path: `${OUT}/3-avbokad.png` });
 
-    const bookings = (await (await fetch(`${t.url}/api/demo/bookings?personnummer=191212121212`)).json()) as { bookingId: string; status: string }[];
+    const bookings = (await (await fetch(`${t.url}/api/demo/bookings?personnummer=191212121212`)).json()) as {
+      bookingId: string;
+      status: string;
+    }[];
     expect(bookings.find((b) => b.bookingId === 'tolvan-lakarbesok')?.status).toBe('cancelled');
     expect(errors).toEqual([]);
     await page.close();

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 
 const build = (env: Record<string, string>) => {
   const out = join(mkdtempSync(join(tmpdir(), 'teams-')), 'app.zip');
-  execFileSync(process.execPath, ['--import', 'tsx', 'bot/teams/package.cli.ts', out], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/teams-package.cli.ts', out], {
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
   return unzipSync(readFileSync(out));
 };
 
@@ -21,7 +24,12 @@ describe('the Teams app package', () => {
   it('holds a manifest naming the bot and the two icons Teams requires', () => {
     const files = build({ MicrosoftAppId: '1b2c3d4e-0000-4000-8000-123456789abc' });
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { id: string; manifestVersion: string; bots: { botId: string; scopes: string[] }[]; icons: Record<string, string> };
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
+      id: string;
+      manifestVersion: string;
+      bots: { botId: string; scopes: string[] }[];
+      icons: Record<string, string>;
+    };
     expect(manifest.id).toBe('1b2c3d4e-0000-4000-8000-123456789abc');
     expect(manifest.bots[0]!.botId).toBe(manifest.id);
     expect(manifest.bots[0]!.scopes).toEqual(['personal']);

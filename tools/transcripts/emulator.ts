@@ -34,7 +34,11 @@ function parseJson(text: string, file: string): unknown {
     } catch {
       const message = (first as Error).message;
       const position = /position (\d+)/.exec(message);
-      throw new TranscriptError(file, position ? lineAt(text, Number(position[1])) : 1, `The file is not valid JSON: ${message}`);
+      throw new TranscriptError(
+        file,
+        position ? lineAt(text, Number(position[1])) : 1,
+        `The file is not valid JSON: ${message}`,
+      );
     }
   }
 }
@@ -75,7 +79,8 @@ export function cardTexts(content: unknown): string[] {
     if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.text === 'string') out.push(o.text);
     if (typeof o.title === 'string' && o.type === undefined) out.push(o.title);
     for (const key of ['body', 'items', 'columns', 'inlines', 'facts']) if (key in o) visit(o[key]);
-    if (o.type === 'Fact' || ('title' in o && 'value' in o && typeof o.value === 'string')) out.push(`${String(o.title)} ${String(o.value)}`);
+    if (o.type === 'Fact' || ('title' in o && 'value' in o && typeof o.value === 'string'))
+      out.push(`${String(o.title)} ${String(o.value)}`);
   };
   visit(content);
   return out;
@@ -91,7 +96,8 @@ export function parseEmulatorTranscript(text: string, file: string): Script {
     const a = raw as Activity;
     const line = lines[index] ?? 1;
     const n = index + 1;
-    if (!a || typeof a !== 'object' || typeof a.type !== 'string') throw new TranscriptError(file, line, `Activity number ${n} has no type.`);
+    if (!a || typeof a !== 'object' || typeof a.type !== 'string')
+      throw new TranscriptError(file, line, `Activity number ${n} has no type.`);
     if (a.type === 'trace' || a.type === 'typing' || a.type === 'event' || a.type === 'endOfConversation') return;
     if (a.type === 'conversationUpdate') {
       if (steps.length === 0 && (a.membersAdded?.length ?? 0) > 0) steps.push({ kind: 'user', line, start: true });
@@ -103,7 +109,8 @@ export function parseEmulatorTranscript(text: string, file: string): Script {
       if (a.text) step.text = a.text;
       if (a.value !== undefined) step.value = a.value;
       if (a.channelData?.tidbokschatten?.login !== undefined) step.login = a.channelData.tidbokschatten.login;
-      if (step.text === undefined && step.value === undefined) throw new TranscriptError(file, line, `User activity number ${n} has neither text nor value.`);
+      if (step.text === undefined && step.value === undefined)
+        throw new TranscriptError(file, line, `User activity number ${n} has neither text nor value.`);
       steps.push(step);
     } else if (isBot(a)) {
       const step: BotStep = { kind: 'bot', line, text: a.text ?? '' };
@@ -112,9 +119,14 @@ export function parseEmulatorTranscript(text: string, file: string): Script {
       if (cards.length > 0) step.cardTexts = cards;
       steps.push(step);
     } else {
-      throw new TranscriptError(file, line, `Activity number ${n} is a message from neither the user nor the bot (no from.role).`);
+      throw new TranscriptError(
+        file,
+        line,
+        `Activity number ${n} is a message from neither the user nor the bot (no from.role).`,
+      );
     }
   });
-  if (!steps.some((s) => s.kind === 'user')) throw new TranscriptError(file, 1, 'The transcript has no user message to send.');
+  if (!steps.some((s) => s.kind === 'user'))
+    throw new TranscriptError(file, 1, 'The transcript has no user message to send.');
   return { file, clock: settings.clock ?? DEFAULT_CLOCK, login: settings.login, steps };
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
 import { loadContentOrThrow } from '../content/load.js';
-import { createApp, type App } from './app.js';
-import { loadConfig } from './config.js';
+import { createApp, type App } from '../bot/app.js';
+import { loadConfig } from '../bot/config.js';
 import { writeChatdown } from './transcripts/chatdown.js';
 import { HttpBotClient, type BotReply } from './transcripts/http-client.js';
 import type { Step, UserStep } from './transcripts/script.js';
@@ -37,8 +37,17 @@ async function main(): Promise<void> {
   let dir: string | undefined;
   if (!url) {
     dir = mkdtempSync(join(tmpdir(), 'tidbokschatten-chat-'));
-    const config = loadConfig({ ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', CLOCK: clock, DEMO_MODE: 'true',
-      TIDBOK_DB: join(dir, 'tidbok.sqlite'), CONVERSATION_DB: join(dir, 'conversations.sqlite'), DEMO_TOKEN_SECRET: randomBytes(24).toString('hex') });
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CLOCK: clock,
+      DEMO_MODE: 'true',
+      TIDBOK_DB: join(dir, 'tidbok.sqlite'),
+      CONVERSATION_DB: join(dir, 'conversations.sqlite'),
+      DEMO_TOKEN_SECRET: randomBytes(24).toString('hex'),
+    });
     app = await createApp(config, loadContentOrThrow(), () => {});
   }
   const client = new HttpBotClient(url ?? (await app!.listen()));
@@ -50,7 +59,12 @@ async function main(): Promise<void> {
     for (const r of replies) {
       console.log(`\n  ${r.text.replace(/\n/g, '\n  ')}`);
       r.buttons.forEach((b, i) => console.log(`    [${i + 1}] ${b.title}`));
-      steps.push({ kind: 'bot', line: 0, text: r.text, ...(r.buttons.length ? { buttons: r.buttons.map((b) => b.title) } : {}) });
+      steps.push({
+        kind: 'bot',
+        line: 0,
+        text: r.text,
+        ...(r.buttons.length ? { buttons: r.buttons.map((b) => b.title) } : {}),
+      });
     }
     last = replies;
   };
@@ -60,7 +74,9 @@ async function main(): Promise<void> {
     show(await send());
   };
 
-  console.log(`Tidbokschatten – console chat. Clock ${clock}. Type /help for commands.${recordTo ? ` Recording to ${recordTo}.` : ''}`);
+  console.log(
+    `Tidbokschatten – console chat. Clock ${clock}. Type /help for commands.${recordTo ? ` Recording to ${recordTo}.` : ''}`,
+  );
   await userTurn({ start: true }, () => client.start());
   const lines = createInterface({ input: process.stdin, output: process.stdout, prompt: '\ndu> ' });
   lines.prompt();
@@ -86,7 +102,10 @@ async function main(): Promise<void> {
         pending.reset = true;
         console.log('  (fresh demo data and a new conversation)');
       } else if (input === '/people') {
-        const people = (await (await fetch(`${client.baseUrl}/api/demo/people`)).json()) as { personnummer: string; name: string }[];
+        const people = (await (await fetch(`${client.baseUrl}/api/demo/people`)).json()) as {
+          personnummer: string;
+          name: string;
+        }[];
         people.forEach((p) => console.log(`  ${p.personnummer}  ${p.name}`));
       } else if (input.startsWith('/')) console.log(`  Unknown command ${input}. ${HELP}`);
       else if (/^\d{1,2}$/.test(input) && last.flatMap((r) => r.buttons)[Number(input) - 1]) {
@@ -101,7 +120,13 @@ async function main(): Promise<void> {
   lines.close();
   if (recordTo) {
     const content = loadContentOrThrow();
-    writeFileSync(recordTo, writeChatdown({ clock, steps }, { user: content.texts.render('chat.userName'), bot: content.texts.render('chat.botName') }));
+    writeFileSync(
+      recordTo,
+      writeChatdown(
+        { clock, steps },
+        { user: content.texts.render('chat.userName'), bot: content.texts.render('chat.botName') },
+      ),
+    );
     console.log(`\nSaved the conversation to ${recordTo}. Run it with: npm run test:transcripts`);
   }
   await app?.close();

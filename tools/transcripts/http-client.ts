@@ -68,22 +68,41 @@ export class HttpBotClient {
 
   private async activity(partial: Record<string, unknown>): Promise<BotReply[]> {
     const activity = {
-      ...partial, id: `${this.conversationId}-${++this.counter}`, channelId: 'console', serviceUrl: 'http://127.0.0.1:9',
-      deliveryMode: 'expectReplies', locale: 'sv-SE', conversation: { id: this.conversationId },
-      from: { id: 'user-1', name: 'Resident', role: 'user' }, recipient: { id: 'bot', name: 'Tidbokschatten', role: 'bot' },
+      ...partial,
+      id: `${this.conversationId}-${++this.counter}`,
+      channelId: 'console',
+      serviceUrl: 'http://127.0.0.1:9',
+      deliveryMode: 'expectReplies',
+      locale: 'sv-SE',
+      conversation: { id: this.conversationId },
+      from: { id: 'user-1', name: 'Resident', role: 'user' },
+      recipient: { id: 'bot', name: 'Tidbokschatten', role: 'bot' },
       channelData: this.token ? { authToken: this.token } : undefined,
     };
     const res = await this.post('/api/messages', activity);
     if (!res.ok) throw new Error(`The bot answered ${res.status}: ${await res.text()}`);
-    const body = (await res.json()) as { activities?: { type: string; text?: string; suggestedActions?: { actions: Button[] }; attachments?: { content?: unknown }[] }[] };
-    return (body.activities ?? []).filter((a) => a.type === 'message').map((a) => ({
-      text: a.text ?? '',
-      buttons: (a.suggestedActions?.actions ?? []).map((b) => ({ title: b.title, value: b.value })),
-      cardTexts: (a.attachments ?? []).flatMap((x) => cardTexts(x.content)),
-    }));
+    const body = (await res.json()) as {
+      activities?: {
+        type: string;
+        text?: string;
+        suggestedActions?: { actions: Button[] };
+        attachments?: { content?: unknown }[];
+      }[];
+    };
+    return (body.activities ?? [])
+      .filter((a) => a.type === 'message')
+      .map((a) => ({
+        text: a.text ?? '',
+        buttons: (a.suggestedActions?.actions ?? []).map((b) => ({ title: b.title, value: b.value })),
+        cardTexts: (a.attachments ?? []).flatMap((x) => cardTexts(x.content)),
+      }));
   }
 
   private post(path: string, body: unknown): Promise<Response> {
-    return fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 }

@@ -22,26 +22,37 @@ export function textMatches(expected: string, actual: string): boolean {
   const a = fold(actual);
   if (e.length > 2 && e.startsWith('/') && e.endsWith('/')) return new RegExp(e.slice(1, -1), 's').test(a);
   if (e.includes('*')) {
-    const pattern = e.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    const pattern = e
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
     return new RegExp(`^${pattern}$`, 's').test(a);
   }
   return e === a;
 }
 
-const describe = (r: BotReply) => `${fold(r.text)}${r.buttons.length ? ` [Suggestions=${r.buttons.map((b) => b.title).join('|')}]` : ''}`;
+const describe = (r: BotReply) =>
+  `${fold(r.text)}${r.buttons.length ? ` [Suggestions=${r.buttons.map((b) => b.title).join('|')}]` : ''}`;
 
 function compare(step: BotStep, actual: BotReply | undefined, file: string): Failure | undefined {
   const expected = `${step.text}${step.buttons ? ` [Suggestions=${step.buttons.join('|')}]` : ''}`;
   if (!actual) return { file, line: step.line, expected, actual: '(the bot said nothing more)' };
-  const buttonsDiffer = step.buttons !== undefined && step.buttons.join('|') !== actual.buttons.map((b) => b.title).join('|');
-  const cardsDiffer = step.cardTexts !== undefined && step.cardTexts.map(fold).join('|') !== actual.cardTexts.map(fold).join('|');
+  const buttonsDiffer =
+    step.buttons !== undefined && step.buttons.join('|') !== actual.buttons.map((b) => b.title).join('|');
+  const cardsDiffer =
+    step.cardTexts !== undefined && step.cardTexts.map(fold).join('|') !== actual.cardTexts.map(fold).join('|');
   if ((step.text && !textMatches(step.text, actual.text)) || buttonsDiffer || cardsDiffer) {
     return { file, line: step.line, expected, actual: describe(actual) };
   }
   return undefined;
 }
 
-async function perform(step: UserStep, client: HttpBotClient, last: BotReply[], file: string): Promise<BotReply[] | Failure> {
+async function perform(
+  step: UserStep,
+  client: HttpBotClient,
+  last: BotReply[],
+  file: string,
+): Promise<BotReply[] | Failure> {
   if (step.reset) await client.reset();
   if (step.clock) await client.setClock(step.clock);
   if (step.login === '') client.logout();
@@ -51,7 +62,12 @@ async function perform(step: UserStep, client: HttpBotClient, last: BotReply[], 
     const button = last.flatMap((r) => r.buttons).find((b) => b.title === step.click);
     if (!button) {
       const offered = last.flatMap((r) => r.buttons.map((b) => b.title));
-      return { file, line: step.line, expected: `a button "${step.click}"`, actual: offered.length ? `buttons: ${offered.join(' | ')}` : '(no buttons)' };
+      return {
+        file,
+        line: step.line,
+        expected: `a button "${step.click}"`,
+        actual: offered.length ? `buttons: ${offered.join(' | ')}` : '(no buttons)',
+      };
     }
     return client.send({ text: button.title, value: button.value });
   }
@@ -67,7 +83,14 @@ export async function runScript(script: Script, client: HttpBotClient): Promise<
   let next = 0;
   let turns = 0;
   const leftover = (line: number): Failure | undefined =>
-    next < replies.length ? { file: script.file, line, expected: '(nothing more from the bot)', actual: replies.slice(next).map(describe).join('\n          ') } : undefined;
+    next < replies.length
+      ? {
+          file: script.file,
+          line,
+          expected: '(nothing more from the bot)',
+          actual: replies.slice(next).map(describe).join('\n          '),
+        }
+      : undefined;
   for (const step of script.steps) {
     if (step.kind === 'bot') {
       const failure = compare(step, replies[next], script.file);

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { loadContentOrThrow } from '../content/load.js';
-import { emergencyIn } from './emergency.js';
-import { understand, type FullUnderstanding } from './understand.js';
-import { buildUnderstanding } from './understanding-model.js';
+import { emergencyIn } from '../dialogs/emergency.js';
+import { understand, type FullUnderstanding } from '../dialogs/understand.js';
+import { buildUnderstanding } from '../dialogs/understanding-model.js';
 
 // npm run understand -- «kan jag flytta min tid på tisdag?» [--now 2026-12-01T09:00]
 // prints, as one line of JSON, what the bot makes of a message at the top level: the
@@ -19,7 +19,8 @@ const nowIndex = args.indexOf('--now');
 let now = DateTime.now().setZone('Europe/Stockholm');
 if (nowIndex >= 0) {
   now = DateTime.fromISO(args[nowIndex + 1] ?? '', { zone: 'Europe/Stockholm' });
-  if (!now.isValid) usage(`--now needs a local date and time such as 2026-12-01T09:00, not "${args[nowIndex + 1] ?? ''}".`);
+  if (!now.isValid)
+    usage(`--now needs a local date and time such as 2026-12-01T09:00, not "${args[nowIndex + 1] ?? ''}".`);
   args.splice(nowIndex, 2);
 }
 if (args.length === 0) usage('Give the message to understand.');
@@ -46,7 +47,9 @@ const out = {
   weekday: wish.weekday,
   earliest: result.earliest,
   units: result.unitHsaIds.length ? result.unitHsaIds.map((id) => ({ hsaId: id, name: unitName.get(id) })) : undefined,
-  careServices: result.careServiceIds.length ? result.careServiceIds.map((id) => ({ id, name: serviceName.get(id) })) : undefined,
+  careServices: result.careServiceIds.length
+    ? result.careServiceIds.map((id) => ({ id, name: serviceName.get(id) }))
+    : undefined,
   problems: result.problems.length ? result.problems : undefined,
 };
 console.log(JSON.stringify(out));

@@ -20,7 +20,17 @@ import { DEFAULT_CLOCK, TranscriptError, type BotStep, type Script, type Step, t
 // added here.
 
 const ANNOTATION = /\[([A-Za-z]+)(?:=([^\]]*))?\]/g;
-const USER_ANNOTATIONS = ['click', 'login', 'logout', 'clock', 'reset', 'conversationupdate', 'conversation', 'typing', 'delay'];
+const USER_ANNOTATIONS = [
+  'click',
+  'login',
+  'logout',
+  'clock',
+  'reset',
+  'conversationupdate',
+  'conversation',
+  'typing',
+  'delay',
+];
 const BOT_ANNOTATIONS = ['suggestions', 'suggestedactions', 'attachment', 'attachmentlayout', 'typing', 'delay'];
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const PERSONNUMMER = /^(19|20)\d{10}$/;
@@ -48,29 +58,49 @@ export function parseChatdown(text: string, file: string): Script {
     const botName = header.bot ?? 'bot';
     const speaker = /^([^:\[]+?)\s*:(.*)$/.exec(trimmed);
     const name = speaker?.[1]!.trim().toLowerCase();
-    if (speaker && (name === userName.toLowerCase() || name === 'user')) drafts.push({ who: 'user', line, lines: [speaker[2]!.trim()] });
-    else if (speaker && (name === botName.toLowerCase() || name === 'bot')) drafts.push({ who: 'bot', line, lines: [speaker[2]!.trim()] });
+    if (speaker && (name === userName.toLowerCase() || name === 'user'))
+      drafts.push({ who: 'user', line, lines: [speaker[2]!.trim()] });
+    else if (speaker && (name === botName.toLowerCase() || name === 'bot'))
+      drafts.push({ who: 'bot', line, lines: [speaker[2]!.trim()] });
     else if (drafts.length > 0) drafts.at(-1)!.lines.push(trimmed);
-    else throw new TranscriptError(file, line, `This line is neither a header (user=, bot=, clock=, login=) nor a message from "${userName}:" or "${botName}:".`);
+    else
+      throw new TranscriptError(
+        file,
+        line,
+        `This line is neither a header (user=, bot=, clock=, login=) nor a message from "${userName}:" or "${botName}:".`,
+      );
   });
   if (header.clock !== undefined && !LOCAL_TIME.test(header.clock)) {
     throw new TranscriptError(file, 1, `clock= must be a local time such as ${DEFAULT_CLOCK}, not "${header.clock}".`);
   }
   if (header.login !== undefined && !PERSONNUMMER.test(header.login)) {
-    throw new TranscriptError(file, 1, `login= must be a personnummer of twelve digits such as 191212121212, not "${header.login}".`);
+    throw new TranscriptError(
+      file,
+      1,
+      `login= must be a personnummer of twelve digits such as 191212121212, not "${header.login}".`,
+    );
   }
   const steps: Step[] = drafts.map((d) => (d.who === 'user' ? userStep(d, file) : botStep(d, file)));
-  if (!steps.some((s) => s.kind === 'user')) throw new TranscriptError(file, 1, 'The transcript has no user message to send.');
+  if (!steps.some((s) => s.kind === 'user'))
+    throw new TranscriptError(file, 1, 'The transcript has no user message to send.');
   return { file, clock: header.clock ?? DEFAULT_CLOCK, login: header.login, steps };
 }
 
-function annotationsOf(d: Draft, file: string, allowed: readonly string[]): { text: string; notes: Map<string, string> } {
+function annotationsOf(
+  d: Draft,
+  file: string,
+  allowed: readonly string[],
+): { text: string; notes: Map<string, string> } {
   const joined = d.lines.join('\n');
   const notes = new Map<string, string>();
   for (const m of joined.matchAll(ANNOTATION)) {
     const key = m[1]!.toLowerCase();
     if (!allowed.includes(key)) {
-      throw new TranscriptError(file, d.line, `Unknown annotation [${m[1]}] in a ${d.who} line. Known here: ${allowed.join(', ')}.`);
+      throw new TranscriptError(
+        file,
+        d.line,
+        `Unknown annotation [${m[1]}] in a ${d.who} line. Known here: ${allowed.join(', ')}.`,
+      );
     }
     notes.set(key, (m[2] ?? '').trim());
   }
@@ -85,12 +115,18 @@ function userStep(d: Draft, file: string): UserStep {
   if (notes.has('logout')) step.login = '';
   if (notes.has('login')) {
     const pnr = notes.get('login')!;
-    if (!PERSONNUMMER.test(pnr)) throw new TranscriptError(file, d.line, `[Login=...] needs a personnummer of twelve digits, not "${pnr}".`);
+    if (!PERSONNUMMER.test(pnr))
+      throw new TranscriptError(file, d.line, `[Login=...] needs a personnummer of twelve digits, not "${pnr}".`);
     step.login = pnr;
   }
   if (notes.has('clock')) {
     const clock = notes.get('clock')!;
-    if (!LOCAL_TIME.test(clock)) throw new TranscriptError(file, d.line, `[Clock=...] needs a local time such as ${DEFAULT_CLOCK}, not "${clock}".`);
+    if (!LOCAL_TIME.test(clock))
+      throw new TranscriptError(
+        file,
+        d.line,
+        `[Clock=...] needs a local time such as ${DEFAULT_CLOCK}, not "${clock}".`,
+      );
     step.clock = clock;
   }
   if (notes.has('reset')) step.reset = true;
@@ -107,25 +143,43 @@ function botStep(d: Draft, file: string): BotStep {
   const step: BotStep = { kind: 'bot', line: d.line, text };
   const suggestions = notes.get('suggestions') ?? notes.get('suggestedactions');
   if (suggestions !== undefined) step.buttons = suggestions === '' ? [] : suggestions.split('|').map((s) => s.trim());
-  if (!text && step.buttons === undefined) throw new TranscriptError(file, d.line, 'The bot line says nothing: write the expected text, * for any text, or [Suggestions=...].');
+  if (!text && step.buttons === undefined)
+    throw new TranscriptError(
+      file,
+      d.line,
+      'The bot line says nothing: write the expected text, * for any text, or [Suggestions=...].',
+    );
   return step;
 }
 
 /** Writes a recorded conversation as a .chat file that replays it. */
 export function writeChatdown(script: Omit<Script, 'file'>, names: { user: string; bot: string }): string {
-  const out = [`user=${names.user}`, `bot=${names.bot}`, `clock=${script.clock}`, ...(script.login ? [`login=${script.login}`] : []), ''];
+  const out = [
+    `user=${names.user}`,
+    `bot=${names.bot}`,
+    `clock=${script.clock}`,
+    ...(script.login ? [`login=${script.login}`] : []),
+    '',
+  ];
   for (const step of script.steps) {
     if (step.kind === 'user') {
       const notes = [
-        step.reset ? '[Reset]' : '', step.clock ? `[Clock=${step.clock}]` : '',
+        step.reset ? '[Reset]' : '',
+        step.clock ? `[Clock=${step.clock}]` : '',
         step.login === '' ? '[Logout]' : step.login ? `[Login=${step.login}]` : '',
-        step.start ? '[ConversationUpdate]' : '', step.click ? `[Click=${step.click}]` : '',
-      ].filter(Boolean).join('');
-      out.push(`${names.user}: ${[notes, step.click ? '' : step.text ?? ''].filter(Boolean).join(' ')}`);
+        step.start ? '[ConversationUpdate]' : '',
+        step.click ? `[Click=${step.click}]` : '',
+      ]
+        .filter(Boolean)
+        .join('');
+      out.push(`${names.user}: ${[notes, step.click ? '' : (step.text ?? '')].filter(Boolean).join(' ')}`);
     } else {
       const buttons = step.buttons && step.buttons.length > 0 ? ` [Suggestions=${step.buttons.join('|')}]` : '';
       const [first = '', ...rest] = step.text.split(/\n+/);
-      out.push(`${names.bot}: ${first}${rest.length === 0 ? buttons : ''}`, ...rest.map((l, i) => (i === rest.length - 1 ? `${l}${buttons}` : l)));
+      out.push(
+        `${names.bot}: ${first}${rest.length === 0 ? buttons : ''}`,
+        ...rest.map((l, i) => (i === rest.length - 1 ? `${l}${buttons}` : l)),
+      );
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChatdown, writeChatdown } from '../../bot/transcripts/chatdown.js';
-import { parseEmulatorTranscript } from '../../bot/transcripts/emulator.js';
-import { HttpBotClient } from '../../bot/transcripts/http-client.js';
-import { loadTranscript } from '../../bot/transcripts/load.js';
-import { formatFailure, runScript, textMatches } from '../../bot/transcripts/runner.js';
-import { TranscriptError } from '../../bot/transcripts/script.js';
+import { parseChatdown, writeChatdown } from '../../tools/transcripts/chatdown.js';
+import { parseEmulatorTranscript } from '../../tools/transcripts/emulator.js';
+import { HttpBotClient } from '../../tools/transcripts/http-client.js';
+import { loadTranscript } from '../../tools/transcripts/load.js';
+import { formatFailure, runScript, textMatches } from '../../tools/transcripts/runner.js';
+import { TranscriptError } from '../../tools/transcripts/script.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { seededTemplate } from '../support/seeded-template.js';
 
@@ -20,7 +20,12 @@ const errorOf = (run: () => unknown): TranscriptError => {
 
 describe('reading transcripts', () => {
   it.each([
-    ['a line that is neither user nor bot', 'user=Invånare\nbot=Tidbokschatten\nOm jag får säga något\nInvånare: hej', 3, 'neither a header'],
+    [
+      'a line that is neither user nor bot',
+      'user=Invånare\nbot=Tidbokschatten\nOm jag får säga något\nInvånare: hej',
+      3,
+      'neither a header',
+    ],
     ['an unknown annotation', 'user=U\nbot=B\nU: hej\nB: Hej [Button=ok]', 4, 'Unknown annotation [Button]'],
     ['a user annotation on a bot line', 'user=U\nbot=B\nU: hej\nB: [Click=Meny]', 4, 'Unknown annotation [Click]'],
     ['a bad clock', 'user=U\nbot=B\nclock=imorgon\nU: hej', 1, 'clock= must be a local time'],
@@ -35,7 +40,10 @@ describe('reading transcripts', () => {
   });
 
   it('reads continuation lines, comments and suggestions', () => {
-    const script = parseChatdown('# en kommentar\nuser=U\nbot=B\nU: hej\nB: rad ett\nrad två [Suggestions=Ja|Nej]', 'x.chat');
+    const script = parseChatdown(
+      '# en kommentar\nuser=U\nbot=B\nU: hej\nB: rad ett\nrad två [Suggestions=Ja|Nej]',
+      'x.chat',
+    );
     expect(script.steps).toEqual([
       { kind: 'user', line: 4, text: 'hej' },
       { kind: 'bot', line: 5, text: 'rad ett\nrad två', buttons: ['Ja', 'Nej'] },
@@ -49,7 +57,10 @@ describe('reading transcripts', () => {
       { kind: 'user' as const, line: 0, click: 'Avboka', login: '191212121212' },
       { kind: 'user' as const, line: 0, text: 'nej tack', clock: '2026-12-02T10:00' },
     ];
-    const again = parseChatdown(writeChatdown({ clock: '2026-12-01T09:00', steps }, { user: 'Resident', bot: 'Bot' }), 'r.chat');
+    const again = parseChatdown(
+      writeChatdown({ clock: '2026-12-01T09:00', steps }, { user: 'Resident', bot: 'Bot' }),
+      'r.chat',
+    );
     expect(again.steps.map(({ line, ...s }) => s)).toEqual([
       { kind: 'user', start: true },
       { kind: 'bot', text: 'Hej!\nVad vill du göra?', buttons: ['Avboka', 'Omboka'] },
@@ -63,10 +74,14 @@ describe('reading transcripts', () => {
     expect(script.login).toBe('191111111111');
     expect(script.steps.map((s) => s.kind)).toEqual(['user', 'bot', 'user', 'bot', 'bot', 'bot']);
     expect(script.steps[2]).toMatchObject({ text: 'Mina bokade tider', value: { choice: 'view' } });
-    const broken = errorOf(() => parseEmulatorTranscript('[\n  {"type": "message",\n  "text": "hej"\n  "from": {}}\n]', 'b.transcript'));
+    const broken = errorOf(() =>
+      parseEmulatorTranscript('[\n  {"type": "message",\n  "text": "hej"\n  "from": {}}\n]', 'b.transcript'),
+    );
     expect(broken.message).toMatch(/^b\.transcript:4: The file is not valid JSON/);
     expect(errorOf(() => parseEmulatorTranscript('{"type":"message"}', 'o.transcript')).reason).toContain('JSON array');
-    expect(errorOf(() => parseEmulatorTranscript('[\n{"type":"message","text":"hej"}\n]', 'n.transcript')).reason).toContain('neither the user nor the bot');
+    expect(
+      errorOf(() => parseEmulatorTranscript('[\n{"type":"message","text":"hej"}\n]', 'n.transcript')).reason,
+    ).toContain('neither the user nor the bot');
   });
 
   it('matches text exactly, with * wildcards, or by /regular expression/', () => {
@@ -80,7 +95,9 @@ describe('reading transcripts', () => {
 
 describe('running transcripts', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await startTestApp({}, seededTemplate('2026-12-01T09:00')); });
+  beforeAll(async () => {
+    app = await startTestApp({}, seededTemplate('2026-12-01T09:00'));
+  });
   afterAll(() => app.stop());
 
   const run = (file: string) => runScript(loadTranscript(file), new HttpBotClient(app.url));
@@ -96,7 +113,9 @@ describe('running transcripts', () => {
 
   it('fails a click on a button the bot did not offer, listing the buttons it did offer', async () => {
     const result = await run('test/fixtures/transcripts/fel-knapp.chat');
-    expect(result.ok ? '' : formatFailure(result.failure)).toMatch(/fel-knapp\.chat:6\n {2}expected: a button "Boka en massage"\n {2}actual: {3}buttons: Mina bokade tider \| Avboka en tid/);
+    expect(result.ok ? '' : formatFailure(result.failure)).toMatch(
+      /fel-knapp\.chat:6\n {2}expected: a button "Boka en massage"\n {2}actual: {3}buttons: Mina bokade tider \| Avboka en tid/,
+    );
   });
 
   it('fails when the bot says more than the transcript expects', async () => {
