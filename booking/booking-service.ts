@@ -10,59 +10,31 @@ import {
   checkTermsAndReason,
   invitationWindowState,
   isVisibleUnit,
-  type BookingContext,
   type BookingMode,
 } from './policy.js';
 import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
 import { byStart, filterSlots, type TimeWish } from './slot-filter.js';
 import { changeDeadline, endOfLocalDate, epochMillis, isBefore, startOfLocalDate, toIso } from './time.js';
-import type { Booking, CareService, Invitation, ServiceRules, Slot, Unit } from './types.js';
+import type { Booking, Slot } from './types.js';
+import type {
+  BookingView,
+  InvitationView,
+  ServiceOffer,
+  ServiceRefusal,
+  SlotPurpose,
+  WriteInput,
+} from './service-types.js';
+import { contextOf, ownBooking, slotTarget } from './slot-target.js';
 
-export interface BookingView {
-  booking: Booking;
-  unit: Unit;
-  service: CareService;
-  rules: ServiceRules;
-  /** One of performer, resource or care type, in that order (the 1177 display rule). */
-  shownWith?: string;
-  cancel: BookingResult<void>;
-  rebook: BookingResult<void>;
-  /** ISO instant: the last moment to cancel or rebook */
-  changeDeadline: string;
-}
-
-export interface InvitationView {
-  invitation: Invitation;
-  unit: Unit;
-  service: CareService;
-  rules: ServiceRules;
-  /** ok when booking is possible now; otherwise not started or expired */
-  state: BookingResult<void>;
-}
-
-export interface ServiceOffer {
-  unit: Unit;
-  service: CareService;
-  rules: ServiceRules;
-}
-
-export interface ServiceRefusal {
-  unitHsaId: string;
-  careServiceId: string;
-  rejection: Rejection;
-}
-
-/** What slots to look for: a new open booking, an invitation, or a rebooking. */
-export type SlotPurpose =
-  | { kind: 'open'; careServiceId: string; viaGuide?: boolean }
-  | { kind: 'invitation'; invitationId: string }
-  | { kind: 'rebook'; bookingId: string };
-
-export interface WriteInput {
-  termsAccepted: boolean;
-  reason?: string;
-}
+export type {
+  BookingView,
+  InvitationView,
+  ServiceOffer,
+  ServiceRefusal,
+  SlotPurpose,
+  WriteInput,
+} from './service-types.js';
 
 // The facade the conversation calls. Every write re-checks the policy at the moment of
 // writing, with the data as it is then, whatever the conversation saw before.
@@ -90,7 +62,7 @@ export class BookingService {
   }
 
   private viewOf(catalog: Catalog, booking: Booking, now: DateTime): BookingView | undefined {
-    const ctx = this.contextOf(catalog, booking);
+    const ctx = contextOf(catalog, booking);
     if (!ctx || !isVisibleUnit(ctx.unit) || now.toMillis() >= epochMillis(booking.start)) return undefined;
     return {
       booking,
@@ -154,7 +126,7 @@ export class BookingService {
     now: DateTime,
   ): Promise<BookingResult<Slot[]>> {
     const catalog = await this.catalog();
-    const target = await this.targetOf(catalog, patientId, purpose, now);
+    const target = await slotTarget(this.system, catalog, patientId, purpose, now);
     if (!target.ok) return target;
     const { careServiceId, rules, mode } = target.value;
     const window = bookingWindow(rules, mode, now);
@@ -175,7 +147,7 @@ export class BookingService {
     now: DateTime,
   ): Promise<Rejection | undefined> {
     if (!wish.dateFrom && !wish.dateTo) return undefined;
-    const target = await this.targetOf(await this.catalog(), patientId, purpose, now);
+    const target = await slotTarget(this.system, await this.catalog(), patientId, purpose, now);
     if (!target.ok) return target.rejection;
     const { rules, mode } = target.value;
     const window = bookingWindow(rules, mode, now);
@@ -226,7 +198,8 @@ export class BookingService {
     const invitation = (await this.system.invitationsOf(patientId)).find((i) => i.id === invitationId);
     const slot = await this.system.slot(slotId);
     const resolved = slot && catalog.resolve(slot.unitHsaId, slot.careServiceId);
-    if (!invitation || !catalog.unit(invitation.unitHsaId) || !isVisibleUnit(catalog.unit(invitation.unitHsaId)!)) {
+    const unit = invitation && catalog.unit(invitation.unitHsaId);
+    if (!invitation || !unit || !isVisibleUnit(unit)) {
       return refuse({ code: 'invitation_not_found' });
     }
     if (!slot || !resolved) return refuse({ code: 'slot_not_found' });
@@ -246,7 +219,7 @@ export class BookingService {
     now: DateTime,
   ): Promise<BookingResult<Booking>> {
     const catalog = await this.catalog();
-    const ctx = await this.ownBooking(catalog, patientId, bookingId);
+    const ctx = await ownBooking(this.system, catalog, patientId, bookingId);
     if (!ctx) return refuse({ code: 'booking_not_found' });
     const slot = await this.system.slot(newSlotId);
     if (!slot) return refuse({ code: 'slot_not_found' });
@@ -265,59 +238,12 @@ export class BookingService {
     now: DateTime,
   ): Promise<BookingResult<Booking>> {
     const catalog = await this.catalog();
-    const ctx = await this.ownBooking(catalog, patientId, bookingId);
+    const ctx = await ownBooking(this.system, catalog, patientId, bookingId);
     if (!ctx) return refuse({ code: 'booking_not_found' });
     const allowed = canCancel(ctx, now);
     if (!allowed.ok) return allowed;
     const checked = checkTermsAndReason(ctx.rules, 'cancel', input);
     if (!checked.ok) return checked;
     return this.system.cancelBooking({ patientId, bookingId, reason: input.reason?.trim() || undefined });
-  }
-
-  private contextOf(catalog: Catalog, booking: Booking): BookingContext | undefined {
-    const resolved = catalog.resolve(booking.unitHsaId, booking.careServiceId);
-    return resolved && { booking, ...resolved };
-  }
-
-  private async ownBooking(
-    catalog: Catalog,
-    patientId: string,
-    bookingId: string,
-  ): Promise<BookingContext | undefined> {
-    const booking = (await this.system.bookingsOf(patientId)).find((b) => b.id === bookingId);
-    return booking && this.contextOf(catalog, booking);
-  }
-
-  private async targetOf(
-    catalog: Catalog,
-    patientId: string,
-    purpose: SlotPurpose,
-    now: DateTime,
-  ): Promise<BookingResult<{ careServiceId: string; rules: ServiceRules; mode: BookingMode }>> {
-    if (purpose.kind === 'rebook') {
-      const ctx = await this.ownBooking(catalog, patientId, purpose.bookingId);
-      if (!ctx) return refuse({ code: 'booking_not_found' });
-      const allowed = canRebook(ctx, now);
-      if (!allowed.ok) return allowed;
-      return ok({ careServiceId: ctx.service.id, rules: ctx.rules, mode: { kind: 'open', viaGuide: true } });
-    }
-    if (purpose.kind === 'invitation') {
-      const invitation = (await this.system.invitationsOf(patientId)).find((i) => i.id === purpose.invitationId);
-      const resolved = invitation && catalog.resolve(invitation.unitHsaId, invitation.careServiceId);
-      if (!invitation || !resolved || !isVisibleUnit(resolved.unit)) return refuse({ code: 'invitation_not_found' });
-      const mode: BookingMode = { kind: 'invitation', invitation };
-      const offered = canOffer(resolved.unit, resolved.service, resolved.rules, mode);
-      if (!offered.ok) return offered;
-      const state = invitationWindowState(invitation, resolved.unit, now);
-      if (!state.ok) return state;
-      return ok({ careServiceId: resolved.service.id, rules: resolved.rules, mode });
-    }
-    const service = catalog.service(purpose.careServiceId);
-    const resolved = service && catalog.resolve(service.unitHsaId, service.id);
-    if (!resolved) return refuse({ code: 'slot_not_found' });
-    const mode: BookingMode = { kind: 'open', viaGuide: purpose.viaGuide ?? false };
-    const offered = canOffer(resolved.unit, resolved.service, resolved.rules, mode);
-    if (!offered.ok) return offered;
-    return ok({ careServiceId: resolved.service.id, rules: resolved.rules, mode });
   }
 }

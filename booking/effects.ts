@@ -49,12 +49,12 @@ export interface CommitTimeInput extends PatientInput {
 }
 
 export interface BookingEffects {
-  listBookings(input: PatientInput): Promise<BookingSummary[]>;
-  cancelBooking(input: CancelInput): Promise<Outcome<BookingSummary>>;
-  findSlots(input: FindSlotsInput): Promise<Outcome<FoundSlots>>;
-  commitTime(input: CommitTimeInput): Promise<Outcome<BookingSummary>>;
-  listInvitations(input: PatientInput): Promise<InvitationSummary[]>;
-  listOffers(input: PatientInput & { viaGuide: boolean }): Promise<Offers>;
+  listBookings: (input: PatientInput) => Promise<BookingSummary[]>;
+  cancelBooking: (input: CancelInput) => Promise<Outcome<BookingSummary>>;
+  findSlots: (input: FindSlotsInput) => Promise<Outcome<FoundSlots>>;
+  commitTime: (input: CommitTimeInput) => Promise<Outcome<BookingSummary>>;
+  listInvitations: (input: PatientInput) => Promise<InvitationSummary[]>;
+  listOffers: (input: PatientInput & { viaGuide: boolean }) => Promise<Offers>;
 }
 
 /** How far the search for other units goes when the chosen one has no free times. */

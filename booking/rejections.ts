@@ -75,5 +75,4 @@ export const REJECTION_CODES = [
 
 // Compile-time check that the list above names every code.
 type Missing = Exclude<RejectionCode, (typeof REJECTION_CODES)[number]>;
-const everyCodeListed: Missing extends never ? true : Missing = true;
-void everyCodeListed;
+export const EVERY_CODE_LISTED: Missing extends never ? true : Missing = true;

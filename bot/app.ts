@@ -132,7 +132,11 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
     close: async () => {
       open = false;
       clearInterval(sweep);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
       storage.close();
       tidbok.close();
     },

@@ -1,4 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
+import { must } from '../booking/invariant.js';
 import { runTurn, type ConversationData, type TurnInput } from '../dialogs/turn-runner.js';
 import { t, type Reply } from '../machines/reply.js';
 import type { Clock } from './clock.js';
@@ -34,7 +35,9 @@ const SEEN_KEEP = 20;
 
 function inputOf(activity: Activity): TurnInput | undefined {
   if (activity.type === 'message') return { kind: 'message', text: activity.text, value: activity.value };
-  const joined = activity.membersAdded?.some((m) => m.id !== activity.recipient?.id);
+  // Inbound JSON may lack what the Activity type calls required.
+  const { recipient } = activity as Partial<Activity>;
+  const joined = activity.membersAdded?.some((m) => m.id !== recipient?.id);
   if (activity.type === 'conversationUpdate' && joined) return { kind: 'start' };
   return undefined;
 }
@@ -45,7 +48,8 @@ export class BookingBot {
   async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const input = inputOf(activity);
-    if (!input || !activity.conversation?.id) return;
+    const { conversation } = activity as Partial<Activity>;
+    if (!input || !conversation?.id) return;
     const key = `${activity.channelId}/conversations/${activity.conversation.id}`;
     await this.deps.lock.run(key, () => this.turn(context, key, input));
   }
@@ -64,7 +68,7 @@ export class BookingBot {
       (activity.channelData as { authToken?: unknown } | undefined)?.authToken,
     );
 
-    let data = previous;
+    let data: ConversationData;
     let replies: Reply[];
     try {
       const { chart, model, texts } = deps.live;
@@ -86,7 +90,12 @@ export class BookingBot {
     }
 
     const seen = [...(expired ? [] : (stored?.seen ?? [])), ...(activity.id ? [activity.id] : [])].slice(-SEEN_KEEP);
-    const next: Stored = { data, lastActive: now.toISO()!, seen, ...(stored && { eTag: stored.eTag }) };
+    const next: Stored = {
+      data,
+      lastActive: must(now.toISO(), 'a valid clock time'),
+      seen,
+      ...(stored && { eTag: stored.eTag }),
+    };
     await deps.storage.write({ [key]: next });
     const rendered = renderReplies(replies, {
       texts: deps.live.texts,

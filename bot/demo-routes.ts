@@ -31,8 +31,9 @@ const clockBody = z.object({
   reset: z.boolean().optional(),
 });
 
-const badRequest = (res: restify.Response, message: string) =>
+function badRequest(res: restify.Response, message: string): void {
   res.send(400, { error: { code: 'BadArgument', message } });
+}
 
 export function registerDemoRoutes(server: restify.Server, deps: DemoDeps): void {
   server.get('/api/demo/people', async (_req, res) => {
@@ -45,19 +46,27 @@ export function registerDemoRoutes(server: restify.Server, deps: DemoDeps): void
 
   server.post('/api/demo/login', async (req, res) => {
     const body = loginBody.safeParse(req.body);
-    if (!body.success) return badRequest(res, 'Send {"personnummer":"191212121212"} (twelve digits).');
+    if (!body.success) {
+      badRequest(res, 'Send {"personnummer":"191212121212"} (twelve digits).');
+      return;
+    }
     const person = (await deps.tidbok.patients()).find((p) => p.id === body.data.personnummer);
-    if (!person)
-      return res.send(404, {
+    if (!person) {
+      res.send(404, {
         error: { code: 'NotFound', message: 'No demo resident has that personnummer. See GET /api/demo/people.' },
       });
+      return;
+    }
     const token = await deps.issuer.sign({ patientId: person.id, name: person.name });
     res.send(200, { token, personnummer: person.id, name: person.name });
   });
 
   server.get('/api/demo/bookings', async (req, res) => {
     const query = personnummer.safeParse((req.query as Record<string, unknown> | undefined)?.personnummer);
-    if (!query.success) return badRequest(res, 'Give ?personnummer=191212121212 (twelve digits).');
+    if (!query.success) {
+      badRequest(res, 'Give ?personnummer=191212121212 (twelve digits).');
+      return;
+    }
     const [units, services] = await Promise.all([deps.tidbok.units(), deps.tidbok.careServices()]);
     const unitName = new Map(units.map((u) => [u.hsaId.toLowerCase(), u]));
     const serviceName = new Map(services.map((s) => [s.id, s.name]));
@@ -91,10 +100,15 @@ export function registerDemoRoutes(server: restify.Server, deps: DemoDeps): void
 
   server.post('/api/demo/clock', async (req, res) => {
     const body = clockBody.safeParse(req.body ?? {});
-    if (!body.success || (!body.data.now && !body.data.reset))
-      return badRequest(res, 'Send {"now":"2026-12-01T09:00"} or {"reset":true}.');
-    if (body.data.reset) deps.clock.reset();
-    else if (!deps.clock.set(body.data.now!)) return badRequest(res, `Not a valid local time: ${body.data.now}`);
+    const { now, reset } = body.success ? body.data : {};
+    if (reset) deps.clock.reset();
+    else if (now === undefined) {
+      badRequest(res, 'Send {"now":"2026-12-01T09:00"} or {"reset":true}.');
+      return;
+    } else if (!deps.clock.set(now)) {
+      badRequest(res, `Not a valid local time: ${now}`);
+      return;
+    }
     res.send(200, { now: deps.clock.now().toISO() });
   });
 

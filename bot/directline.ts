@@ -36,8 +36,9 @@ class ExpectRepliesAdapter extends CloudAdapter {
   }
 }
 
-const fail = (res: restify.Response, status: number, code: string, message: string) =>
+function fail(res: restify.Response, status: number, code: string, message: string): void {
   res.send(status, { error: { code, message } });
+}
 
 export class DirectLine {
   private readonly conversations = new Map<string, Conversation>();
@@ -51,7 +52,9 @@ export class DirectLine {
   }
 
   register(server: restify.Server, base = '/v3/directline'): void {
-    server.opts(`${base}/*`, async (_req, res) => this.cors(res).send(200));
+    server.opts(`${base}/*`, async (_req, res) => {
+      this.cors(res).send(200);
+    });
     server.post(`${base}/conversations`, async (_req, res) => this.start(this.cors(res)));
     server.get(`${base}/conversations/:id`, async (req, res) => this.reconnect(req, this.cors(res)));
     server.post(`${base}/conversations/:id/activities`, async (req, res) => this.post(req, this.cors(res)));
@@ -70,7 +73,10 @@ export class DirectLine {
     const cutoff = Date.now() - (this.options.idleMs ?? 60 * 60_000);
     for (const [id, c] of this.conversations) if (c.lastUsed < cutoff) this.conversations.delete(id);
     const max = this.options.maxConversations ?? 5000;
-    while (this.conversations.size >= max) this.conversations.delete(this.conversations.keys().next().value!);
+    for (const id of this.conversations.keys()) {
+      if (this.conversations.size < max) break;
+      this.conversations.delete(id);
+    }
   }
 
   private async start(res: restify.Response): Promise<void> {
@@ -106,7 +112,7 @@ export class DirectLine {
       fail(res, 404, 'BadArgument', 'Conversation not found.');
       return undefined;
     }
-    const auth = String(req.headers.authorization ?? '');
+    const auth = req.headers.authorization ?? '';
     if (auth !== `Bearer ${conversation.token}`) {
       fail(res, 403, 'TokenExpired', 'Missing or wrong token for this conversation.');
       return undefined;
@@ -121,9 +127,12 @@ export class DirectLine {
   }
 
   private async refresh(req: restify.Request, res: restify.Response): Promise<void> {
-    const auth = String(req.headers.authorization ?? '');
+    const auth = req.headers.authorization ?? '';
     const conversation = [...this.conversations.values()].find((c) => auth === `Bearer ${c.token}`);
-    if (!conversation) return void fail(res, 403, 'TokenExpired', 'Unknown token.');
+    if (!conversation) {
+      fail(res, 403, 'TokenExpired', 'Unknown token.');
+      return;
+    }
     res.send(200, this.describe(conversation));
   }
 
@@ -132,8 +141,10 @@ export class DirectLine {
     if (!conversation) return;
     const raw = (req.query as { watermark?: string } | undefined)?.watermark;
     const watermark = raw === undefined || raw === '' ? 0 : Number(raw);
-    if (!Number.isInteger(watermark) || watermark < 0)
-      return void fail(res, 400, 'BadArgument', 'The watermark must be a whole number.');
+    if (!Number.isInteger(watermark) || watermark < 0) {
+      fail(res, 400, 'BadArgument', 'The watermark must be a whole number.');
+      return;
+    }
     res.send(200, {
       activities: conversation.history.slice(watermark),
       watermark: String(conversation.history.length),
@@ -145,15 +156,21 @@ export class DirectLine {
     if (!conversation) return;
     const body = req.body as Partial<Activity> | undefined;
     if (!body || typeof body !== 'object' || typeof body.type !== 'string' || !POSTABLE.includes(body.type)) {
-      return void fail(
-        res,
-        400,
-        'BadArgument',
-        `The activity must be a JSON object whose type is one of: ${POSTABLE.join(', ')}.`,
-      );
+      {
+        fail(
+          res,
+          400,
+          'BadArgument',
+          `The activity must be a JSON object whose type is one of: ${POSTABLE.join(', ')}.`,
+        );
+        return;
+      }
     }
     if (body.text !== undefined && (typeof body.text !== 'string' || body.text.length > MAX_TEXT)) {
-      return void fail(res, 400, 'BadArgument', `The text must be a string of at most ${MAX_TEXT} characters.`);
+      {
+        fail(res, 400, 'BadArgument', `The text must be a string of at most ${MAX_TEXT} characters.`);
+        return;
+      }
     }
     if (body.type === 'typing') return void res.send(200, { id: '' });
     const echoed = this.append(conversation, {

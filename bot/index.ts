@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { inspect } from 'node:util';
 import { CONTENT_DIR, ContentError, loadContentOrThrow } from '../content/load.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -8,7 +9,7 @@ import { ConfigError, loadConfig } from './config.js';
 
 const log = (message: string, error?: unknown) => {
   const detail =
-    error instanceof Error ? `: ${error.stack ?? error.message}` : error === undefined ? '' : `: ${String(error)}`;
+    error instanceof Error ? `: ${error.stack ?? error.message}` : error === undefined ? '' : `: ${inspect(error)}`;
   console.error(`[${new Date().toISOString()}] ${message}${detail}`);
 };
 
@@ -34,8 +35,8 @@ try {
     await app.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 } catch (error) {
   if (error instanceof ConfigError || error instanceof ContentError) {
     console.error(error.message);

@@ -17,8 +17,9 @@ type Read<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const no = (refusal: Refusal): Read<never> => ({ ok: false, refusal });
 
-const refuse = (res: restify.Response, r: Refusal) =>
+function refuse(res: restify.Response, r: Refusal): void {
   res.send(r.status, { error: { code: r.code, message: r.message } });
+}
 
 const tooLarge = (max: number): Refusal => ({
   status: 413,
@@ -98,21 +99,19 @@ export function jsonBody(options: JsonBodyOptions): restify.RequestHandler {
       refuseAndClose(req, res, tooLarge(max));
       return false;
     }
-    const encoding = String(req.headers['content-encoding'] ?? '')
-      .trim()
-      .toLowerCase();
-    const contentType = String(req.headers['content-type'] ?? '')
-      .split(';')[0]!
-      .trim()
-      .toLowerCase();
+    const encoding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
+    const [contentType = ''] = (req.headers['content-type'] ?? '').split(';');
     const decoded = decode(raw, encoding, max);
-    const body = decoded.ok ? parse(decoded.value, contentType) : decoded;
+    const body = decoded.ok ? parse(decoded.value, contentType.trim().toLowerCase()) : decoded;
     if (body.ok) req.body = body.value;
     else refuse(res, body.refusal);
     return body.ok;
   };
   return (req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      next();
+      return;
+    }
     read(req, res).then(
       (go) => next(go ? undefined : false),
       () => next(false),

@@ -73,7 +73,7 @@ export class LiveContent {
     ];
     return folders.map((folder) =>
       watch(folder, (_event, file) => {
-        if (file && !/\.ya?ml$/.test(String(file))) return;
+        if (file && !/\.ya?ml$/.test(file)) return;
         clearTimeout(timer);
         timer = setTimeout(() => void reload().catch((error: unknown) => log(String(error))), 200);
       }),

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type restify from 'restify';
+import { escapeHtml } from '../content/html.js';
 import type { Texts } from '../content/texts.js';
 
 // The page at / that hosts Web Chat, with its texts from content, and the Web Chat
@@ -20,8 +21,7 @@ function webchatBundle(): string {
   return found;
 }
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
 
 export function renderPage(template: string, texts: Texts, demo: boolean): string {
   const config = {
@@ -60,7 +60,7 @@ export function registerWebRoutes(server: restify.Server, texts: () => Texts, de
       const plain = readFileSync(asset.file);
       cache.set(asset.file, (entry = { plain, gzipped: gzipSync(plain) }));
     }
-    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     const body = gzip ? entry.gzipped : entry.plain;
     res.writeHead(200, {
       'content-type': asset.type,

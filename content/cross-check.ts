@@ -34,7 +34,7 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
       at(
         units.source,
         ['units', u, 'hsaId'],
-        `HSA-id ${unit.hsaId} finns redan på enhet nummer ${unitIds.get(key)! + 1}.`,
+        `HSA-id ${unit.hsaId} finns redan på enhet nummer ${(unitIds.get(key) ?? 0) + 1}.`,
       );
     unitIds.set(key, u);
     unit.services.forEach((service, s) => {
@@ -89,7 +89,7 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
   const termLayers: [PathPart[], KonfigurationFile['defaults']['terms'] | undefined][] = [
     [['defaults', 'terms'], konfiguration.value.defaults.terms],
     ...Object.entries(konfiguration.value.byUnitKind).map(
-      ([k, r]) => [['byUnitKind', k, 'terms'], r?.terms] as [PathPart[], typeof r.terms],
+      ([k, r]) => [['byUnitKind', k, 'terms'], r.terms] as [PathPart[], typeof r.terms],
     ),
     ...Object.entries(konfiguration.value.byCareService).map(
       ([k, r]) => [['byCareService', k, 'terms'], r.terms] as [PathPart[], typeof r.terms],

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
 import type { RulesProvider } from '../booking/catalog.js';
 import { rulesProviderOf } from './konfiguration.js';
 import {
@@ -67,37 +68,29 @@ export class ContentError extends Error {
  */
 export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   const problems: ContentProblem[] = [];
-  const read = <T>(name: string, schema: Parameters<YamlSource['validate']>[0]) => {
+  const read = <T extends object>(name: string, schema: z.ZodType<T>): { value: T; source: YamlSource } | undefined => {
     const { source, problems: parseProblems } = YamlSource.read(join(dir, name), dir);
     problems.push(...parseProblems);
     if (!source) return undefined;
     const { value, problems: schemaProblems } = source.validate(schema);
     problems.push(...schemaProblems);
-    return value === undefined ? undefined : { value: value as T, source };
+    return value === undefined ? undefined : { value, source };
   };
-  const texts = read<Record<string, unknown>>(CONTENT_FILES.texts, textsFileSchema);
-  const konfiguration = read<KonfigurationFile>(CONTENT_FILES.konfiguration, konfigurationSchema);
-  const units = read<UnitsFile>(CONTENT_FILES.units, unitsFileSchema);
-  const people = read<PeopleFile>(CONTENT_FILES.people, peopleFileSchema);
-  const language = read<LanguageFile>(CONTENT_FILES.language, languageSchema);
-  const emergency = read<EmergencyFile>(CONTENT_FILES.emergency, emergencySchema);
-  const examples = read<ExamplesFile>(CONTENT_FILES.examples, examplesSchema);
-  const questionnaires = questionnaireFiles(dir).map((file) => read<Questionnaire>(file, questionnaireSchema));
-  if (
-    !texts ||
-    !konfiguration ||
-    !units ||
-    !people ||
-    !language ||
-    !emergency ||
-    !examples ||
-    questionnaires.some((q) => !q)
-  )
-    return { ok: false, problems };
+  const texts = read(CONTENT_FILES.texts, textsFileSchema);
+  const konfiguration = read(CONTENT_FILES.konfiguration, konfigurationSchema);
+  const units = read(CONTENT_FILES.units, unitsFileSchema);
+  const people = read(CONTENT_FILES.people, peopleFileSchema);
+  const language = read(CONTENT_FILES.language, languageSchema);
+  const emergency = read(CONTENT_FILES.emergency, emergencySchema);
+  const examples = read(CONTENT_FILES.examples, examplesSchema);
+  const files = questionnaireFiles(dir);
+  const questionnaires = files.map((file) => read(file, questionnaireSchema)).filter((q) => q !== undefined);
+  const complete = texts && konfiguration && units && people && language && emergency && examples;
+  if (!complete || questionnaires.length < files.length) return { ok: false, problems };
 
-  const flat = new Texts(flattenTexts(texts.value as Parameters<typeof flattenTexts>[0]));
+  const flat = new Texts(flattenTexts(texts.value));
   const rulesFor = rulesProviderOf(konfiguration.value);
-  const extraTexts = new Map(questionnaires.flatMap((q) => [...questionnaireTextParams(q!.value)]));
+  const extraTexts = new Map(questionnaires.flatMap((q) => [...questionnaireTextParams(q.value)]));
   problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people, extraTexts }));
   problems.push(...checkExamples(examples), ...checkEmergencyExamples(emergency));
   for (const [category, c] of Object.entries(emergency.value.categories)) {
@@ -109,8 +102,8 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   for (const q of questionnaires) {
     problems.push(
       ...checkQuestionnaire({
-        questionnaire: q!.value,
-        source: q!.source,
+        questionnaire: q.value,
+        source: q.source,
         texts: flat,
         units: units.value.units,
         rulesFor,
@@ -119,15 +112,15 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   }
   const ids = new Map<string, string>();
   for (const q of questionnaires) {
-    const other = ids.get(q!.value.id);
+    const other = ids.get(q.value.id);
     if (other)
       problems.push(
-        q!.source.at(
+        q.source.at(
           ['id'],
-          `Frågeformuläret ${q!.value.id} finns redan i ${other}. Varje formulär behöver ett eget id.`,
+          `Frågeformuläret ${q.value.id} finns redan i ${other}. Varje formulär behöver ett eget id.`,
         ),
       );
-    ids.set(q!.value.id, q!.source.file);
+    ids.set(q.value.id, q.source.file);
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -141,7 +134,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
       language: language.value,
       emergency: emergency.value,
       examples: examples.value,
-      questionnaires: questionnaires.map((q) => q!.value),
+      questionnaires: questionnaires.map((q) => q.value),
     },
   };
 }

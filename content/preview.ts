@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { escapeHtml } from './html.js';
+import { must } from '../booking/invariant.js';
 import type { Content } from './load.js';
 import type { Condition, Expected, Questionnaire, TextValue } from './questionnaire-schema.js';
 import { placeholdersOf } from './texts.js';
@@ -29,8 +31,7 @@ const EXAMPLES: Record<string, string | number> = {
   purpose: 'Du har fått en remiss. Boka ett nybesök inom 30 dagar.',
 };
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
 
 function renderText(content: Content, key: string, given: Record<string, string> = {}): string {
   const template = content.texts.template(key) ?? '';
@@ -85,7 +86,7 @@ function outcomeHtml(content: Content, q: Questionnaire, id: string): string {
   const unitOf = (serviceId: string) => content.units.find((u) => u.services.some((s) => s.id === serviceId));
   const body = o.book
     ? `Boka <strong>${escape(unitOf(o.book)?.services.find((s) => s.id === o.book)?.name ?? o.book)}</strong> på ${escape(unitOf(o.book)?.name ?? '?')}`
-    : escape(renderText(content, o.advice!, adviceUnit(content, o.unit)));
+    : escape(renderText(content, must(o.advice, 'advice, as the outcome books nothing'), adviceUnit(content, o.unit)));
   return `<div class="box outcome${o.emergency ? ' emergency' : ''}"><span class="tag">${o.emergency ? 'Akut' : o.book ? 'Boka' : 'Råd'}</span> ${body}</div>`;
 }
 
@@ -96,7 +97,9 @@ function questionHtml(content: Content, q: Questionnaire, id: string, shown: Set
     return `<div class="box ref"><a href="#${escape(q.id)}-${escape(id)}">Fortsätter med frågan ${escape(id)} (se ovan)</a></div>`;
   shown.add(id);
   const rules = question.next.map((rule) => {
-    const target = rule.goto ? questionHtml(content, q, rule.goto, shown) : outcomeHtml(content, q, rule.outcome!);
+    const target = rule.goto
+      ? questionHtml(content, q, rule.goto, shown)
+      : outcomeHtml(content, q, must(rule.outcome, 'an outcome, as the rule goes to no question'));
     const when = question.next.length === 1 ? 'sedan' : conditionText(q, rule.if);
     return `<li><div class="when">${escape(when)}</div>${target}</li>`;
   });
@@ -105,7 +108,7 @@ function questionHtml(content: Content, q: Questionnaire, id: string, shown: Set
       ? 'Ja / Nej'
       : question.answer === 'number'
         ? `Ett tal${question.min !== undefined ? ` från ${question.min}` : ''}${question.max !== undefined ? ` till ${question.max}` : ''}`
-        : question.options!.map((o) => escape(textOf(content, o.label))).join(' / ');
+        : (question.options ?? []).map((o) => escape(textOf(content, o.label))).join(' / ');
   return `<div class="box question" id="${escape(q.id)}-${escape(id)}"><span class="tag">${escape(id)}</span> ${escape(textOf(content, question.text))}
     <div class="answers">Svar: ${answers}</div></div><ul>${rules.join('')}</ul>`;
 }

@@ -63,7 +63,7 @@ export function checkQuestionnaire(input: QuestionnaireCheckInput): ContentProbl
           target.answer === 'yesno'
             ? [YES, NO]
             : target.answer === 'choice'
-              ? target.options!.map((o) => o.value)
+              ? (target.options ?? []).map((o) => o.value)
               : undefined;
         const values = typeof expected === 'string' ? [expected] : Array.isArray(expected) ? expected : [];
         if (allowed && (values.length === 0 || values.some((v) => !allowed.includes(v)))) {
@@ -98,13 +98,13 @@ export function checkQuestionnaire(input: QuestionnaireCheckInput): ContentProbl
     if (end.kind === 'dead-end') {
       once(
         `dead:${end.questionId}:${end.answer}`,
-        ['questions', index.get(end.questionId)!, 'next'],
+        ['questions', index.get(end.questionId) ?? 0, 'next'],
         `Svaret "${end.answer}" på frågan ${end.questionId} leder ingenstans (vägen: ${route}). Lägg till en regel utan if sist, eller en regel för det svaret.`,
       );
     } else if (end.kind === 'cycle') {
       once(
         `cycle:${end.questionId}`,
-        ['questions', index.get(end.questionId)!],
+        ['questions', index.get(end.questionId) ?? 0],
         `Frågan ${end.questionId} kan ställas två gånger på samma väg (en slinga: ${route}).`,
       );
     } else if (end.kind === 'unknown-question') {
@@ -116,18 +116,18 @@ export function checkQuestionnaire(input: QuestionnaireCheckInput): ContentProbl
     } else if (end.kind === 'unknown-outcome') {
       once(
         `uo:${end.id}`,
-        ['questions', index.get(end.from)!, 'next'],
+        ['questions', index.get(end.from) ?? 0, 'next'],
         `Regeln leder till utfallet ${end.id}, som inte finns under outcomes.`,
       );
     }
     path.steps.forEach((step, s) => {
-      const question = questionById(q, step.questionId)!;
-      if (!isEmergencyAnswer(question, step.answer)) return;
+      const question = questionById(q, step.questionId);
+      if (!question || !isEmergencyAnswer(question, step.answer)) return;
       const direct = s === path.steps.length - 1 && end.kind === 'outcome' && q.outcomes[end.outcomeId]?.emergency;
       if (!direct)
         once(
           `em:${step.questionId}:${step.answer}`,
-          ['questions', index.get(step.questionId)!, 'next'],
+          ['questions', index.get(step.questionId) ?? 0, 'next'],
           `Svaret "${step.answer}" på frågan ${step.questionId} är ett akut svar men leder inte direkt till ett utfall med emergency: true.`,
         );
     });
@@ -141,8 +141,8 @@ export function checkQuestionnaire(input: QuestionnaireCheckInput): ContentProbl
     if (outcome.advice && !texts.has(outcome.advice))
       at(['outcomes', id, 'advice'], `Texten ${outcome.advice} finns inte i texter.yaml.`);
     if (
-      outcome.unit &&
-      !input.units.some((u) => u.hsaId.toLowerCase() === outcome.unit!.toLowerCase() && !u.confidential)
+      outcome.unit !== undefined &&
+      !input.units.some((u) => u.hsaId.toLowerCase() === outcome.unit?.toLowerCase() && !u.confidential)
     ) {
       at(['outcomes', id, 'unit'], `Enheten ${outcome.unit} finns inte i demo/enheter.yaml.`);
     }

@@ -42,12 +42,18 @@ export const questionById = (q: Questionnaire, id: string): Question | undefined
 /** The answers a question can get, for walking every path: options, yes/no, or numbers around each threshold. */
 export function possibleAnswers(q: Questionnaire, question: Question): Answer[] {
   if (question.answer === 'yesno') return [YES, NO];
-  if (question.answer === 'choice') return question.options!.map((o) => o.value);
+  if (question.answer === 'choice') return (question.options ?? []).map((o) => o.value);
   const thresholds = new Set<number>([question.min ?? 0, question.max ?? 120]);
   const visit = (c: Condition | undefined) => {
     if (!c) return;
-    if ('all' in c && Array.isArray(c.all)) return (c.all as Condition[]).forEach(visit);
-    if ('any' in c && Array.isArray(c.any)) return (c.any as Condition[]).forEach(visit);
+    if ('all' in c && Array.isArray(c.all)) {
+      (c.all as Condition[]).forEach(visit);
+      return;
+    }
+    if ('any' in c && Array.isArray(c.any)) {
+      (c.any as Condition[]).forEach(visit);
+      return;
+    }
     const e = (c as Record<string, Expected>)[question.id];
     if (e && typeof e === 'object' && !Array.isArray(e))
       for (const v of Object.values(e)) if (typeof v === 'number') [v - 1, v, v + 1].forEach((n) => thresholds.add(n));

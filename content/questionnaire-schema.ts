@@ -16,7 +16,7 @@ const comparison = z
     gte: z.number().optional(),
     eq: z.number().optional(),
   })
-  .refine((c) => Object.values(c).some((v) => v !== undefined), {
+  .refine((c) => Object.values(c).length > 0, {
     message: 'Ange minst en jämförelse: lt, lte, gt, gte eller eq.',
   });
 

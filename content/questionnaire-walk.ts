@@ -32,11 +32,11 @@ export interface Walk {
 export function walkQuestionnaire(q: Questionnaire, limit = 50_000): Walk {
   const paths: WalkPath[] = [];
   const visited = new Set<string>();
-  const stack: { questionId: string; steps: WalkStep[]; answers: Answers }[] = [
-    { questionId: q.start, steps: [], answers: {} },
-  ];
-  while (stack.length > 0 && paths.length < limit) {
-    const { questionId, steps, answers } = stack.pop()!;
+  type Item = { questionId: string; steps: WalkStep[]; answers: Answers };
+  const stack: Item[] = [{ questionId: q.start, steps: [], answers: {} }];
+  let top: Item | undefined;
+  for (top = stack.pop(); top && paths.length < limit; top = stack.pop()) {
+    const { questionId, steps, answers } = top;
     const question = questionById(q, questionId);
     const from = steps.at(-1)?.questionId ?? 'start';
     if (!question) {
@@ -60,8 +60,8 @@ export function walkQuestionnaire(q: Questionnaire, limit = 50_000): Walk {
             ? { kind: 'outcome', outcomeId: rule.outcome }
             : { kind: 'unknown-outcome', from: questionId, id: rule.outcome },
         });
-      } else stack.push({ questionId: rule.goto!, steps: nextSteps, answers: nextAnswers });
+      } else if (rule.goto !== undefined) stack.push({ questionId: rule.goto, steps: nextSteps, answers: nextAnswers });
     }
   }
-  return { paths, visited, truncated: stack.length > 0 };
+  return { paths, visited, truncated: top !== undefined };
 }

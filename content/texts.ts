@@ -15,7 +15,7 @@ export interface Placeholder {
 }
 
 export function placeholdersOf(template: string): Placeholder[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, format: m[2] }));
+  return [...template.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1] ?? '', format: m[2] }));
 }
 
 export const isFormatter = (name: string): name is FormatterName => Object.hasOwn(FORMATTERS, name);

@@ -56,7 +56,9 @@ function shuffled<T>(items: readonly T[], seed = 7): T[] {
   for (let i = out.length - 1; i > 0; i--) {
     state = (state * 1103515245 + 12345) % 2147483648;
     const j = state % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    const [a, b] = [out[i] as T, out[j] as T];
+    out[i] = b;
+    out[j] = a;
   }
   return out;
 }

@@ -91,7 +91,7 @@ export function featuresOf(
   }
   if (options.pairs) {
     for (let i = 0; i + 1 < wordStems.length; i++) {
-      const [a, b] = [wordStems[i]!, wordStems[i + 1]!];
+      const [a, b] = [wordStems[i] ?? '', wordStems[i + 1] ?? ''];
       if (options.shapes || (!a.startsWith('#') && !b.startsWith('#'))) features[`b:${a}_${b}`] = 1;
     }
   }
@@ -99,7 +99,7 @@ export function featuresOf(
   if (options.scaled) {
     const keys = Object.keys(features);
     const scale = 2 / Math.sqrt(Math.max(keys.length, 4));
-    for (const k of keys) features[k]! *= scale;
+    for (const k of keys) features[k] = (features[k] ?? 0) * scale;
   }
   return features;
 }

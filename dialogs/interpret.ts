@@ -44,8 +44,8 @@ function submittedChoice(value: unknown): Submitted | undefined {
 /** "2", "nr 2", "alternativ 2", "den andra" */
 function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
   const rest = words.filter((w) => !['nr', 'nummer', 'alternativ', 'val', 'den', 'det', 'tiden', 'valj'].includes(w));
-  if (rest.length !== 1) return undefined;
-  const w = rest[0]!;
+  const [w] = rest;
+  if (rest.length !== 1 || w === undefined) return undefined;
   if (/^\d{1,2}$/.test(w)) return Number(w);
   return lex.ordinals.get(w);
 }
@@ -113,7 +113,8 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     if (n !== undefined) return { kind: 'event', event: { type: 'user.number', value: n } };
   }
   const n = ordinalOf(words, lex);
-  if (n !== undefined && choices[n - 1]) return { kind: 'event', event: choiceEvent(choices[n - 1]!.value, prompt) };
+  const nth = n === undefined ? undefined : choices[n - 1];
+  if (nth) return { kind: 'event', event: choiceEvent(nth.value, prompt) };
 
   const understanding = await understand(text, deps.now, deps.model);
   const { intent } = understanding;

@@ -3,6 +3,7 @@
 declare module '@nlpjs/core' {
   export class Container {
     constructor(prefix?: string);
+    get(name: string): unknown;
   }
 }
 

@@ -16,20 +16,27 @@ export function normalize(text: string): string {
 
 export const tokens = (normalized: string): string[] => (normalized ? normalized.split(' ') : []);
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped. */
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped.
+ * Three rows of a typed array, the two before and the current, are all it needs.
+ */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  const width = b.length + 1;
+  let before = new Uint16Array(width);
+  let previous = Uint16Array.from({ length: width }, (_, j) => j);
+  let row = new Uint16Array(width);
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (before[j - 2] ?? 0) + 1);
+      row[j] = v;
     }
+    [before, previous, row] = [previous, row, before];
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length] ?? 0;
 }
 
 /** Whether a typed word is the lexicon word, allowing typos in longer words. */
@@ -46,7 +53,7 @@ export function sameWord(typed: string, word: string): boolean {
 /** Where a phrase (already normalized) occurs as consecutive words, or -1. */
 export function findPhrase(words: readonly string[], phrase: readonly string[]): number {
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (!sameWord(words[i + j]!, phrase[j]!)) continue outer;
+    for (let j = 0; j < phrase.length; j++) if (!sameWord(words[i + j] ?? '', phrase[j] ?? '')) continue outer;
     return i;
   }
   return -1;

@@ -183,7 +183,10 @@ async function eventFor(
   const { event } = interpreted;
   const flow = runningFlow(actor);
   // An answer that fits the current question answers it.
-  if (flow ? flow.getSnapshot().can(event) : actor.getSnapshot().can(event)) return event;
+  const fits = flow
+    ? (flow.getSnapshot() as { can: (e: ConversationEvent) => boolean }).can(event)
+    : actor.getSnapshot().can(event);
+  if (fits) return event;
   const request = flow && switchRequest(actor, interpreted);
   if (request) return { type: 'intent.switch', request };
   return aside(interpreted, data.prompt) ?? notUnderstood(interpreted, data.prompt);

@@ -108,7 +108,8 @@ export function trainOnce(
   if (!classifier) {
     classifier = Classifier.train(examples, vocabulary, options);
     trained.set(key, classifier);
-    if (trained.size > 20) trained.delete(trained.keys().next().value!);
+    const oldest = trained.keys().next().value;
+    if (trained.size > 20 && oldest !== undefined) trained.delete(oldest);
   }
   return classifier;
 }

@@ -1,5 +1,6 @@
 import { DateTime, type WeekdayNumbers } from 'luxon';
 import type { DateProblem } from '../machines/events.js';
+import { must } from '../booking/invariant.js';
 import type { Lexicon } from './lexicon.js';
 import { findPhrase, sameWord } from './normalize.js';
 
@@ -16,7 +17,7 @@ export interface DatePart {
   problems: DateProblem[];
 }
 
-const iso = (d: DateTime) => d.toISODate()!;
+const iso = (d: DateTime) => must(d.toISODate(), 'a valid date');
 /** Whether a word is one of the one-word phrases of a list. */
 const isWord = (word: string | undefined, phrases: readonly string[][]) =>
   word !== undefined && phrases.some((p) => p.length === 1 && p[0] === word);
@@ -53,13 +54,13 @@ function explicitDate(
     [shown, day, month] = [slash[0].trim(), Number(slash[1]), Number(slash[2])];
     if (slash[3]) year = slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
   } else {
-    for (let i = 0; i < words.length; i++) {
-      const m = lexMonth(words[i]!, lex);
+    for (const [i, word] of words.entries()) {
+      const m = lexMonth(word, lex);
       if (m === undefined) continue;
       const before = words[i - 1] ?? '';
       const d = /^\d{1,2}(:?e)?$/.test(before) ? parseInt(before, 10) : lex.ordinals.get(before);
       if (d === undefined) continue;
-      [day, month, shown] = [d, m, `${before} ${words[i]}`];
+      [day, month, shown] = [d, m, `${before} ${word}`];
       if (/^\d{4}$/.test(words[i + 1] ?? '')) year = Number(words[i + 1]);
       break;
     }
@@ -72,8 +73,8 @@ function explicitDate(
 
 /** "i februari": a month named without a day. */
 function monthOnly(words: readonly string[], lex: Lexicon): number | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const m = lexMonth(words[i]!, lex);
+  for (const [i, word] of words.entries()) {
+    const m = lexMonth(word, lex);
     const before = words[i - 1] ?? '';
     if (m !== undefined && !/^\d{1,2}(:?e)?$/.test(before) && !lex.ordinals.has(before)) return m;
   }
@@ -91,10 +92,10 @@ function weekdayIn(
   words: readonly string[],
   lex: Lexicon,
 ): { weekday: number; index: number; word: string } | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const exact = lex.weekdays.get(words[i]!);
-    if (exact !== undefined) return { weekday: exact, index: i, word: words[i]! };
-    for (const [w, n] of lex.weekdays) if (sameWord(words[i]!, w)) return { weekday: n, index: i, word: w };
+  for (const [i, word] of words.entries()) {
+    const exact = lex.weekdays.get(word);
+    if (exact !== undefined) return { weekday: exact, index: i, word };
+    for (const [w, n] of lex.weekdays) if (sameWord(word, w)) return { weekday: n, index: i, word: w };
   }
   return undefined;
 }
@@ -116,9 +117,9 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     if (!isWord(words[i - 1], lex.phrases.inFuture) && !isWord(words[i - 2], lex.phrases.inFuture)) continue;
     const n = numberAt(words, i, lex);
     if (n === undefined) continue;
-    if (lex.phrases.inWeeks.some((p) => sameWord(words[i + 1] ?? '', p[0]!)))
+    if (lex.phrases.inWeeks.some((p) => sameWord(words[i + 1] ?? '', p[0] ?? '')))
       range(today.plus({ weeks: n }).startOf('week'), today.plus({ weeks: n }).endOf('week'));
-    else if (lex.phrases.inDays.some((p) => sameWord(words[i + 1] ?? '', p[0]!))) single(today.plus({ days: n }));
+    else if (lex.phrases.inDays.some((p) => sameWord(words[i + 1] ?? '', p[0] ?? ''))) single(today.plus({ days: n }));
   }
   if (has(words, lex.phrases.nextWeek))
     range(today.plus({ weeks: 1 }).startOf('week'), today.plus({ weeks: 1 }).endOf('week'));

@@ -34,17 +34,19 @@ function clockAfter(
   words: readonly string[],
   i: number,
   lex: Lexicon,
-): { time: { h: number; m: number }; end: number; marked: boolean } | undefined {
+): { time: { h: number; m: number }; end: number; marked: boolean; exact: boolean } | undefined {
   let j = i;
   const marked = isOneOf(words[j], lex.phrases.clock);
   if (marked) j++;
-  const time = parseClock(words[j]);
+  const word = words[j] ?? '';
+  const time = parseClock(word);
   if (!time) return undefined;
+  const exact = word.includes(':');
   // "3 december" or "om 2 veckor" are not times
   const next = words[j + 1];
   const period = [...lex.phrases.inWeeks, ...lex.phrases.inDays, ...lex.phrases.week].some((p) => p[0] === next);
-  if (!marked && !words[j]!.includes(':') && next !== undefined && (lex.months.has(next) || period)) return undefined;
-  return { time, end: j, marked };
+  if (!marked && !exact && next !== undefined && (lex.months.has(next) || period)) return undefined;
+  return { time, end: j, marked, exact };
 }
 
 export function parseTimes(words: readonly string[], lex: Lexicon): TimePart {
@@ -76,11 +78,10 @@ export function parseTimes(words: readonly string[], lex: Lexicon): TimePart {
       }
     }
     const at = clockAfter(words, i, lex);
-    if (at && (at.marked || words[at.end]!.includes(':'))) {
+    if (at && (at.marked || at.exact)) {
       // "kl. 14" means some time that hour; "kl. 14.30" means that very time.
-      const exact = words[at.end]!.includes(':');
       part.timeFrom = clock(at.time.h, at.time.m);
-      part.timeTo = exact
+      part.timeTo = at.exact
         ? nextMinute(at.time.h, at.time.m)
         : clock(Math.min(at.time.h + 1, 23), at.time.h === 23 ? 59 : 0);
       i = at.end;

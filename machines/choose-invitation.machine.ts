@@ -1,4 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
+import { must } from '../booking/invariant.js';
 import type { PatientInput } from '../booking/effects.js';
 import type { InvitationSummary } from '../booking/views.js';
 import type { UserEvent } from './events.js';
@@ -27,6 +28,7 @@ interface Context extends ChooseInvitationInput {
 }
 
 const speak = speaker<Context, UserEvent>();
+const chosen = (c: Context) => must(c.selected, 'the invitation chosen');
 
 const stateLine = (i: InvitationSummary): TextRef =>
   i.state.ok
@@ -56,7 +58,7 @@ export const chooseInvitationMachine = setup({
   actors: { listInvitations: fromPromise<InvitationSummary[], PatientInput>(notProvided('listInvitations')) },
   guards: {
     hasNone: ({ context }) => context.invitations.length === 0,
-    hasOneOpen: ({ context }) => context.invitations.length === 1 && context.invitations[0]!.state.ok,
+    hasOneOpen: ({ context }) => context.invitations.length === 1 && context.invitations[0]?.state.ok === true,
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
     isInvitation: ({ context, event }) =>
       event.type === 'user.chose' && context.invitations.some((i) => i.id === event.value),
@@ -77,10 +79,10 @@ export const chooseInvitationMachine = setup({
         context.invitations.find((i) => event.type === 'user.chose' && i.id === event.value),
     }),
     sayNotOpen: speak.say(({ context }) => [
-      { parts: [stateLine(context.selected!)] },
+      { parts: [stateLine(chosen(context))] },
       choosePrompt(context, 'invitation.chooseAnother'),
     ]),
-    promptTerms: speak.say(({ context }) => [termsReply(context.selected!.terms!)]),
+    promptTerms: speak.say(({ context }) => [termsReply(must(chosen(context).terms, 'terms of the invitation'))]),
     sayDeclined: speak.text('terms.declinedBooking'),
     sayNone: speak.text('invitation.none'),
     sayFailure: speak.text('error.bookingSystem'),
@@ -137,7 +139,7 @@ export const chooseInvitationMachine = setup({
       entry: assign({
         result: ({ context }) => ({
           outcome: 'chosen' as const,
-          invitation: context.selected!,
+          invitation: chosen(context),
           termsAccepted: context.termsAccepted,
         }),
       }),

@@ -1,4 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
+import { must } from '../booking/invariant.js';
 import type { PatientInput } from '../booking/effects.js';
 import type { OfferSummary, Offers } from '../booking/views.js';
 import type { Understanding, UserEvent } from './events.js';
@@ -38,6 +39,7 @@ interface Context extends ChooseServiceInput {
 }
 
 const speak = speaker<Context, UserEvent>();
+const chosen = (c: Context) => must(c.selected, 'the care service chosen');
 
 const WHAT = 'what:';
 
@@ -112,7 +114,11 @@ export const chooseServiceMachine = setup({
     ]),
     promptWhere: speak.say(({ context }) => [
       {
-        parts: [t('book.chooseWhere', { service: context.candidates[0]!.serviceName })],
+        parts: [
+          t('book.chooseWhere', {
+            service: must(context.candidates[0], 'a care service to choose a unit for').serviceName,
+          }),
+        ],
         choices: [
           ...context.candidates.map((o) => choice(o.careServiceId, 'choice.unit', { unit: o.unitName })),
           choice(MENU, 'choice.menu'),
@@ -120,7 +126,7 @@ export const chooseServiceMachine = setup({
         expects: 'choice',
       },
     ]),
-    promptTerms: speak.say(({ context }) => [termsReply(context.selected!.terms!)]),
+    promptTerms: speak.say(({ context }) => [termsReply(must(chosen(context).terms, 'terms of the care service'))]),
     sayDeclined: speak.text('terms.declinedBooking'),
     sayNone: speak.text('book.noneOffered'),
     sayFailure: speak.text('error.bookingSystem'),
@@ -182,7 +188,7 @@ export const chooseServiceMachine = setup({
       entry: assign({
         result: ({ context }) => ({
           outcome: 'chosen' as const,
-          offer: context.selected!,
+          offer: chosen(context),
           termsAccepted: context.termsAccepted,
           understanding: context.understanding,
           viaGuide: context.viaGuide,

@@ -1,4 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
+import { must } from '../booking/invariant.js';
 import type { CommitTimeInput, FindSlotsInput, TimeTarget } from '../booking/effects.js';
 import type { Rejection } from '../booking/rejections.js';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
@@ -6,8 +7,22 @@ import type { ReasonRequirement } from '../booking/types.js';
 import type { Alternative, BookingSummary, FoundSlots, Outcome, SlotSummary } from '../booking/views.js';
 import { hasWish, type UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
-import { MORE, page, PAGE_SIZE, reasonReply, rejectionText, SKIP, slotChoice, speaker, textOf } from './replies.js';
-import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
+import {
+  ALT,
+  ANY_TIME,
+  confirmReply,
+  doneReplies,
+  KEEP,
+  noSlotsReply,
+  nothingForWishReply,
+  offerReply,
+  OTHER_DAY,
+  params,
+  stoppedReply,
+  wishReply,
+} from './choose-time.replies.js';
+import { MORE, PAGE_SIZE, reasonReply, rejectionText, SKIP, speaker, textOf } from './replies.js';
+import { t } from './reply.js';
 import { askingReasonState } from './shared-states.js';
 
 // Choosing a time and writing it, shared by omboka (steg 3), boka med bokningsunderlag
@@ -46,15 +61,7 @@ interface Context extends ChooseTimeInput {
 }
 
 const speak = speaker<Context, UserEvent>();
-
-const OTHER_DAY = 'other-day';
-const ANY_TIME = 'any-time';
-const KEEP = 'keep';
-const ALT = 'alt:';
-
-/** Texts differ between moving a booking and making a new one. */
-const flowKey = (c: Context, name: string) => `${c.target.kind === 'rebook' ? 'rebook' : 'book'}.${name}`;
-const params = (c: Context): TextParams => ({ service: c.service, unit: c.unit, phone: c.phone });
+const slotOf = (c: Context) => must(c.chosen, 'the time chosen');
 const isChoice = (e: UserEvent, value: string) => e.type === 'user.chose' && e.value === value;
 const refusalOf = (o: Outcome<unknown>): Rejection | undefined => (o.ok ? undefined : o.rejection);
 
@@ -86,22 +93,17 @@ export const chooseTimeMachine = setup({
     say: speak.sayWith(({ context }, p: { key: string }) => [{ parts: [t(p.key, params(context))] }]),
     reportProgress: speak.progress(),
     takeWish: assign({ wish: ({ event }) => (event.type === 'user.said' ? event.understanding.wish : {}), offset: 0 }),
-    sayNothingForWish: speak.say(({ context }) => [
-      {
-        parts: context.outside
-          ? [rejectionText(context.outside), t('time.nearest')]
-          : [t('time.noSlotsForWish', params(context))],
-      },
-    ]),
+    sayNothingForWish: speak.say(({ context }) => [nothingForWishReply(context)]),
     dropWish: assign({ wish: {}, offset: 0 }),
     nextPage: assign({ offset: ({ context }) => context.offset + PAGE_SIZE }),
     choose: assign({
       chosen: ({ context, event }) => context.slots.find((s) => event.type === 'user.chose' && s.id === event.value),
     }),
     switchToAlternative: assign(({ context, event }) => {
-      const alt = context.alternatives.find(
-        (a) => event.type === 'user.chose' && ALT + a.careServiceId === event.value,
-      )!;
+      const alt = must(
+        context.alternatives.find((a) => event.type === 'user.chose' && ALT + a.careServiceId === event.value),
+        'the alternative chosen',
+      );
       return {
         target: {
           kind: 'open' as const,
@@ -114,77 +116,18 @@ export const chooseTimeMachine = setup({
       };
     }),
     keepReason: assign({ reasonText: ({ event }) => textOf(event) }),
-    promptOffer: speak.say(({ context }) => {
-      const { shown, more } = page(context.slots, context.offset);
-      return [
-        {
-          parts: [t(context.offset === 0 ? 'time.offer' : 'time.offerMore', params(context))],
-          choices: [
-            ...shown.map(slotChoice),
-            ...(more ? [choice(MORE, 'choice.laterTimes')] : []),
-            choice(OTHER_DAY, 'choice.otherDay'),
-            choice(KEEP, `choice.${flowKey(context, 'stop')}`),
-          ],
-          expects: 'choice',
-        },
-      ];
-    }),
-    promptWish: speak.say(({ context }) => [
-      {
-        parts: [t('time.askWish')],
-        choices: [choice(ANY_TIME, 'choice.anyTime'), choice(KEEP, `choice.${flowKey(context, 'stop')}`)],
-        expects: 'free',
-      },
-    ]),
-    sayNoSlots: speak.say(({ context }) => [
-      {
-        parts: [
-          t('time.noSlots', params(context)),
-          ...(context.alternatives.length > 0 ? [t('time.alternatives')] : []),
-        ],
-        choices: [
-          ...context.alternatives.map((a) =>
-            choice(ALT + a.careServiceId, 'choice.alternative', { unit: a.unitName, start: a.firstStart }),
-          ),
-          choice(KEEP, `choice.${flowKey(context, 'stop')}`),
-        ],
-        expects: 'choice',
-      },
-    ]),
+    promptOffer: speak.say(({ context }) => [offerReply(context)]),
+    promptWish: speak.say(({ context }) => [wishReply(context)]),
+    sayNoSlots: speak.say(({ context }) => [noSlotsReply(context)]),
     promptReason: speak.say(({ context }) => [reasonReply('book', context.reason, context.reasonMaxLength)]),
     sayTooLong: speak.say(({ context, event }) => [
       {
         parts: [rejectionText({ code: 'reason_too_long', max: context.reasonMaxLength, length: textOf(event).length })],
       },
     ]),
-    promptConfirm: speak.say(({ context }) => [
-      {
-        parts: [
-          t(flowKey(context, 'confirm'), {
-            ...params(context),
-            start: context.replacing?.start ?? context.chosen!.start,
-            newStart: context.chosen!.start,
-          }),
-        ],
-        choices: [choice(YES, `choice.${flowKey(context, 'yes')}`), choice(NO, 'choice.noOtherTime')],
-        expects: 'yesno',
-        card: 'booking',
-      },
-    ]),
-    sayStopped: speak.say(({ context }) => [
-      { parts: [t(flowKey(context, 'stopped'), { ...params(context), start: context.replacing?.start ?? '' })] },
-    ]),
-    sayDone: speak.say(({ context }) => {
-      const b = context.result?.booking;
-      if (!b) return [];
-      const done: Reply = {
-        parts: [
-          t(flowKey(context, 'done'), { service: b.serviceName, unit: b.unitName, phone: b.unitPhone, start: b.start }),
-        ],
-        card: 'confirmation',
-      };
-      return [done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : [])];
-    }),
+    promptConfirm: speak.say(({ context }) => [confirmReply(context)]),
+    sayStopped: speak.say(({ context }) => [stoppedReply(context)]),
+    sayDone: speak.say(({ context }) => (context.result?.booking ? doneReplies(context, context.result.booking) : [])),
     sayRefused: speak.say(({ context }) => (context.refusal ? [{ parts: [rejectionText(context.refusal)] }] : [])),
   },
 }).createMachine({
@@ -281,7 +224,7 @@ export const chooseTimeMachine = setup({
         input: ({ context }) => ({
           patientId: context.patientId,
           target: context.target,
-          slotId: context.chosen!.id,
+          slotId: slotOf(context).id,
           termsAccepted: context.termsAccepted,
           reason: context.reasonText,
         }),

@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { must } from '../booking/invariant.js';
 import type { Intent, KnownIntent, Understanding, UserEvent } from './events.js';
 import { speaker } from './replies.js';
 import { choice, t, type Choice, type Reply } from './reply.js';
@@ -29,6 +30,7 @@ interface Context extends MenuInput {
 }
 
 const speak = speaker<Context, UserEvent>();
+const said = (c: Context) => must(c.pending, 'what the resident said');
 
 /** Intents the menu answers itself, and so may offer as a button when unsure. */
 const ANSWERED = ['help', 'ask-cost', 'ask-unit'] as const satisfies readonly KnownIntent[];
@@ -48,14 +50,14 @@ const clarifiable = (c: Context): KnownIntent[] =>
   (c.pending?.alternatives ?? []).filter((i) => isOfferable(i, c.offered));
 
 function clarifyPrompt(c: Context): Reply {
-  const [first, second] = clarifiable(c);
+  const [first = 'help', second] = clarifiable(c);
   const choices: Choice[] = [
     ...clarifiable(c).map((i) => choice(i, `choice.menu.${i}`)),
     choice(SOMETHING_ELSE, 'choice.somethingElse'),
   ];
   const parts = second
-    ? [t('understand.clarifyTwo', { first: `intent.${first!}`, second: `intent.${second}` })]
-    : [t('understand.clarifyOne', { first: `intent.${first!}` })];
+    ? [t('understand.clarifyTwo', { first: `intent.${first}`, second: `intent.${second}` })]
+    : [t('understand.clarifyOne', { first: `intent.${first}` })];
   return { parts, choices, expects: 'choice' };
 }
 
@@ -82,9 +84,10 @@ export const menuMachine = setup({
     sayNothingFits: speak.say(({ context }) => [
       { ...menuPrompt('plain', context.offered), parts: [t('understand.nothingFits')] },
     ]),
-    sayAnswer: speak.say(({ context }) => [
-      { parts: [t(context.pending!.intent === 'help' ? 'help.menu' : `answer.${context.pending!.intent}`)] },
-    ]),
+    sayAnswer: speak.say(({ context }) => {
+      const { intent } = said(context);
+      return [{ parts: [t(intent === 'help' ? 'help.menu' : `answer.${intent}`)] }];
+    }),
     againLead: assign({ lead: 'again' as const }),
     sayGoodbye: speak.text('menu.goodbye'),
     sayWelcome: speak.text('menu.thanks'),
@@ -99,7 +102,7 @@ export const menuMachine = setup({
     }),
     forget: assign({ pending: undefined }),
     decide: assign({
-      result: ({ context }) => ({ intent: context.pending!.intent as MenuIntent, understanding: context.pending }),
+      result: ({ context }) => ({ intent: said(context).intent as MenuIntent, understanding: context.pending }),
     }),
   },
 }).createMachine({
@@ -160,5 +163,5 @@ export const menuMachine = setup({
     },
     chosen: { type: 'final' },
   },
-  output: ({ context }) => context.result!,
+  output: ({ context }) => must(context.result, 'the intent decided'),
 });

@@ -1,4 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
+import { must } from '../booking/invariant.js';
 import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
 import type { PatientInput } from '../booking/effects.js';
 import type { BookingSummary } from '../booking/views.js';
@@ -36,6 +37,7 @@ interface Context extends PickBookingInput {
 }
 
 const speak = speaker<Context, UserEvent>();
+const chosen = (c: Context) => must(c.selected, 'the booking chosen');
 
 const permissionOf = (c: Context) => (c.selected ? c.selected[c.action] : { ok: true as const });
 const termsOf = (c: Context) => c.selected?.terms[c.action];
@@ -104,9 +106,9 @@ export const pickBookingMachine = setup({
     sayNone: speak.say(({ context }) => [{ parts: [t(`${context.action}.none`)] }]),
     sayRefused: speak.say(({ context }) => {
       const p = permissionOf(context);
-      return p.ok ? [] : [{ parts: [...bookingLines(context.selected!), rejectionText(p.rejection)] }];
+      return p.ok ? [] : [{ parts: [...bookingLines(chosen(context)), rejectionText(p.rejection)] }];
     }),
-    promptTerms: speak.say(({ context }) => [termsReply(termsOf(context)!)]),
+    promptTerms: speak.say(({ context }) => [termsReply(must(termsOf(context), 'terms of the booking'))]),
     acceptTerms: assign({ termsAccepted: true }),
     sayDeclined: speak.text('terms.declined'),
     sayFailure: speak.text('error.bookingSystem'),
@@ -179,7 +181,7 @@ export const pickBookingMachine = setup({
         result: ({ context }) => ({
           outcome: 'picked' as const,
           action: context.action,
-          booking: context.selected!,
+          booking: chosen(context),
           termsAccepted: context.termsAccepted,
           wish: wishForNewTime(context),
         }),

@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { must } from '../booking/invariant.js';
 import {
   NO as ANSWER_NO,
   questionById,
@@ -55,7 +56,7 @@ export function answerOf(question: Question, event: UserEvent): Answer | undefin
     return undefined;
   }
   if (question.answer === 'choice') {
-    return event.type === 'user.chose' && question.options!.some((o) => o.value === event.value)
+    return event.type === 'user.chose' && (question.options ?? []).some((o) => o.value === event.value)
       ? event.value
       : undefined;
   }
@@ -129,11 +130,14 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
     },
     actions: {
       startPreselected: assign(({ context }) => {
-        const q = preselected(catalog, context.unitHsaIds)!;
+        const q = must(preselected(catalog, context.unitHsaIds), 'the questionnaire for the unit named');
         return { questionnaireId: q.id, current: q.start };
       }),
       startChosen: assign(({ event }) => {
-        const q = catalog.all().find((x) => event.type === 'user.chose' && x.id === event.value)!;
+        const q = must(
+          catalog.all().find((x) => event.type === 'user.chose' && x.id === event.value),
+          'the questionnaire chosen',
+        );
         return { questionnaireId: q.id, current: q.start };
       }),
       promptChoose: speak.say(() => [
@@ -146,28 +150,31 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
           expects: 'choice',
         },
       ]),
-      ask: speak.say(({ context }) => [questionReply(question(context)!, context.history)]),
+      ask: speak.say(({ context }) => [questionReply(must(question(context), 'the question asked'), context.history)]),
       record: assign(({ context, event }) => {
-        const step = next(context, event)!;
+        const step = must(next(context, event), 'a rule for the answer');
         return {
           answers: step.answers,
-          history: [...context.history, context.current!],
+          history: [...context.history, must(context.current, 'the question answered')],
           current: step.rule.goto ?? context.current,
         };
       }),
       reportProgress: speak.progress(),
       back: assign(({ context }) => ({ current: context.history.at(-1), history: context.history.slice(0, -1) })),
       rewindTo: assign(({ context, event }) => {
-        const to = event.type === 'user.chose' ? event.value : context.current!;
+        const to = event.type === 'user.chose' ? event.value : must(context.current, 'the question asked');
         return { current: to, history: context.history.slice(0, context.history.indexOf(to)) };
       }),
       promptChange: speak.say(({ context }) => {
-        const q = questionnaire(context)!;
+        const q = must(questionnaire(context), 'the questionnaire under way');
         return [
           {
             parts: [t('guided.changeWhich')],
             choices: [
-              ...context.history.map((id) => ({ value: id, label: textRef(questionById(q, id)!.text) })),
+              ...context.history.map((id) => ({
+                value: id,
+                label: textRef(must(questionById(q, id), `question ${id}`).text),
+              })),
               choice(KEEP_ANSWERS, 'choice.keepAnswers'),
             ],
             expects: 'choice',
@@ -175,8 +182,9 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
         ];
       }),
       conclude: assign(({ context, event }) => {
-        const step = next(context, event)!;
-        const outcome = questionnaire(context)!.outcomes[step.rule.outcome!]!;
+        const step = must(next(context, event), 'a rule for the answer');
+        const id = must(step.rule.outcome, 'an outcome of the rule');
+        const outcome = must(questionnaire(context)?.outcomes[id], `outcome ${id}`);
         // The answers are not kept once they have led somewhere.
         const result: QuestionnaireOutput = outcome.book
           ? { outcome: 'book', careServiceId: outcome.book }

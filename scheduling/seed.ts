@@ -105,7 +105,8 @@ export function seed(db: Database.Database, data: SeedData, now: DateTime): void
       const { services: unitServices, ...plain } = unit;
       db.prepare('INSERT INTO units (hsa_id, data) VALUES (?, ?)').run(unit.hsaId, JSON.stringify(plain));
       for (const service of unitServices) {
-        const { schedule, ...plainService } = service;
+        // The schedule makes slots below; the stored service is what the booking system knows.
+        const plainService = { ...service, schedule: undefined };
         db.prepare('INSERT INTO care_services (id, unit_hsa_id, data) VALUES (?, ?, ?)').run(
           service.id,
           unit.hsaId,
@@ -225,8 +226,8 @@ export function* generateSlots(local: DateTime, service: SeedService, schedule: 
         service: service.id,
         start: t,
         minutes: service.durationMinutes,
-        performer: performers.length ? performers[n % performers.length]! : null,
-        resource: resources.length ? resources[n % resources.length]! : null,
+        performer: performers[n % performers.length] ?? null,
+        resource: resources[n % resources.length] ?? null,
         bookingId: taken ? OTHER_PATIENT : null,
       };
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
+import { must } from '../booking/invariant.js';
 import { loadContentOrThrow } from '../content/load.js';
 import { createApp, type App } from '../bot/app.js';
 import { loadConfig } from '../bot/config.js';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     });
     app = await createApp(config, loadContentOrThrow(), () => {});
   }
-  const client = new HttpBotClient(url ?? (await app!.listen()));
+  const client = new HttpBotClient(url ?? (await must(app, 'a bot of its own').listen()));
   const steps: Step[] = [];
   let pending: Partial<UserStep> = {};
   let last: BotReply[] = [];
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
         people.forEach((p) => console.log(`  ${p.personnummer}  ${p.name}`));
       } else if (input.startsWith('/')) console.log(`  Unknown command ${input}. ${HELP}`);
       else if (/^\d{1,2}$/.test(input) && last.flatMap((r) => r.buttons)[Number(input) - 1]) {
-        const button = last.flatMap((r) => r.buttons)[Number(input) - 1]!;
+        const button = must(last.flatMap((r) => r.buttons)[Number(input) - 1], 'the button numbered');
         await userTurn({ click: button.title }, () => client.send({ text: button.title, value: button.value }));
       } else if (input) await userTurn({ text: input }, () => client.send({ text: input }));
     } catch (error) {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RejectionCode } from '../../booking/rejections.js';
-import { freshTidbok, TEST_NOW, TOLVAN } from '../support/tidbok.js';
+import { cleanupTidboks, freshTidbok, TEST_NOW, TOLVAN } from '../support/tidbok.js';
 
 let env: ReturnType<typeof freshTidbok>;
-afterEach(() => env?.cleanup());
+afterEach(cleanupTidboks);
 
 const codeOf = (r: { ok: boolean; rejection?: { code: RejectionCode } }) => (r.ok ? 'ok' : r.rejection!.code);
 

@@ -6,8 +6,8 @@ describe('conversation storage with eTags', () => {
   it('refuses a write with a stale eTag instead of losing the other update', async () => {
     const storage = new SqliteStorage(':memory:');
     await storage.write({ k: { n: 1 } });
-    const a = (await storage.read(['k'])).k!;
-    const b = (await storage.read(['k'])).k!;
+    const a = (await storage.read(['k'])).k as { n: number; eTag: string };
+    const b = (await storage.read(['k'])).k as { n: number; eTag: string };
     await storage.write({ k: { ...a, n: 2 } });
     await expect(storage.write({ k: { ...b, n: 3 } })).rejects.toThrow(/eTag conflict/);
     expect((await storage.read(['k'])).k).toMatchObject({ n: 2 });

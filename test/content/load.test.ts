@@ -129,7 +129,7 @@ describe('content loading', () => {
     [
       'a text the code needs removed',
       'texter.yaml',
-      (t: string) => t.replace(/    slot_taken: >-\n.*\n/, ''),
+      (t: string) => t.replace(/ {4}slot_taken: >-\n.*\n/, ''),
       'texter.yaml:',
       'booking.rejected.slot_taken saknas',
     ],

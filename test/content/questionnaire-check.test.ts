@@ -90,7 +90,7 @@ describe('checking a questionnaire', () => {
     ],
     [
       'a choice question without options',
-      (t: string) => t.replace(/    answer: choice\n    options:\n(      - .*\n)+/, '    answer: choice\n'),
+      (t: string) => t.replace(/ {4}answer: choice\n {4}options:\n( {6}- .*\n)+/, '    answer: choice\n'),
       'minst två svarsalternativ',
     ],
   ])('reports %s, with file and line', (_, edit, message) => {

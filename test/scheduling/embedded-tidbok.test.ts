@@ -3,11 +3,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmbeddedTidbok } from '../../scheduling/embedded-tidbok.js';
-import { freshTidbok, TEST_NOW, TOLVAN } from '../support/tidbok.js';
+import { cleanupTidboks, freshTidbok, TEST_NOW, TOLVAN } from '../support/tidbok.js';
 
 const SIV = '191111111111';
 let env: ReturnType<typeof freshTidbok>;
-afterEach(() => env?.cleanup());
+afterEach(cleanupTidboks);
 
 const firstFreeSlot = async (tidbok: EmbeddedTidbok, careServiceId: string) => {
   const slots = await tidbok.freeSlots({
@@ -29,7 +29,7 @@ describe('the embedded tidbok', () => {
     ]);
     other.close();
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.rejection.code)).toEqual(['slot_taken']);
+    expect(results.flatMap((r) => (r.ok ? [] : [r.rejection.code]))).toEqual(['slot_taken']);
     const holders = env.tidbok.db.prepare('SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ?').get(slot.id) as {
       n: number;
     };
@@ -71,7 +71,7 @@ describe('the embedded tidbok', () => {
     ]);
     other.close();
     expect(results.map((r) => (r.ok ? 'ok' : r.rejection.code)).sort()).toEqual(['invitation_used', 'ok']);
-    expect((await env.tidbok.slot(slots[1]!.id))?.free).toBe(results[1]!.ok ? false : true);
+    expect((await env.tidbok.slot(slots[1]!.id))?.free).toBe(!results[1].ok);
     const invitation = (await env.tidbok.invitationsOf(TOLVAN)).find((i) => i.id === 'tolvan-underlag-hud');
     expect(invitation?.usedByBookingId).toBeDefined();
   });
@@ -171,11 +171,11 @@ describe('a real race between processes', () => {
     const outputs = children.map((child) => {
       const lines: string[] = [];
       const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-      createInterface({ input: child.stdout! }).on('line', (l) => lines.push(l));
+      createInterface({ input: child.stdout }).on('line', (l) => lines.push(l));
       return { child, lines, done };
     });
     await waitUntil(() => outputs.every((o) => o.lines.includes('ready')));
-    for (const o of outputs) o.child.stdin!.write('go\n');
+    for (const o of outputs) o.child.stdin.write('go\n');
     await Promise.all(outputs.map((o) => o.done));
     const outcomes = outputs.map((o) => o.lines[1]);
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);

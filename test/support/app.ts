@@ -100,9 +100,9 @@ export async function send(
   return body.activities
     .filter((a) => a.type === 'message')
     .map((a) => ({
-      text: a.text ?? '',
+      text: a.text,
       buttons: a.suggestedActions?.actions.map((x) => x.title) ?? [],
-      values: a.suggestedActions?.actions.map((x) => x.value) ?? [],
+      values: a.suggestedActions?.actions.map((x): unknown => x.value) ?? [],
     }));
 }
 

@@ -54,7 +54,7 @@ function harness(flow: AnyStateMachine) {
     on: {
       'flow.said': {
         actions: assign({
-          said: ({ context, event }) => [...context.said, ...(event.type === 'flow.said' ? event.replies : [])],
+          said: ({ context, event }) => [...context.said, ...event.replies],
         }),
       },
       'flow.progress': { actions: assign({ progress: ({ context }) => context.progress + 1 }) },

@@ -19,7 +19,14 @@ let model: Promise<UnderstandingModel> | undefined;
 /** The understanding trained on the shipped content (trained once per test file). */
 export const shippedModel = (): Promise<UnderstandingModel> => (model ??= buildUnderstanding(shippedContent()));
 
-/** A freshly seeded tidbok in a temporary file; `cleanup` removes it. */
+const open: (() => void)[] = [];
+
+/** Closes and removes every tidbok `freshTidbok` made (for afterEach). */
+export function cleanupTidboks(): void {
+  for (const cleanup of open.splice(0)) cleanup();
+}
+
+/** A freshly seeded tidbok in a temporary file; `cleanup` (or cleanupTidboks) removes it. */
 export function freshTidbok(now = TEST_NOW) {
   const dir = mkdtempSync(join(tmpdir(), 'tidbok-test-'));
   const file = join(dir, 'tidbok.sqlite');
@@ -27,14 +34,13 @@ export function freshTidbok(now = TEST_NOW) {
   const c = shippedContent();
   seed(tidbok.db, { units: c.units, people: c.people }, now);
   const service = new BookingService(tidbok, c.rulesFor);
-  return {
-    file,
-    tidbok,
-    service,
-    content: c,
-    cleanup: () => {
-      tidbok.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  let closed = false;
+  const cleanup = () => {
+    if (closed) return;
+    closed = true;
+    tidbok.close();
+    rmSync(dir, { recursive: true, force: true });
   };
+  open.push(cleanup);
+  return { file, tidbok, service, content: c, cleanup };
 }

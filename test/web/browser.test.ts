@@ -36,8 +36,8 @@ run('the web page in a real browser', () => {
     });
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
+    await (browser as Browser | undefined)?.close();
+    await (t as TestApp | undefined)?.stop();
   });
 
   const bot = (page: Page, text: string) =>

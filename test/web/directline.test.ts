@@ -7,7 +7,10 @@ import { seededTemplate } from '../support/seeded-template.js';
 // Direct Line, in Node: it needs XMLHttpRequest, which xhr2 provides.
 const require = createRequire(import.meta.url);
 (globalThis as Record<string, unknown>).XMLHttpRequest ??= require('xhr2');
-(globalThis as Record<string, unknown>).WebSocket ??= class {};
+// Direct Line's client looks for a WebSocket class; polling is used here, so none is needed.
+(globalThis as Record<string, unknown>).WebSocket ??= function NoWebSocket() {
+  throw new Error('Polling only');
+};
 const { DirectLine, ConnectionStatus } =
   require('botframework-directlinejs') as typeof import('botframework-directlinejs');
 

@@ -50,19 +50,21 @@ export function parseChatdown(text: string, file: string): Script {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const headerMatch = /^(user|bot|clock|login|channelId)\s*=\s*(.*)$/i.exec(trimmed);
-    if (headerMatch && drafts.length === 0) {
-      header[headerMatch[1]!.toLowerCase()] = headerMatch[2]!.trim();
+    const [, headerKey, headerValue] = headerMatch ?? [];
+    if (headerKey !== undefined && headerValue !== undefined && drafts.length === 0) {
+      header[headerKey.toLowerCase()] = headerValue.trim();
       return;
     }
     const userName = header.user ?? 'user';
     const botName = header.bot ?? 'bot';
-    const speaker = /^([^:\[]+?)\s*:(.*)$/.exec(trimmed);
-    const name = speaker?.[1]!.trim().toLowerCase();
-    if (speaker && (name === userName.toLowerCase() || name === 'user'))
-      drafts.push({ who: 'user', line, lines: [speaker[2]!.trim()] });
-    else if (speaker && (name === botName.toLowerCase() || name === 'bot'))
-      drafts.push({ who: 'bot', line, lines: [speaker[2]!.trim()] });
-    else if (drafts.length > 0) drafts.at(-1)!.lines.push(trimmed);
+    const [, speaker, said = ''] = /^([^:[]+?)\s*:(.*)$/.exec(trimmed) ?? [];
+    const name = speaker?.trim().toLowerCase();
+    const previous = drafts.at(-1);
+    if (name !== undefined && (name === userName.toLowerCase() || name === 'user'))
+      drafts.push({ who: 'user', line, lines: [said.trim()] });
+    else if (name !== undefined && (name === botName.toLowerCase() || name === 'bot'))
+      drafts.push({ who: 'bot', line, lines: [said.trim()] });
+    else if (previous) previous.lines.push(trimmed);
     else
       throw new TranscriptError(
         file,
@@ -94,7 +96,7 @@ function annotationsOf(
   const joined = d.lines.join('\n');
   const notes = new Map<string, string>();
   for (const m of joined.matchAll(ANNOTATION)) {
-    const key = m[1]!.toLowerCase();
+    const key = (m[1] ?? '').toLowerCase();
     if (!allowed.includes(key)) {
       throw new TranscriptError(
         file,
@@ -113,14 +115,14 @@ function userStep(d: Draft, file: string): UserStep {
   if (text) step.text = text;
   if (notes.has('click')) step.click = notes.get('click');
   if (notes.has('logout')) step.login = '';
-  if (notes.has('login')) {
-    const pnr = notes.get('login')!;
+  const pnr = notes.get('login');
+  if (pnr !== undefined) {
     if (!PERSONNUMMER.test(pnr))
       throw new TranscriptError(file, d.line, `[Login=...] needs a personnummer of twelve digits, not "${pnr}".`);
     step.login = pnr;
   }
-  if (notes.has('clock')) {
-    const clock = notes.get('clock')!;
+  const clock = notes.get('clock');
+  if (clock !== undefined) {
     if (!LOCAL_TIME.test(clock))
       throw new TranscriptError(
         file,

@@ -73,7 +73,10 @@ const isUser = (a: Activity) => a.from?.role === 'user' || (a.from?.role === und
 export function cardTexts(content: unknown): string[] {
   const out: string[] = [];
   const visit = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.text === 'string') out.push(o.text);
@@ -93,7 +96,7 @@ export function parseEmulatorTranscript(text: string, file: string): Script {
   const lines = elementLines(text);
   const settings = (data[0] as Activity | undefined)?.channelData?.tidbokschatten ?? {};
   data.forEach((raw, index) => {
-    const a = raw as Activity;
+    const a = raw as Activity | null | undefined;
     const line = lines[index] ?? 1;
     const n = index + 1;
     if (!a || typeof a !== 'object' || typeof a.type !== 'string')

@@ -101,8 +101,9 @@ export async function runScript(script: Script, client: HttpBotClient): Promise<
     const extra = leftover(step.line);
     if (extra) return { ok: false, failure: { ...extra, line: Math.max(1, step.line - 1) } };
     const name = step.conversation ?? 'main';
-    if (!clients.has(name)) clients.set(name, client.another());
-    const result = await perform(step, clients.get(name)!, lastIn.get(name) ?? [], script.file);
+    const speaking = clients.get(name) ?? client.another();
+    clients.set(name, speaking);
+    const result = await perform(step, speaking, lastIn.get(name) ?? [], script.file);
     if (!Array.isArray(result)) return { ok: false, failure: result };
     lastIn.set(name, result);
     if (step.start || step.text !== undefined || step.value !== undefined || step.click) turns++;

@@ -1,0 +1,92 @@
+import { must } from '../booking/invariant.js';
+import type { TimeTarget } from '../booking/effects.js';
+import type { Alternative, BookingSummary, FoundSlots, SlotSummary } from '../booking/views.js';
+import { MORE, page, rejectionText, slotChoice } from './replies.js';
+import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
+
+// What choosing a time says: the offer of free times, the question for another day, no
+// times (with other units), the confirmation and the result. Texts differ between
+// moving a booking and making a new one.
+
+/** What the replies need to know of the time being chosen. */
+export interface TimeChoice {
+  target: TimeTarget;
+  service: string;
+  unit: string;
+  phone: string;
+  slots: SlotSummary[];
+  alternatives: Alternative[];
+  outside?: FoundSlots['outside'];
+  offset: number;
+  chosen?: SlotSummary;
+  replacing?: BookingSummary;
+}
+
+export const OTHER_DAY = 'other-day';
+export const ANY_TIME = 'any-time';
+export const KEEP = 'keep';
+export const ALT = 'alt:';
+
+const flowKey = (c: TimeChoice, name: string) => `${c.target.kind === 'rebook' ? 'rebook' : 'book'}.${name}`;
+export const params = (c: TimeChoice): TextParams => ({ service: c.service, unit: c.unit, phone: c.phone });
+const keep = (c: TimeChoice) => choice(KEEP, `choice.${flowKey(c, 'stop')}`);
+
+export function offerReply(c: TimeChoice): Reply {
+  const { shown, more } = page(c.slots, c.offset);
+  return {
+    parts: [t(c.offset === 0 ? 'time.offer' : 'time.offerMore', params(c))],
+    choices: [
+      ...shown.map(slotChoice),
+      ...(more ? [choice(MORE, 'choice.laterTimes')] : []),
+      choice(OTHER_DAY, 'choice.otherDay'),
+      keep(c),
+    ],
+    expects: 'choice',
+  };
+}
+
+export const wishReply = (c: TimeChoice): Reply => ({
+  parts: [t('time.askWish')],
+  choices: [choice(ANY_TIME, 'choice.anyTime'), keep(c)],
+  expects: 'free',
+});
+
+export const nothingForWishReply = (c: TimeChoice): Reply => ({
+  parts: c.outside ? [rejectionText(c.outside), t('time.nearest')] : [t('time.noSlotsForWish', params(c))],
+});
+
+export const noSlotsReply = (c: TimeChoice): Reply => ({
+  parts: [t('time.noSlots', params(c)), ...(c.alternatives.length > 0 ? [t('time.alternatives')] : [])],
+  choices: [
+    ...c.alternatives.map((a) =>
+      choice(ALT + a.careServiceId, 'choice.alternative', { unit: a.unitName, start: a.firstStart }),
+    ),
+    keep(c),
+  ],
+  expects: 'choice',
+});
+
+export function confirmReply(c: TimeChoice): Reply {
+  const chosen = must(c.chosen, 'the time chosen');
+  return {
+    parts: [
+      t(flowKey(c, 'confirm'), { ...params(c), start: c.replacing?.start ?? chosen.start, newStart: chosen.start }),
+    ],
+    choices: [choice(YES, `choice.${flowKey(c, 'yes')}`), choice(NO, 'choice.noOtherTime')],
+    expects: 'yesno',
+    card: 'booking',
+  };
+}
+
+export const stoppedReply = (c: TimeChoice): Reply => ({
+  parts: [t(flowKey(c, 'stopped'), { ...params(c), start: c.replacing?.start ?? '' })],
+});
+
+/** The confirmation of what was booked, and what to bring. */
+export function doneReplies(c: TimeChoice, b: BookingSummary): Reply[] {
+  const done: Reply = {
+    parts: [t(flowKey(c, 'done'), { service: b.serviceName, unit: b.unitName, phone: b.unitPhone, start: b.start })],
+    card: 'confirmation',
+  };
+  return [done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : [])];
+}

@@ -1,0 +1,146 @@
+import { must } from '../booking/invariant.js';
+import type { TimeTarget } from '../booking/effects.js';
+import type { ChooseInvitationOutput } from './choose-invitation.machine.js';
+import type { ChooseServiceOutput } from './choose-service.machine.js';
+import type { QuestionnaireOutput } from './questionnaire.machine.js';
+import type { OfferSummary } from '../booking/views.js';
+import type { CancelBookingInput } from './cancel-booking.machine.js';
+import type { ChooseTimeInput } from './choose-time.machine.js';
+import type { Understanding, UserEvent } from './events.js';
+import type { MenuIntent, MenuInput } from './menu.machine.js';
+import type { PickBookingOutput } from './pick-booking.machine.js';
+import type { FlowEvent } from './replies.js';
+import type { Reply } from './reply.js';
+
+// What the conversation chart knows and hears: the resident's errand (request), what one
+// flow hands to the next (a booking picked, what a time is for), and the events and
+// emitted replies of the chart. Pure functions map one flow's output to the next's input.
+
+/** What the resident asked for, and where routing takes them. */
+export interface Request {
+  intent: MenuIntent;
+  understanding?: Understanding;
+  /** Reached through a questionnaire: services hidden from the free choice may be booked */
+  viaGuide?: boolean;
+  /** The booking already in question, carried from one errand to the next («avboka den istället») */
+  bookingId?: string;
+}
+
+export interface ConversationInput {
+  patientId?: string;
+}
+
+export interface Context extends ConversationInput {
+  /** Which words lead the menu next time */
+  lead: MenuInput['lead'];
+  request?: Request;
+  /** The booking picked, on its way to being cancelled */
+  cancel?: CancelBookingInput;
+  /** What the time to choose is for */
+  time?: ChooseTimeInput;
+  /** The current errand has something the resident would lose by leaving it */
+  progress: boolean;
+  /** The errand to switch to, once the resident has said yes */
+  switchTo?: Request;
+}
+
+export type ConversationEvent =
+  | UserEvent
+  | FlowEvent
+  | { type: 'intent.switch'; request: Request }
+  | { type: 'command.abort' | 'command.restart' | 'command.menu' | 'command.help' | 'command.logout' }
+  | { type: 'safety.emergency'; advice: string }
+  /** Another verified resident (or none) at the menu, which shows nothing personal and so carries over */
+  | { type: 'session.resident'; patientId?: string };
+
+/** What the chart emits to the turn runner. */
+export type ConversationEmitted =
+  /** Replies for the resident */
+  | { type: 'replies'; replies: Reply[] }
+  /** Ask the current flow's question again (after help, or after the chart's own question) */
+  | { type: 'repeat' };
+
+/** The verified resident of a personal flow. */
+export const patient = (c: Context): string =>
+  // Routing sends a resident who is not logged in to the login text, never into a personal flow.
+  must(c.patientId, 'a verified resident in a personal flow');
+
+const timeFor = (
+  patientId: string,
+  target: TimeTarget,
+  offer: OfferSummary,
+  termsAccepted: boolean,
+  extra: Partial<ChooseTimeInput> = {},
+): ChooseTimeInput => ({
+  patientId,
+  target,
+  termsAccepted,
+  service: offer.serviceName,
+  unit: offer.unitName,
+  phone: offer.unitPhone,
+  reason: offer.reason,
+  reasonMaxLength: offer.reasonMaxLength,
+  ...extra,
+});
+
+/** After a booking is picked: cancel it, or choose the new time (the wish for it carried along). */
+export function afterPick(patientId: string, picked: PickBookingOutput): Partial<Context> {
+  if (picked.outcome !== 'picked') return {};
+  const { booking, termsAccepted } = picked;
+  if (picked.action === 'cancel') return { cancel: { patientId, booking, termsAccepted }, progress: termsAccepted };
+  return {
+    time: {
+      patientId,
+      target: { kind: 'rebook', bookingId: booking.id },
+      termsAccepted,
+      wish: picked.wish,
+      replacing: booking,
+      service: booking.serviceName,
+      unit: booking.unitName,
+      phone: booking.unitPhone,
+      reason: 'none',
+      reasonMaxLength: booking.reasonMaxLength,
+    },
+    progress: termsAccepted,
+  };
+}
+
+/** After a care service is chosen: its free times, with any wished time said along the way. */
+export function afterService(patientId: string, chosen: ChooseServiceOutput): Partial<Context> {
+  if (chosen.outcome !== 'chosen') return {};
+  const { offer, termsAccepted, understanding } = chosen;
+  const target: TimeTarget = { kind: 'open', careServiceId: offer.careServiceId, viaGuide: chosen.viaGuide === true };
+  return {
+    time: timeFor(patientId, target, offer, termsAccepted, { wish: understanding?.wish }),
+    progress: termsAccepted,
+  };
+}
+
+/** After an invitation is chosen: the free times inside its window. */
+export function afterInvitation(patientId: string, chosen: ChooseInvitationOutput): Partial<Context> {
+  if (chosen.outcome !== 'chosen') return {};
+  const { invitation, termsAccepted } = chosen;
+  const target: TimeTarget = { kind: 'invitation', invitationId: invitation.id };
+  return { time: timeFor(patientId, target, invitation, termsAccepted), progress: termsAccepted };
+}
+
+/** After a questionnaire has found a care service: book it, also if it is hidden from the free choice. */
+export function afterGuide(found: QuestionnaireOutput): Partial<Context> {
+  const careServiceIds = found.outcome === 'book' ? [found.careServiceId] : [];
+  const understanding: Understanding = { intent: 'book', wish: {}, unitHsaIds: [], careServiceIds };
+  return { request: { intent: 'book', viaGuide: true, understanding } };
+}
+
+/** The booking the current errand is about, if any: carried over when cancel and rebook trade places. */
+const bookingInQuestion = (c: Context): string | undefined =>
+  c.cancel?.booking.id ?? (c.time?.target.kind === 'rebook' ? c.time.target.bookingId : undefined);
+
+/** A switch between cancelling and rebooking keeps the booking in question, unless the resident names another. */
+export function withBooking(c: Context, request: Request): Request {
+  const current = bookingInQuestion(c);
+  // For a rebooking a day is the wish for the new time; for a cancellation it names a booking.
+  const namesDay = request.intent === 'cancel' && Object.keys(request.understanding?.wish ?? {}).length > 0;
+  const namesAnother = (request.understanding?.careServiceIds.length ?? 0) > 0 || namesDay;
+  const trades = (request.intent === 'cancel' || request.intent === 'rebook') && current !== undefined && !namesAnother;
+  return trades ? { ...request, bookingId: current } : request;
+}
