@@ -54,6 +54,8 @@ type ChartActor = Actor<Chart>;
 interface Open {
   actor: ChartActor;
   replies: Reply[];
+  /** Said first when a stored conversation could not be continued */
+  notice: Reply[];
   /** The conversation started now (nothing was stored, or what was stored no longer fits) */
   fresh: boolean;
 }
@@ -69,18 +71,19 @@ function open(data: ConversationData, patientId: string | undefined, deps: TurnD
   if (data.chart?.version === CHART_VERSION) {
     try {
       const actor = listen(createActor(deps.chart, { snapshot: data.chart.snapshot, input: { patientId } }));
+      // A snapshot that no longer fits the chart fails on start: observed here, not reported as unhandled.
+      actor.subscribe({ error: () => undefined });
       actor.start();
-      if (actor.getSnapshot().status === 'active') return { actor, replies, fresh: false };
+      if (actor.getSnapshot().status === 'active') return { actor, replies, notice: [], fresh: false };
       actor.stop();
     } catch {
-      // A snapshot that no longer fits the chart starts the conversation over, below.
+      // Such a snapshot may also be refused outright; either way the conversation starts over, below.
     }
   }
-  const updated = data.chart !== undefined;
-  if (updated) replies.push({ parts: [t('session.updated')] });
+  const notice = data.chart !== undefined ? [{ parts: [t('session.updated')] }] : [];
   const actor = listen(createActor(deps.chart, { input: { patientId } }));
   actor.start();
-  return { actor, replies, fresh: true };
+  return { actor, replies, notice, fresh: true };
 }
 
 /** Waits until no effect is running: the chart then waits for the resident. */
@@ -215,14 +218,14 @@ export async function runTurn(
   if (keepMenu && !opened.fresh) actor.send({ type: 'session.resident', patientId });
   if (input.kind === 'start') {
     await settled(actor, deps.settleTimeoutMs);
-    return finish(actor, data, opened.fresh ? replies : repeatPrompt(data.prompt));
+    return finish(actor, data, opened.fresh ? [...opened.notice, ...replies] : repeatPrompt(data.prompt));
   }
   // What the chart said on starting afresh is the welcome: shown only if nothing else is
   // said, but its question is the one the message answers («Avboka en tid», «2»).
   const welcome = opened.fresh ? replies.splice(0) : [];
   const asked = [...welcome].reverse().find((r) => r.expects !== undefined);
   const english = input.text !== undefined && !data.toldEnglish && languageOf(input.text) === 'en';
-  const lead: Reply[] = english ? [{ parts: [t('english.intro')] }] : [];
+  const lead: Reply[] = [...opened.notice, ...(english ? [{ parts: [t('english.intro')] }] : [])];
   const current: ConversationData = {
     ...data,
     ...(asked ? { prompt: asked, flowPrompt: asked } : {}),

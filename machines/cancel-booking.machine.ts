@@ -97,7 +97,7 @@ export const cancelBookingMachine = setup({
           reason: context.reason,
         }),
         onDone: [
-          { guard: ({ event }) => event.output.ok, target: 'cancelled', actions: 'sayDone' },
+          { description: 'cancelled', guard: ({ event }) => event.output.ok, target: 'cancelled', actions: 'sayDone' },
           { target: 'refused', actions: 'sayRefused' },
         ],
         onError: { target: 'confirming', actions: 'sayFailure' },

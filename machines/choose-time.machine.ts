@@ -141,6 +141,7 @@ export const chooseTimeMachine = setup({
         input: ({ context }) => ({ patientId: context.patientId, target: context.target, wish: context.wish }),
         onDone: [
           {
+            description: 'refused',
             guard: ({ event }) => !event.output.ok,
             target: 'refused',
             actions: [assign({ refusal: ({ event }) => refusalOf(event.output) }), 'sayRefused'],
@@ -230,6 +231,7 @@ export const chooseTimeMachine = setup({
         }),
         onDone: [
           {
+            description: 'booked',
             guard: ({ event }) => event.output.ok,
             target: 'booked',
             actions: [
@@ -243,6 +245,7 @@ export const chooseTimeMachine = setup({
             ],
           },
           {
+            description: 'taken meanwhile',
             guard: ({ event }) => !event.output.ok && event.output.rejection.code === 'slot_taken',
             target: 'searching',
             actions: { type: 'say', params: { key: 'time.slotTaken' } },

@@ -189,16 +189,23 @@ export const conversationMachine = setup({
         }),
         onDone: [
           {
+            description: 'picked, to cancel',
             guard: ({ event }) => event.output.outcome === 'picked' && event.output.action === 'cancel',
             target: 'cancelBooking',
             actions: assign(({ context, event }) => afterPick(patient(context), event.output)),
           },
           {
+            description: 'picked, to rebook',
             guard: ({ event }) => event.output.outcome === 'picked',
             target: 'chooseTime',
             actions: assign(({ context, event }) => afterPick(patient(context), event.output)),
           },
-          { guard: ({ event }) => event.output.outcome === 'menu', target: 'menu', actions: 'leadPlain' },
+          {
+            description: 'back to the menu',
+            guard: ({ event }) => event.output.outcome === 'menu',
+            target: 'menu',
+            actions: 'leadPlain',
+          },
           { target: 'menu', actions: 'leadAgain' },
         ],
       },
@@ -226,11 +233,17 @@ export const conversationMachine = setup({
         }),
         onDone: [
           {
+            description: 'chosen',
             guard: ({ event }) => event.output.outcome === 'chosen',
             target: 'chooseTime',
             actions: assign(({ context, event }) => afterService(patient(context), event.output)),
           },
-          { guard: ({ event }) => event.output.outcome === 'menu', target: 'menu', actions: 'leadPlain' },
+          {
+            description: 'back to the menu',
+            guard: ({ event }) => event.output.outcome === 'menu',
+            target: 'menu',
+            actions: 'leadPlain',
+          },
           { target: 'menu', actions: 'leadAgain' },
         ],
       },
@@ -244,11 +257,17 @@ export const conversationMachine = setup({
         input: ({ context }) => ({ patientId: patient(context) }),
         onDone: [
           {
+            description: 'chosen',
             guard: ({ event }) => event.output.outcome === 'chosen',
             target: 'chooseTime',
             actions: assign(({ context, event }) => afterInvitation(patient(context), event.output)),
           },
-          { guard: ({ event }) => event.output.outcome === 'menu', target: 'menu', actions: 'leadPlain' },
+          {
+            description: 'back to the menu',
+            guard: ({ event }) => event.output.outcome === 'menu',
+            target: 'menu',
+            actions: 'leadPlain',
+          },
           { target: 'menu', actions: 'leadAgain' },
         ],
       },
@@ -275,16 +294,19 @@ export const conversationMachine = setup({
         }),
         onDone: [
           {
+            description: 'care service found, not logged in',
             guard: ({ context, event }) => event.output.outcome === 'book' && !context.patientId,
             target: 'menu',
             actions: ['sayLoginToBook', 'leadPlain'],
           },
           {
+            description: 'care service found',
             guard: ({ event }) => event.output.outcome === 'book',
             target: 'chooseService',
             actions: assign(({ event }) => afterGuide(event.output)),
           },
           {
+            description: 'advice given',
             guard: ({ event }) => event.output.outcome === 'advice' && !event.output.emergency,
             target: 'menu',
             actions: 'leadAgain',
@@ -299,3 +321,15 @@ export const conversationMachine = setup({
 });
 
 export type ConversationMachine = typeof conversationMachine;
+
+/** The flows the chart invokes, by the names it invokes them with (for the chart's picture). */
+export const CHART_FLOWS = {
+  menu: menuMachine,
+  view: viewMachine,
+  pickBooking: pickBookingMachine,
+  cancelBooking: cancelBookingMachine,
+  chooseService: chooseServiceMachine,
+  chooseInvitation: chooseInvitationMachine,
+  chooseTime: chooseTimeMachine,
+  guided: questionnaireMachine({ all: () => [], unitOf: () => undefined }),
+};
