@@ -83,8 +83,16 @@ export async function alternativesTo(
   for (const o of others) {
     if (found.length >= ALTERNATIVES.max) break;
     const slots = await service.freeSlots(patientId, { kind: 'open', careServiceId: o.service.id }, {}, now);
-    if (slots.ok && slots.value[0])
-      found.push({ careServiceId: o.service.id, unitName: o.unit.name, firstStart: slots.value[0].start });
+    if (slots.ok && slots.value[0]) {
+      const { careServiceId, unitName, unitPhone, unitAddress } = offerOf(o);
+      found.push({
+        careServiceId,
+        unitName,
+        unitPhone,
+        ...(unitAddress ? { unitAddress } : {}),
+        firstStart: slots.value[0].start,
+      });
+    }
   }
   return found;
 }

@@ -62,8 +62,8 @@ function checkChange(ctx: BookingContext, action: 'cancel' | 'rebook', now: Date
   if (!isVisibleUnit(unit)) return refuse({ code: 'booking_not_found' });
   if (booking.status === 'cancelled') return refuse({ code: 'already_cancelled' });
   if (now.toMillis() >= epochMillis(booking.start)) return refuse({ code: 'in_the_past' });
-  if (booking.seriesId) return refuse({ code: 'series_booking' });
-  if (booking.resourceCount > 1) return refuse({ code: 'multiple_resources' });
+  if (booking.seriesId) return refuse({ code: 'series_booking', ...unitRef(unit) });
+  if (booking.resourceCount > 1) return refuse({ code: 'multiple_resources', ...unitRef(unit) });
   const excluded = exclusionOf(unit, ctx.service);
   if (excluded) return refuse(excluded);
   const allowed = action === 'cancel' ? rules.mayCancel : rules.mayRebook;
@@ -94,7 +94,7 @@ export function canOffer(
   if (!isVisibleUnit(unit)) return refuse({ code: 'slot_not_found' });
   const excluded = exclusionOf(unit, service);
   if (excluded) return refuse(excluded);
-  if (service.resourceCount > 1) return refuse({ code: 'multiple_resources' });
+  if (service.resourceCount > 1) return refuse({ code: 'multiple_resources', ...unitRef(unit) });
   if (mode.kind === 'invitation') return checkInvitationTarget(mode.invitation, service);
   if (rules.onlineBooking === 'none') return refuse({ code: 'booking_not_online', ...unitRef(unit) });
   if (rules.onlineBooking === 'invitation-only') return refuse({ code: 'invitation_required', ...unitRef(unit) });

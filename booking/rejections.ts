@@ -5,8 +5,8 @@ import type { Result as GenericResult } from './types.js';
 // they are strings or numbers that content can show directly.
 export type Rejection =
   // undantag (framework section 6)
-  | { code: 'multiple_resources' }
-  | { code: 'series_booking' }
+  | { code: 'multiple_resources'; unitName: string; phone: string }
+  | { code: 'series_booking'; unitName: string; phone: string }
   | { code: 'unit_not_bookable'; unitName: string; phone: string }
   | { code: 'system_not_connected'; unitName: string; phone: string }
   | { code: 'special_handling'; unitName: string; phone: string }

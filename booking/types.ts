@@ -8,6 +8,13 @@ export type BookingSystemName = string;
 /** The systems connected to the national platform today (framework 6.5). */
 export const CONNECTED_SYSTEMS: readonly BookingSystemName[] = ['Cosmic', 'T4', 'ProSang', 'RIS'];
 
+/** Days of the week (1 = Monday … 7 = Sunday) with the same hours, local clock times HH:MM. */
+export interface OpeningHours {
+  weekdays: number[];
+  from: string;
+  to: string;
+}
+
 export type UnitKind =
   'primary-care' | 'specialist' | 'physiotherapy' | 'dental' | 'blood-centre' | 'emergency' | 'drop-in' | 'maternity';
 
@@ -18,7 +25,14 @@ export interface Unit {
   kind: UnitKind;
   bookingSystem: BookingSystemName;
   phone: string;
+  /** Street address, e.g. «Fyrisdalsvägen 12» */
   address?: string;
+  postalCode?: string;
+  postalTown?: string;
+  /** When the unit is open, e.g. Monday to Friday 08:00–17:00 */
+  openingHours?: OpeningHours[];
+  /** The unit's page, e.g. on 1177.se */
+  web?: string;
   /** Sekretessbelagd enhet (6.3): never leaves the booking module. */
   confidential: boolean;
   /** Special legal or medical handling (6.6). */

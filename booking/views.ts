@@ -1,6 +1,6 @@
 import type { BookingView, InvitationView, ServiceOffer } from './booking-service.js';
 import type { Rejection } from './rejections.js';
-import type { Slot, ReasonRequirement } from './types.js';
+import type { ReasonRequirement, Slot, Unit } from './types.js';
 
 // Plain-JSON views of bookings, offers, invitations and slots: what the conversation keeps
 // in its state and shows the resident. ISO strings and ids only, so a persisted
@@ -12,11 +12,17 @@ export interface BookingSummary {
   id: string;
   start: string;
   end: string;
+  careServiceId: string;
   serviceName: string;
+  unitHsaId: string;
   unitName: string;
   unitPhone: string;
+  /** Street, postal code and town on one line, when the unit has an address */
+  unitAddress?: string;
   /** performer, resource or care type (the 1177 display rule) */
   shownWith?: string;
+  /** What a resident may call this booking: the care service, the unit and the performer */
+  names: BookingNames;
   cancel: Permission;
   rebook: Permission;
   /** ISO instant: last moment to cancel or rebook */
@@ -28,6 +34,15 @@ export interface BookingSummary {
   instructionsKey?: string;
 }
 
+/** Words from the data that name a booking, for finding the one a resident means. */
+export interface BookingNames {
+  /** The care service's name and synonyms */
+  service: string[];
+  /** The unit's name and synonyms */
+  unit: string[];
+  performer?: string;
+}
+
 /** A care service at a unit that may be booked now, with what booking it asks for. */
 export interface OfferSummary {
   careServiceId: string;
@@ -35,6 +50,7 @@ export interface OfferSummary {
   unitHsaId: string;
   unitName: string;
   unitPhone: string;
+  unitAddress?: string;
   terms?: string;
   reason: ReasonRequirement;
   reasonMaxLength: number;
@@ -57,9 +73,7 @@ export interface InvitationSummary extends OfferSummary {
 }
 
 /** Another unit with free times for the same kind of care, when the chosen one has none. */
-export interface Alternative {
-  careServiceId: string;
-  unitName: string;
+export interface Alternative extends Pick<OfferSummary, 'careServiceId' | 'unitName' | 'unitPhone' | 'unitAddress'> {
   firstStart: string;
 }
 
@@ -82,16 +96,37 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; rejection: Reject
 const permission = (r: { ok: true } | { ok: false; rejection: Rejection }): Permission =>
   r.ok ? { ok: true } : { ok: false, rejection: r.rejection };
 
+/** «Fyrisdalsvägen 12, 753 20 Uppsala», from what the unit has of it. */
+export function addressOf(unit: Unit): string | undefined {
+  const town = [unit.postalCode, unit.postalTown].filter(Boolean).join(' ');
+  const line = [unit.address, town].filter(Boolean).join(', ');
+  return line || undefined;
+}
+
+const unitAddress = (unit: Unit) => {
+  const address = addressOf(unit);
+  return address ? { unitAddress: address } : {};
+};
+
 export function summaryOf(view: BookingView): BookingSummary {
   const { booking, unit, service, rules } = view;
+  const performer = booking.performerName;
   return {
     id: booking.id,
     start: booking.start,
     end: booking.end,
+    careServiceId: service.id,
     serviceName: service.name,
+    unitHsaId: unit.hsaId,
     unitName: unit.name,
     unitPhone: unit.phone,
+    ...unitAddress(unit),
     ...(view.shownWith ? { shownWith: view.shownWith } : {}),
+    names: {
+      service: [service.name, ...service.synonyms],
+      unit: [unit.name, ...unit.synonyms],
+      ...(performer ? { performer } : {}),
+    },
     cancel: permission(view.cancel),
     rebook: permission(view.rebook),
     changeDeadline: view.changeDeadline,
@@ -109,6 +144,7 @@ export function offerOf({ unit, service, rules }: ServiceOffer): OfferSummary {
     unitHsaId: unit.hsaId,
     unitName: unit.name,
     unitPhone: unit.phone,
+    ...unitAddress(unit),
     ...(rules.terms.book ? { terms: rules.terms.book } : {}),
     reason: rules.askReason.book ?? 'none',
     reasonMaxLength: rules.reasonMaxLength,

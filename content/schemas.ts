@@ -62,6 +62,14 @@ const scheduleSchema = z.strictObject({
   takenEvery: z.number().int().min(2).optional(),
 });
 
+const openingHoursSchema = z
+  .strictObject({
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1),
+    from: hhmm,
+    to: hhmm,
+  })
+  .refine((h) => h.from < h.to, { message: 'Öppettiden måste sluta efter att den börjar.', path: ['to'] });
+
 const serviceSchema = z.strictObject({
   id,
   name: z.string().min(1),
@@ -81,8 +89,17 @@ const unitSchema = z
     name: z.string().min(1),
     kind: z.enum(unitKinds),
     bookingSystem: z.string().min(1),
-    phone: z.string().min(1),
+    phone: z.string().regex(/^\+?[0-9][0-9 -]*[0-9]$/, 'Skriv telefonnumret med siffror, till exempel 018-611 00 01.'),
     address: z.string().min(1).optional(),
+    postalCode: z
+      .string()
+      .regex(/^\d{3} ?\d{2}$/, 'Skriv postnumret med fem siffror, till exempel 753 09.')
+      .optional(),
+    postalTown: z.string().min(1).optional(),
+    openingHours: z.array(openingHoursSchema).min(1).optional(),
+    web: z
+      .url({ protocol: /^https$/, error: 'Skriv webbadressen med https://, till exempel https://www.1177.se/.' })
+      .optional(),
     confidential: z.boolean().default(false),
     specialHandling: z.boolean().default(false),
     hasBookingBook: z.boolean().default(true),
@@ -209,6 +226,9 @@ export const languageSchema = z.strictObject({
     lunchEnds: hhmm,
     lunchStarts: hhmm,
   }),
+  generic: z.array(z.string().min(1)).default([]),
+  split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),
+  unitQuestions: z.strictObject({ address: phraseList, phone: phraseList, hours: phraseList, web: phraseList }),
 });
 export type LanguageFile = z.infer<typeof languageSchema>;
 

@@ -1,7 +1,7 @@
 import type { EmergencyCategory } from '../content/schemas.js';
 import { NONE } from './classifier.js';
 import type { Lexicon, Phrase } from './lexicon.js';
-import { findPhrase, normalize, tokens } from './normalize.js';
+import { findPhrase, normalize, tokens } from '../content/words.js';
 import { THRESHOLDS } from './thresholds.js';
 import { SAFE, type UnderstandingModel } from './understanding-model.js';
 

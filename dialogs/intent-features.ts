@@ -1,5 +1,5 @@
 import { StemmerSv } from '@nlpjs/lang-sv';
-import { normalize, tokens } from './normalize.js';
+import { normalize, tokens } from '../content/words.js';
 
 // What the classifier sees of a message. NLP.js's own Swedish pipeline stems words to
 // a bag of stems, which makes «boka» and «bokade» the same word ("bok") and loses word

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { UserEvent } from '../machines/events.js';
 import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
 import type { Lexicon } from './lexicon.js';
-import { normalize, sameWord, tokens } from './normalize.js';
+import { normalize, sameWord, tokens } from '../content/words.js';
 import { understand, type FullUnderstanding } from './understand.js';
 import type { UnderstandingModel } from './understanding-model.js';
 

@@ -1,6 +1,21 @@
 import type { Content } from '../content/load.js';
 import type { EmergencyCategory, LanguageFile } from '../content/schemas.js';
-import { normalize, tokens } from './normalize.js';
+import { normalize, tokens } from '../content/words.js';
+import type { OpeningHours } from '../booking/types.js';
+import { addressOf } from '../booking/views.js';
+
+/** What a resident may ask about a unit. */
+export type UnitAspect = 'address' | 'phone' | 'hours' | 'web';
+
+export interface UnitFacts {
+  hsaId: string;
+  name: string;
+  phone: string;
+  /** Street, postal code and town on one line */
+  address?: string;
+  openingHours?: OpeningHours[];
+  web?: string;
+}
 
 // The language content, compiled once: every phrase as normalized words, ready to match.
 
@@ -17,7 +32,12 @@ export interface Lexicon {
   phrases: Record<Exclude<keyof LanguageFile['phrases'], 'lunchEnds' | 'lunchStarts'>, Phrase[]>;
   lunchEnds: string;
   lunchStarts: string;
-  units: { hsaId: string; phrases: Phrase[] }[];
+  /** Words that never name a service, unit or booking on their own */
+  generic: Set<string>;
+  split: { newTime: Phrase[]; nextWish: Phrase[] };
+  unitQuestions: Record<UnitAspect, Phrase[]>;
+  /** The units residents may ask about, with what they may ask */
+  units: (UnitFacts & { phrases: Phrase[] })[];
   /** Red flags that get the emergency advice at once, and harmless look-alikes */
   emergency: { categories: { category: EmergencyCategory; phrases: Phrase[] }[]; notEmergency: Phrase[] };
   services: { id: string; unitHsaId: string; phrases: Phrase[] }[];
@@ -25,6 +45,14 @@ export interface Lexicon {
 
 const phrase = (text: string): Phrase => tokens(normalize(text));
 const phrasesOf = (list: readonly string[]): Phrase[] => list.map(phrase).filter((p) => p.length > 0);
+
+/** Names as written, and without their generic words: «Rättspsykiatriska mottagningen Uppsala» is also «rättspsykiatriska». */
+function namePhrases(list: readonly string[], generic: ReadonlySet<string>): Phrase[] {
+  return phrasesOf(list).flatMap((p) => {
+    const distinct = p.filter((w) => !generic.has(w));
+    return distinct.length > 0 && distinct.length < p.length ? [p, distinct] : [p];
+  });
+}
 
 function wordMap(record: Record<string, readonly string[]>): Map<string, number> {
   const map = new Map<string, number>();
@@ -37,6 +65,8 @@ const numberMap = (record: Record<string, number>) =>
 
 export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'emergency'>): Lexicon {
   const lang = content.language;
+  const visible = content.units.filter((u) => !u.confidential);
+  const generic = new Set(lang.generic.map(normalize));
   const { lunchEnds, lunchStarts, ...phraseLists } = lang.phrases;
   return {
     padding: new Set(lang.padding.map(normalize)),
@@ -59,13 +89,28 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
       })),
       notEmergency: phrasesOf(content.emergency.notEmergency.phrases),
     },
-    units: content.units
-      .filter((u) => !u.confidential)
-      .map((u) => ({ hsaId: u.hsaId, phrases: phrasesOf([u.name, ...u.synonyms]) })),
-    services: content.units
-      .filter((u) => !u.confidential)
-      .flatMap((u) =>
-        u.services.map((s) => ({ id: s.id, unitHsaId: u.hsaId, phrases: phrasesOf([s.name, ...s.synonyms]) })),
-      ),
+    generic,
+    split: { newTime: phrasesOf(lang.split.newTime), nextWish: phrasesOf(lang.split.nextWish) },
+    unitQuestions: {
+      address: phrasesOf(lang.unitQuestions.address),
+      phone: phrasesOf(lang.unitQuestions.phone),
+      hours: phrasesOf(lang.unitQuestions.hours),
+      web: phrasesOf(lang.unitQuestions.web),
+    },
+    units: visible.map((u) => {
+      const address = addressOf(u);
+      return {
+        hsaId: u.hsaId,
+        name: u.name,
+        phone: u.phone,
+        ...(address ? { address } : {}),
+        ...(u.openingHours ? { openingHours: u.openingHours } : {}),
+        ...(u.web ? { web: u.web } : {}),
+        phrases: namePhrases([u.name, ...u.synonyms], generic),
+      };
+    }),
+    services: visible.flatMap((u) =>
+      u.services.map((s) => ({ id: s.id, unitHsaId: u.hsaId, phrases: namePhrases([s.name, ...s.synonyms], generic) })),
+    ),
   };
 }

@@ -4,7 +4,7 @@ import type { EmergencyCategory } from '../content/schemas.js';
 import { Classifier, DEFAULT_CLASSIFIER, type ClassifierOptions, type Example } from './classifier.js';
 import type { FeatureVocabulary } from './intent-features.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
-import { normalize, tokens } from './normalize.js';
+import { normalize, tokens } from '../content/words.js';
 
 // Everything the understanding needs, built from content at start-up and on every
 // content reload: the word lists (dates, times, units, services), the intent classifier

@@ -2,7 +2,7 @@ import { DateTime, type WeekdayNumbers } from 'luxon';
 import type { DateProblem } from '../machines/events.js';
 import { must } from '../booking/invariant.js';
 import type { Lexicon } from './lexicon.js';
-import { findPhrase, sameWord } from './normalize.js';
+import { findPhrase, sameWord } from '../content/words.js';
 
 // Days and periods in Swedish, e.g. imorgon, på fredag, nästa tisdag, nästa vecka,
 // om två veckor, den 3 december, 3/12, vecka 50, helst en måndag. The words come from

@@ -1,6 +1,6 @@
 import type { PartOfDay } from '../booking/slot-filter.js';
 import type { Lexicon } from './lexicon.js';
-import { findPhrase } from './normalize.js';
+import { findPhrase } from '../content/words.js';
 
 // Times of day in Swedish, e.g. på förmiddagen, efter lunch, efter kl. 15, före 10,
 // mellan 13 och 15, kl. 14.30, så tidigt som möjligt. The words come from sprak.yaml.

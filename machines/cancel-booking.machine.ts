@@ -3,7 +3,16 @@ import type { CancelInput } from '../booking/effects.js';
 import type { BookingSummary, Outcome } from '../booking/views.js';
 import type { UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
-import { bookingLines, bookingParams, reasonReply, rejectionText, SKIP, speaker, textOf } from './replies.js';
+import {
+  bookingLines,
+  bookingParams,
+  placeLine,
+  reasonReply,
+  rejectionText,
+  SKIP,
+  speaker,
+  textOf,
+} from './replies.js';
 import { choice, NO, t, YES } from './reply.js';
 import { askingReasonState } from './shared-states.js';
 
@@ -63,7 +72,13 @@ export const cancelBookingMachine = setup({
       },
     ]),
     sayDone: speak.say(({ context }) => [
-      { parts: [t('cancel.done', bookingParams(context.booking))], card: 'confirmation' },
+      {
+        parts: [
+          t('cancel.done', bookingParams(context.booking)),
+          placeLine(context.booking.unitAddress, context.booking.unitPhone),
+        ],
+        card: 'confirmation',
+      },
     ]),
     sayKept: speak.text('cancel.kept'),
     sayFailure: speak.text('error.bookingSystem'),

@@ -38,6 +38,7 @@ export interface ChooseTimeInput {
   service: string;
   unit: string;
   phone: string;
+  address?: string;
   reason: ReasonRequirement;
   reasonMaxLength: number;
   /** The booking being moved, when rebooking */
@@ -111,6 +112,8 @@ export const chooseTimeMachine = setup({
           viaGuide: context.target.kind === 'open' && context.target.viaGuide,
         },
         unit: alt.unitName,
+        phone: alt.unitPhone,
+        address: alt.unitAddress,
         wish: {},
         offset: 0,
       };

@@ -1,7 +1,7 @@
 import { must } from '../booking/invariant.js';
 import type { TimeTarget } from '../booking/effects.js';
 import type { Alternative, BookingSummary, FoundSlots, SlotSummary } from '../booking/views.js';
-import { MORE, page, rejectionText, slotChoice } from './replies.js';
+import { bookingParams, MORE, page, placeLine, rejectionText, slotChoice } from './replies.js';
 import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
 
 // What choosing a time says: the offer of free times, the question for another day, no
@@ -14,6 +14,7 @@ export interface TimeChoice {
   service: string;
   unit: string;
   phone: string;
+  address?: string;
   slots: SlotSummary[];
   alternatives: Alternative[];
   outside?: FoundSlots['outside'];
@@ -71,6 +72,7 @@ export function confirmReply(c: TimeChoice): Reply {
   return {
     parts: [
       t(flowKey(c, 'confirm'), { ...params(c), start: c.replacing?.start ?? chosen.start, newStart: chosen.start }),
+      placeLine(c.address, c.phone),
     ],
     choices: [choice(YES, `choice.${flowKey(c, 'yes')}`), choice(NO, 'choice.noOtherTime')],
     expects: 'yesno',
@@ -85,7 +87,7 @@ export const stoppedReply = (c: TimeChoice): Reply => ({
 /** The confirmation of what was booked, and what to bring. */
 export function doneReplies(c: TimeChoice, b: BookingSummary): Reply[] {
   const done: Reply = {
-    parts: [t(flowKey(c, 'done'), { service: b.serviceName, unit: b.unitName, phone: b.unitPhone, start: b.start })],
+    parts: [t(flowKey(c, 'done'), bookingParams(b)), placeLine(b.unitAddress, b.unitPhone)],
     card: 'confirmation',
   };
   return [done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : [])];

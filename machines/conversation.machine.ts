@@ -34,7 +34,7 @@ export type { ConversationEmitted, ConversationEvent, ConversationInput, Request
 // itself. Effects (the booking system) are provided at the composition root.
 
 /** Bumped whenever the chart changes shape: an older persisted snapshot then starts over. */
-export const CHART_VERSION = 2;
+export const CHART_VERSION = 3;
 
 export const OFFERED: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation', 'guided'];
 const PERSONAL: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation'];

@@ -35,6 +35,16 @@ export type KnownIntent = Exclude<Intent, 'unclear' | 'unknown'>;
 /** A date the resident named that cannot be used as it is. */
 export type DateProblem = { kind: 'invalid-date'; text: string } | { kind: 'past-date'; date: string };
 
+/** A message's words as names: which only fill (tid, hos, min), and which name something the bot knows. */
+export interface Names {
+  /** Normalized words */
+  words: string[];
+  /** Positions of words that never name anything alone */
+  fillers: number[];
+  /** Words that name a care service or unit the bot knows, and which */
+  known: { at: number[]; careServiceId?: string; unitHsaId?: string }[];
+}
+
 export interface Understanding {
   intent: Intent;
   /** The classifier's score for the best intent, 0–1 */
@@ -46,8 +56,14 @@ export interface Understanding {
   wish: TimeWish;
   /** Set when the resident asked for «så tidigt som möjligt» */
   earliest?: boolean;
+  /** Rebooking «till torsdag»: the time that names the booking, and the time wished for the new one */
+  rebookWish?: { booking: TimeWish; wanted: TimeWish };
   unitHsaIds: string[];
   careServiceIds: string[];
+  /** The message's words, for finding what it names among the resident's own bookings */
+  names?: Names;
+  /** A second wish in the same message, to follow this one («… och boka en ny») */
+  next?: Understanding;
   problems?: DateProblem[];
 }
 

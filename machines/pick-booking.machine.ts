@@ -1,8 +1,9 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { must } from '../booking/invariant.js';
-import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
+import { byStart, type TimeWish } from '../booking/slot-filter.js';
 import type { PatientInput } from '../booking/effects.js';
 import type { BookingSummary } from '../booking/views.js';
+import { bookingsNamed, type Naming } from './booking-naming.js';
 import type { Understanding, UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
 import { bookingChoice, bookingLines, MENU, MORE, page, rejectionText, speaker, termsReply } from './replies.js';
@@ -10,14 +11,17 @@ import { choice, t, type Reply } from './reply.js';
 import { termsState } from './shared-states.js';
 
 // Steg 2 and 3 begin alike: choose one of my bookings, check that the rules let me
-// cancel or rebook it, and accept the terms where the konfiguration asks for them.
+// cancel or rebook it, and accept the terms where the konfiguration asks for them. A
+// booking the resident names («läkarbesöket», «tiden hos Anna Berg kl 11») is taken at
+// once; several that fit are listed alone; one that cannot be changed is answered with
+// its reason, never swapped for another.
 
 export type ChangeAction = 'cancel' | 'rebook';
 
 export interface PickBookingInput {
   patientId: string;
   action: ChangeAction;
-  /** What the resident already said, e.g. «tiden på tisdag» */
+  /** What the resident already said, e.g. «läkartiden på tisdag» */
   hint?: Understanding;
   /** The booking already in question, e.g. when «avboka den istället» follows a rebooking */
   bookingId?: string;
@@ -29,9 +33,12 @@ export type PickBookingOutput =
 
 interface Context extends PickBookingInput {
   bookings: BookingSummary[];
+  /** The bookings offered as buttons: all, or those that fit what the resident named */
+  listed: BookingSummary[];
   offset: number;
   selected?: BookingSummary;
-  pickedByHint: boolean;
+  /** The wish for the new time, from what the resident said */
+  wish?: TimeWish;
   termsAccepted: boolean;
   result?: PickBookingOutput;
 }
@@ -42,24 +49,42 @@ const chosen = (c: Context) => must(c.selected, 'the booking chosen');
 const permissionOf = (c: Context) => (c.selected ? c.selected[c.action] : { ok: true as const });
 const termsOf = (c: Context) => c.selected?.terms[c.action];
 
+/** Bookings that can be changed first, each group in time order. */
+const changeableFirst = (bookings: readonly BookingSummary[], action: ChangeAction) =>
+  [...bookings].sort((a, b) => Number(b[action].ok) - Number(a[action].ok) || byStart(a, b));
+
 function choosePrompt(c: Context, key: string): Reply {
-  const { shown, more } = page(c.bookings, c.offset);
+  const { shown, more } = page(c.listed, c.offset);
   return {
-    parts: [t(key)],
+    parts: [t(key, { count: c.listed.length })],
     choices: [...shown.map(bookingChoice), ...(more ? [choice(MORE, 'choice.more')] : []), choice(MENU, 'choice.menu')],
     expects: 'choice',
   };
 }
 
-/** The bookings a hint points at, e.g. all on the Tuesday the resident named. */
-function hinted(c: Context, u: Understanding | undefined): BookingSummary[] {
-  const days = u ? dayPart(u.wish) : {};
-  return isEmptyWish(days) ? [] : filterSlots(c.bookings, days);
+/** The booking and why it cannot be changed, or nothing if it can. */
+function refusal(b: BookingSummary, action: ChangeAction): Reply[] {
+  const p = b[action];
+  return p.ok ? [] : [{ parts: [...bookingLines(b), rejectionText(p.rejection)], card: 'booking' }];
 }
 
-/** A wish for the new time: the day named picked the booking, so only the time of day carries over. */
-const wishForNewTime = (c: Context): TimeWish | undefined =>
-  c.hint ? (c.pickedByHint ? timePart(c.hint.wish) : c.hint.wish) : undefined;
+const naming = (c: Context, u: Understanding | undefined): Naming | undefined =>
+  u ? bookingsNamed(c.bookings, u, c.action) : undefined;
+const saidNaming = (c: Context, e: UserEvent) => (e.type === 'user.said' ? naming(c, e.understanding) : undefined);
+
+const fitsOne = (n: Naming | undefined) => n?.named === true && n.fits.length === 1;
+const fitsSeveral = (n: Naming | undefined) => n?.named === true && n.fits.length > 1;
+const fitsNone = (n: Naming | undefined) => n?.named === true && n.fits.length === 0;
+
+const selectFrom = (n: Naming | undefined, action: ChangeAction) => ({
+  selected: n?.fits[0],
+  wish: action === 'rebook' ? n?.wish : undefined,
+});
+const listFrom = (c: Context, n: Naming | undefined) => ({
+  listed: changeableFirst(n?.fits ?? [], c.action),
+  offset: 0,
+  wish: c.action === 'rebook' ? n?.wish : undefined,
+});
 
 export const pickBookingMachine = setup({
   types: {} as { context: Context; events: UserEvent; input: PickBookingInput; output: PickBookingOutput },
@@ -67,47 +92,46 @@ export const pickBookingMachine = setup({
   guards: {
     hasNoBookings: ({ context }) => context.bookings.length === 0,
     hasPreselected: ({ context }) => context.bookings.some((b) => b.id === context.bookingId),
-    hasOneHinted: ({ context }) => hinted(context, context.hint).length === 1,
-    hasHintForNone: ({ context }) =>
-      context.hint !== undefined &&
-      !isEmptyWish(dayPart(context.hint.wish)) &&
-      hinted(context, context.hint).length === 0,
+    hintFitsOne: ({ context }) => fitsOne(naming(context, context.hint)),
+    hintFitsSeveral: ({ context }) => fitsSeveral(naming(context, context.hint)),
+    hintFitsNoDay: ({ context }) => fitsNone(naming(context, context.hint)) && !!naming(context, context.hint)?.onlyDay,
+    hintFitsNone: ({ context }) => fitsNone(naming(context, context.hint)),
     isMore: ({ event }) => event.type === 'user.chose' && event.value === MORE,
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
     isBookingChoice: ({ context, event }) =>
       event.type === 'user.chose' && context.bookings.some((b) => b.id === event.value),
-    isHintForOne: ({ context, event }) =>
-      event.type === 'user.said' && hinted(context, event.understanding).length === 1,
+    saidFitsOne: ({ context, event }) => fitsOne(saidNaming(context, event)),
+    saidFitsSeveral: ({ context, event }) => fitsSeveral(saidNaming(context, event)),
+    saidFitsNone: ({ context, event }) => fitsNone(saidNaming(context, event)),
     isAllowed: ({ context }) => permissionOf(context).ok,
+    noneListedAllowed: ({ context }) => context.listed.every((b) => !b[context.action].ok),
     saysNo: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'no',
     hasTerms: ({ context }) => termsOf(context) !== undefined,
   },
   actions: {
     settle: assign({ result: (_, params: { outcome: 'none' | 'declined' | 'menu' | 'failed' }) => params }),
-    selectPreselected: assign({
-      selected: ({ context }) => context.bookings.find((b) => b.id === context.bookingId),
-      pickedByHint: false,
-    }),
-    selectHinted: assign({ selected: ({ context }) => hinted(context, context.hint)[0], pickedByHint: true }),
+    listAll: assign(({ context }) => ({ listed: changeableFirst(context.bookings, context.action), offset: 0 })),
+    selectPreselected: assign({ selected: ({ context }) => context.bookings.find((b) => b.id === context.bookingId) }),
+    selectHinted: assign(({ context }) => selectFrom(naming(context, context.hint), context.action)),
+    listHinted: assign(({ context }) => listFrom(context, naming(context, context.hint))),
+    keepHintedWish: assign(({ context }) => ({
+      wish: context.action === 'rebook' ? naming(context, context.hint)?.wish : undefined,
+    })),
     selectChosen: assign({
       selected: ({ context, event }) =>
         context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value),
-      pickedByHint: false,
     }),
-    selectSaid: assign({
-      selected: ({ context, event }) =>
-        event.type === 'user.said' ? hinted(context, event.understanding)[0] : undefined,
-      pickedByHint: true,
-    }),
+    selectSaid: assign(({ context, event }) => selectFrom(saidNaming(context, event), context.action)),
+    listSaid: assign(({ context, event }) => listFrom(context, saidNaming(context, event))),
     nextPage: assign({ offset: ({ context }) => context.offset + 4 }),
     promptChoose: speak.say(({ context }) => [choosePrompt(context, `${context.action}.choose`)]),
+    promptSeveral: speak.say(({ context }) => [choosePrompt(context, 'pick.several')]),
     promptChooseAnother: speak.say(({ context }) => [choosePrompt(context, 'pick.chooseAnother')]),
     sayNoneThatDay: speak.text('pick.noneThatDay'),
+    sayNoneNamed: speak.text('pick.noneNamed'),
     sayNone: speak.say(({ context }) => [{ parts: [t(`${context.action}.none`)] }]),
-    sayRefused: speak.say(({ context }) => {
-      const p = permissionOf(context);
-      return p.ok ? [] : [{ parts: [...bookingLines(chosen(context)), rejectionText(p.rejection)] }];
-    }),
+    sayRefused: speak.say(({ context }) => refusal(chosen(context), context.action)),
+    sayListedRefused: speak.say(({ context }) => context.listed.flatMap((b) => refusal(b, context.action))),
     promptTerms: speak.say(({ context }) => [termsReply(must(termsOf(context), 'terms of the booking'))]),
     acceptTerms: assign({ termsAccepted: true }),
     sayDeclined: speak.text('terms.declined'),
@@ -115,24 +139,26 @@ export const pickBookingMachine = setup({
   },
 }).createMachine({
   id: 'pickBooking',
-  context: ({ input }) => ({ ...input, bookings: [], offset: 0, pickedByHint: false, termsAccepted: false }),
+  context: ({ input }) => ({ ...input, bookings: [], listed: [], offset: 0, termsAccepted: false }),
   initial: 'loading',
   states: {
     loading: {
       invoke: {
         src: 'listBookings',
         input: ({ context }) => ({ patientId: context.patientId }),
-        onDone: { target: 'routing', actions: assign({ bookings: ({ event }) => event.output }) },
+        onDone: { target: 'routing', actions: [assign({ bookings: ({ event }) => event.output }), 'listAll'] },
         onError: { target: 'failed', actions: 'sayFailure' },
       },
     },
     routing: {
       always: [
         { guard: 'hasNoBookings', target: 'none' },
-        { guard: 'hasPreselected', target: 'checking', actions: 'selectPreselected' },
-        { guard: 'hasOneHinted', target: 'checking', actions: 'selectHinted' },
-        { guard: 'hasHintForNone', target: 'choosing', actions: 'sayNoneThatDay' },
-        { target: 'choosing' },
+        { guard: 'hasPreselected', target: 'checking', actions: ['selectPreselected', 'keepHintedWish'] },
+        { guard: 'hintFitsOne', target: 'checking', actions: 'selectHinted' },
+        { guard: 'hintFitsSeveral', target: 'sorting', actions: 'listHinted' },
+        { guard: 'hintFitsNoDay', target: 'choosing', actions: 'sayNoneThatDay' },
+        { guard: 'hintFitsNone', target: 'choosing', actions: 'sayNoneNamed' },
+        { target: 'choosing', actions: 'keepHintedWish' },
       ],
     },
     choosing: {
@@ -145,7 +171,34 @@ export const pickBookingMachine = setup({
           { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
         ],
         'user.said': [
-          { guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' },
+          { guard: 'saidFitsOne', target: 'checking', actions: 'selectSaid' },
+          { guard: 'saidFitsSeveral', target: 'sorting', actions: 'listSaid' },
+          { guard: 'saidFitsNone', target: 'choosing', reenter: true, actions: ['sayNoneNamed', 'listAll'] },
+          { guard: 'saysNo', target: 'toMenu' },
+        ],
+      },
+    },
+    // Several bookings fit what the resident named: none can be changed (a series), or some can.
+    sorting: {
+      always: [
+        { guard: 'noneListedAllowed', target: 'refused', actions: ['sayListedRefused', 'listAll'] },
+        { target: 'narrowed' },
+      ],
+    },
+    // Only the bookings that fit what the resident named, to choose among.
+    narrowed: {
+      tags: 'awaitingUser',
+      entry: 'promptSeveral',
+      on: {
+        'user.chose': [
+          { guard: 'isMore', target: 'narrowed', reenter: true, actions: 'nextPage' },
+          { guard: 'isMenu', target: 'toMenu' },
+          { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
+        ],
+        'user.said': [
+          { guard: 'saidFitsOne', target: 'checking', actions: 'selectSaid' },
+          { guard: 'saidFitsSeveral', target: 'sorting', actions: 'listSaid' },
+          { guard: 'saidFitsNone', target: 'choosing', actions: ['sayNoneNamed', 'listAll'] },
           { guard: 'saysNo', target: 'toMenu' },
         ],
       },
@@ -153,7 +206,7 @@ export const pickBookingMachine = setup({
     checking: {
       always: [
         { guard: 'isAllowed', target: 'askingTerms' },
-        { target: 'refused', actions: 'sayRefused' },
+        { target: 'refused', actions: ['sayRefused', 'listAll'] },
       ],
     },
     refused: {
@@ -166,7 +219,9 @@ export const pickBookingMachine = setup({
           { guard: 'isBookingChoice', target: 'checking', actions: 'selectChosen' },
         ],
         'user.said': [
-          { guard: 'isHintForOne', target: 'checking', actions: 'selectSaid' },
+          { guard: 'saidFitsOne', target: 'checking', actions: 'selectSaid' },
+          { guard: 'saidFitsSeveral', target: 'sorting', actions: 'listSaid' },
+          { guard: 'saidFitsNone', target: 'choosing', actions: ['sayNoneNamed', 'listAll'] },
           { guard: 'saysNo', target: 'toMenu' },
         ],
       },
@@ -183,7 +238,7 @@ export const pickBookingMachine = setup({
           action: context.action,
           booking: chosen(context),
           termsAccepted: context.termsAccepted,
-          wish: wishForNewTime(context),
+          wish: context.wish,
         }),
       }),
     },

@@ -47,10 +47,15 @@ export const bookingParams = (b: BookingSummary) => ({
   phone: b.unitPhone,
 });
 
-/** The booking as a few lines: time, what and where, and who (1177 display rule). */
+/** How to find and reach the unit: its address and phone, or the phone alone. */
+export const placeLine = (address: string | undefined, phone: string): TextRef =>
+  address ? t('booking.where', { address, phone }) : t('booking.phone', { phone });
+
+/** The booking as a few lines: time, what and where, who (1177 display rule), address and phone. */
 export const bookingLines = (b: BookingSummary): TextRef[] => [
   t('booking.summary', bookingParams(b)),
   ...(b.shownWith ? [t('booking.shownWith', { name: b.shownWith })] : []),
+  placeLine(b.unitAddress, b.unitPhone),
 ];
 
 export const bookingChoice = (b: BookingSummary): Choice =>

@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
 import { must } from '../booking/invariant.js';
 import { loadContentOrThrow } from '../content/load.js';
-import { createApp, type App } from '../bot/app.js';
-import { loadConfig } from '../bot/config.js';
+import { startLocalBot } from './local-bot.js';
 import { writeChatdown } from './transcripts/chatdown.js';
 import { HttpBotClient, type BotReply } from './transcripts/http-client.js';
 import type { Step, UserStep } from './transcripts/script.js';
@@ -34,24 +30,8 @@ async function main(): Promise<void> {
   const url = option(args, '--url');
   const recordTo = option(args, '--record');
   const clock = option(args, '--clock') ?? DateTime.now().setZone('Europe/Stockholm').toFormat("yyyy-MM-dd'T'HH:mm");
-  let app: App | undefined;
-  let dir: string | undefined;
-  if (!url) {
-    dir = mkdtempSync(join(tmpdir(), 'tidbokschatten-chat-'));
-    const config = loadConfig({
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CLOCK: clock,
-      DEMO_MODE: 'true',
-      TIDBOK_DB: join(dir, 'tidbok.sqlite'),
-      CONVERSATION_DB: join(dir, 'conversations.sqlite'),
-      DEMO_TOKEN_SECRET: randomBytes(24).toString('hex'),
-    });
-    app = await createApp(config, loadContentOrThrow(), () => {});
-  }
-  const client = new HttpBotClient(url ?? (await must(app, 'a bot of its own').listen()));
+  const own = url ? undefined : await startLocalBot(loadContentOrThrow(), clock);
+  const client = new HttpBotClient(url ?? must(own, 'a bot of its own').url);
   const steps: Step[] = [];
   let pending: Partial<UserStep> = {};
   let last: BotReply[] = [];
@@ -130,8 +110,7 @@ async function main(): Promise<void> {
     );
     console.log(`\nSaved the conversation to ${recordTo}. Run it with: npm run test:transcripts`);
   }
-  await app?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await own?.stop();
 }
 
 await main();

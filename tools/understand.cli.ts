@@ -32,24 +32,33 @@ const result: FullUnderstanding = await understand(text, now, model);
 const emergency = await emergencyIn(text, model);
 const unitName = new Map(content.units.map((u) => [u.hsaId, u.name]));
 const serviceName = new Map(content.units.flatMap((u) => u.services.map((s) => [s.id, `${s.name}, ${u.name}`])));
-const { wish } = result;
-const single = wish.dateFrom !== undefined && wish.dateFrom === wish.dateTo;
-const out = {
-  ...(emergency ? { emergency } : {}),
-  intent: result.intent,
-  confidence: result.confidence,
-  alternatives: result.alternatives,
-  language: result.language,
-  ...(single ? { date: wish.dateFrom } : { dateFrom: wish.dateFrom, dateTo: wish.dateTo }),
-  timeFrom: wish.timeFrom,
-  timeTo: wish.timeTo,
-  partOfDay: wish.partOfDay,
-  weekday: wish.weekday,
-  earliest: result.earliest,
-  units: result.unitHsaIds.length ? result.unitHsaIds.map((id) => ({ hsaId: id, name: unitName.get(id) })) : undefined,
-  careServices: result.careServiceIds.length
-    ? result.careServiceIds.map((id) => ({ id, name: serviceName.get(id) }))
-    : undefined,
-  problems: result.problems.length ? result.problems : undefined,
-};
-console.log(JSON.stringify(out));
+type Read = Omit<FullUnderstanding, 'problems'> & { problems?: FullUnderstanding['problems'] };
+
+/** One reading as the tester wants to see it: names instead of ids, nothing empty. */
+function shown(result: Read): Record<string, unknown> {
+  const { wish } = result;
+  const single = wish.dateFrom !== undefined && wish.dateFrom === wish.dateTo;
+  return {
+    intent: result.intent,
+    confidence: result.confidence,
+    alternatives: result.alternatives,
+    language: result.language,
+    ...(single ? { date: wish.dateFrom } : { dateFrom: wish.dateFrom, dateTo: wish.dateTo }),
+    timeFrom: wish.timeFrom,
+    timeTo: wish.timeTo,
+    partOfDay: wish.partOfDay,
+    weekday: wish.weekday,
+    earliest: result.earliest,
+    rebookWish: result.rebookWish,
+    units: result.unitHsaIds.length
+      ? result.unitHsaIds.map((id) => ({ hsaId: id, name: unitName.get(id) }))
+      : undefined,
+    careServices: result.careServiceIds.length
+      ? result.careServiceIds.map((id) => ({ id, name: serviceName.get(id) }))
+      : undefined,
+    problems: result.problems?.length ? result.problems : undefined,
+    next: result.next ? shown(result.next) : undefined,
+  };
+}
+
+console.log(JSON.stringify({ ...(emergency ? { emergency } : {}), ...shown(result) }));

@@ -64,7 +64,7 @@ describe('guided booking over HTTP', () => {
     expect(next.map((s) => s.text).join('\n')).toContain('Vill du fortsätta med det vi höll på med?');
     const resumed = await send(t.url, 'anywhere', { text: 'ja', token });
     expect(resumed.map((s) => s.text).join('\n')).toContain('Vilken tid vill du avboka?');
-    const after = await send(t.url, 'anywhere', { text: '2', token });
+    const after = await send(t.url, 'anywhere', { text: '1', token });
     expect(after.map((s) => s.text).join('\n')).toContain('Vill du avboka den här tiden?');
   });
 

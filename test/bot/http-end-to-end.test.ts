@@ -113,7 +113,7 @@ describe('the bot over HTTP with expectReplies', () => {
     const token = await login(t.url);
     await send(t.url, 'restart', { text: 'avboka', token });
     await t.restart();
-    const said = await send(t.url, 'restart', { text: '2', token });
+    const said = await send(t.url, 'restart', { text: '1', token });
     expect(said.map((s) => s.text).join('\n')).toContain('Vill du avboka den här tiden?');
   });
 

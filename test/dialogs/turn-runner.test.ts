@@ -54,6 +54,7 @@ describe('the turn runner', () => {
       'view.headerOne',
       'booking.summary',
       'booking.shownWith',
+      'booking.where',
       'view.changeable',
       'menu.again',
     ]);

@@ -32,7 +32,10 @@ const tuesday = summary({ id: 'tue', start: '2026-12-08T10:00:00+01:00' });
 const series = summary({
   id: 'series',
   start: '2026-12-09T10:00:00+01:00',
-  cancel: { ok: false, rejection: { code: 'series_booking' } },
+  cancel: {
+    ok: false,
+    rejection: { code: 'series_booking', unitName: 'Fysioterapin Eriksdal', phone: '018-611 00 03' },
+  },
 });
 const withTerms = summary({ id: 'terms', terms: { cancel: 'terms.change.specialist' } });
 
@@ -77,6 +80,7 @@ describe('choosing a booking to cancel', () => {
     expect(keys(a)).toEqual([
       'booking.summary',
       'booking.shownWith',
+      'booking.where',
       'booking.rejected.series_booking',
       'pick.chooseAnother',
     ]);
@@ -123,7 +127,7 @@ describe('cancelling the chosen booking', () => {
     expect(keys(a)[0]).toBe('cancel.confirm');
     await turn(a, { type: 'user.confirmed' });
     expect(a.getSnapshot().output).toEqual({ outcome: 'cancelled' });
-    expect(keys(a)).toEqual(['cancel.done']);
+    expect(keys(a)).toEqual(['cancel.done', 'booking.where']);
     expect(calls).toEqual([{ patientId: 'p', bookingId: 'b1', termsAccepted: false, reason: undefined }]);
   });
 
@@ -195,6 +199,12 @@ describe('cancelling the chosen booking', () => {
     });
     await turn(a, { type: 'user.confirmed' });
     expect(state(a)).toBe('confirming');
-    expect(keys(a)).toEqual(['error.bookingSystem', 'cancel.confirm', 'booking.summary', 'booking.shownWith']);
+    expect(keys(a)).toEqual([
+      'error.bookingSystem',
+      'cancel.confirm',
+      'booking.summary',
+      'booking.shownWith',
+      'booking.where',
+    ]);
   });
 });

@@ -117,6 +117,7 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
                 {
                   careServiceId: 'other',
                   unitName: 'Vårdcentralen Sävjaberg',
+                  unitPhone: '018-611 00 02',
                   firstStart: '2026-12-03T08:00:00+01:00',
                 },
               ],
@@ -129,6 +130,11 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
     await turn(a, { type: 'user.chose', value: 'alt:other' });
     expect(searches.at(-1)?.target).toEqual({ kind: 'open', careServiceId: 'other', viaGuide: false });
     expect(state(a)).toBe('offering');
+    // The other unit's name and number are the ones shown from now on.
+    expect(a.getSnapshot().context).toMatchObject({
+      unit: 'Vårdcentralen Sävjaberg',
+      phone: '018-611 00 02',
+    });
   });
 
   it('asks for another day, and searches everything again on "visa alla"', async () => {
@@ -144,10 +150,10 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
     const { machine, writes } = withActors({});
     const a = await started(machine, rebook);
     await turn(a, { type: 'user.chose', value: 's2' });
-    expect(keys(a)).toEqual(['rebook.confirm']);
+    expect(keys(a)).toEqual(['rebook.confirm', 'booking.phone']);
     await turn(a, { type: 'user.confirmed' });
     expect(a.getSnapshot().output).toMatchObject({ outcome: 'booked' });
-    expect(keys(a)).toEqual(['rebook.done']);
+    expect(keys(a)).toEqual(['rebook.done', 'booking.where']);
     expect(writes).toEqual([
       {
         patientId: 'p',
@@ -171,7 +177,7 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
     await turn(a, { type: 'user.text', text: 'Ont i knät' });
     await turn(a, { type: 'user.confirmed' });
     expect(writes[0]).toMatchObject({ reason: 'Ont i knät', target: { kind: 'open' } });
-    expect(keys(a)).toEqual(['book.done', 'book.instructions', 'instructions.provtagning']);
+    expect(keys(a)).toEqual(['book.done', 'booking.where', 'book.instructions', 'instructions.provtagning']);
   });
 
   it('goes back to the times on no', async () => {

@@ -115,4 +115,27 @@ export async function runScript(script: Script, client: HttpBotClient): Promise<
   return extra ? { ok: false, failure: extra } : { ok: true, turns };
 }
 
+/** Plays the user's side of a transcript and keeps what the bot answers to each step, by the step's line. */
+export async function recordAnswers(script: Script, client: HttpBotClient): Promise<Map<number, BotReply[]> | Failure> {
+  if (script.login) await client.login(script.login);
+  const clients = new Map<string, HttpBotClient>([['main', client]]);
+  const lastIn = new Map<string, BotReply[]>();
+  const answers = new Map<number, BotReply[]>();
+  for (const step of script.steps) {
+    if (step.kind === 'bot') continue;
+    const name = step.conversation ?? 'main';
+    const speaking = clients.get(name) ?? client.another();
+    clients.set(name, speaking);
+    const result = await perform(step, speaking, lastIn.get(name) ?? [], script.file);
+    if (!Array.isArray(result)) return result;
+    lastIn.set(name, result);
+    answers.set(step.line, result);
+  }
+  return answers;
+}
+
+/** Whether a bot line of a transcript still holds for an answer (wildcards and patterns kept as written). */
+export const stillHolds = (step: BotStep, actual: BotReply, file: string): boolean =>
+  compare(step, actual, file) === undefined;
+
 export const formatFailure = (f: Failure) => `${f.file}:${f.line}\n  expected: ${f.expected}\n  actual:   ${f.actual}`;
