@@ -62,3 +62,32 @@ export const FORMATTERS = {
 } as const;
 
 export type FormatterName = keyof typeof FORMATTERS;
+
+/** "8.00" from "08:00" */
+const clockOf = (hhmm: string) => {
+  const [h = '0', m = '00'] = hhmm.split(':');
+  return `${Number(h)}.${m}`;
+};
+
+/** "måndag–fredag", "måndag och onsdag", "måndag, onsdag och fredag" */
+function daysOf(weekdays: readonly number[]): string {
+  const days = [...new Set(weekdays)].sort((a, b) => a - b);
+  const name = (d: number) => WEEKDAYS[d - 1] ?? '';
+  const first = days[0];
+  const last = days.at(-1);
+  if (first === undefined || last === undefined) return '';
+  if (days.length >= 3 && last - first === days.length - 1) return `${name(first)}–${name(last)}`;
+  const names = days.map(name);
+  return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names.at(-1) ?? ''}`;
+}
+
+/** Opening hours as a line: "måndag–torsdag 7.30–18.00, fredag 7.30–15.00"; all day every day is "dygnet runt". */
+export function formatOpeningHours(hours: readonly { weekdays: number[]; from: string; to: string }[]): string {
+  return hours
+    .map((h) =>
+      h.from === '00:00' && h.to === '23:59' && h.weekdays.length === 7
+        ? 'dygnet runt'
+        : `${daysOf(h.weekdays)} ${clockOf(h.from)}–${clockOf(h.to)}`,
+    )
+    .join(', ');
+}

@@ -227,6 +227,7 @@ export const languageSchema = z.strictObject({
     lunchStarts: hhmm,
   }),
   generic: z.array(z.string().min(1)).default([]),
+  goodbye: phraseList,
   split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),
   unitQuestions: z.strictObject({ address: phraseList, phone: phraseList, hours: phraseList, web: phraseList }),
 });

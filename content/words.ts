@@ -39,14 +39,22 @@ export function editDistance(a: string, b: string, cap = 3): number {
   return previous[b.length] ?? 0;
 }
 
-/** Swedish endings of the definite form and plural: «läkartiden», «vaccinet», «provtagningarna». */
-const ENDINGS = new Set(['en', 'et', 'n', 't', 'na', 'er', 'ar', 'or', 'erna', 'arna', 'orna']);
+/** Swedish endings of the definite form and plural: «läkartiden», «vaccinet», «ryggen», «provtagningarna». */
+const ENDINGS = new Set(['en', 'et', 'na', 'er', 'ar', 'or', 'erna', 'arna', 'orna']);
+/** Single-letter endings only on longer words: «sprutan», but not «bokat» for «boka». */
+const SHORT_ENDINGS = new Set(['n', 't']);
+
+const withEnding = (typed: string, word: string) => {
+  if (!typed.startsWith(word)) return false;
+  const ending = typed.slice(word.length);
+  return (word.length >= 4 && ENDINGS.has(ending)) || (word.length >= 5 && SHORT_ENDINGS.has(ending));
+};
 
 /** Whether a typed word is the lexicon word, allowing typos in longer words and endings on nouns. */
 export function sameWord(typed: string, word: string): boolean {
   if (typed === word) return true;
   if (/\d/.test(word) || /\d/.test(typed)) return false;
-  if (word.length >= 5 && typed.startsWith(word) && ENDINGS.has(typed.slice(word.length))) return true;
+  if (withEnding(typed, word)) return true;
   // Five-letter words allow a missing or extra letter (tidr, tiderr) but not a changed one,
   // which would confuse words such as andra and ångra.
   const allowed =

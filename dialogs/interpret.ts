@@ -118,6 +118,9 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
 
   const understanding = await understand(text, deps.now, deps.model);
   const { intent } = understanding;
+  // The words of a yes/no button say which («fortsätt» is «Nej, fortsätt», not «avbryt»).
+  const byLabel = prompt?.expects === 'yesno' ? choiceByWords(words, choices, deps.labelOf, lex) : undefined;
+  if (byLabel) return { kind: 'event', event: choiceEvent(byLabel.value, prompt), understanding };
   // A reason written in free text is the answer, unless it is a short command («avbryt»).
   const commandLike = prompt?.expects !== 'text' || words.length <= SHORT_COMMAND;
   if (GLOBALS.includes(intent) && commandLike)

@@ -35,6 +35,7 @@ export interface Lexicon {
   /** Words that never name a service, unit or booking on their own */
   generic: Set<string>;
   split: { newTime: Phrase[]; nextWish: Phrase[] };
+  goodbye: Phrase[];
   unitQuestions: Record<UnitAspect, Phrase[]>;
   /** The units residents may ask about, with what they may ask */
   units: (UnitFacts & { phrases: Phrase[] })[];
@@ -91,6 +92,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     },
     generic,
     split: { newTime: phrasesOf(lang.split.newTime), nextWish: phrasesOf(lang.split.nextWish) },
+    goodbye: phrasesOf(lang.goodbye),
     unitQuestions: {
       address: phrasesOf(lang.unitQuestions.address),
       phone: phrasesOf(lang.unitQuestions.phone),

@@ -3,11 +3,12 @@ import { createActor, type Actor, type AnyActorRef, type Snapshot } from 'xstate
 import { settle } from '../machines/settle.js';
 import type { Chart } from '../machines/chart.js';
 import { CHART_VERSION, OFFERED, type ConversationEvent, type Request } from '../machines/conversation.machine.js';
-import type { MenuIntent } from '../machines/menu.machine.js';
+import { menuPrompt, type MenuIntent } from '../machines/menu.machine.js';
 import { t, type Choice, type Reply } from '../machines/reply.js';
 import { emergencyIn } from './emergency.js';
 import { interpret, type Interpreted, type UserInput } from './interpret.js';
 import { languageOf } from './language.js';
+import { asksAboutUnit, unitAnswer } from './unit-questions.js';
 import type { UnderstandingModel } from './understanding-model.js';
 
 // One turn of a conversation, channel-neutral: restore the chart from its persisted
@@ -121,23 +122,49 @@ function runningFlow(actor: ChartActor): AnyActorRef | undefined {
 
 const isMenuIntent = (intent: string | undefined): intent is MenuIntent => OFFERED.includes(intent as MenuIntent);
 
-/** A message that is another errand than the one under way («nej förresten, visa mina tider»). */
-function switchRequest(actor: ChartActor, interpreted: Interpreted): Request | undefined {
+/**
+ * A message that is another errand than the one under way («nej förresten, visa mina
+ * tider»). When the understanding is unsure («nej vänta, jag vill flytta den istället»),
+ * or the errand would only be a look at the bookings, the resident is asked before the
+ * errand under way is left.
+ */
+function switchRequest(actor: ChartActor, interpreted: Interpreted): ConversationEvent | undefined {
   if (interpreted.kind !== 'event' || interpreted.event.type !== 'user.said') return undefined;
   const { understanding } = interpreted.event;
+  const unsure = understanding.intent === 'unclear';
+  const intent = unsure ? understanding.alternatives?.find(isMenuIntent) : understanding.intent;
   const snapshot = actor.getSnapshot();
-  if (snapshot.matches('menu') || !isMenuIntent(understanding.intent)) return undefined;
+  if (snapshot.matches('menu') || !isMenuIntent(intent)) return undefined;
   const current = snapshot.context.request;
-  const same = current?.intent === understanding.intent && !(current.viaGuide && understanding.intent === 'book');
-  return same ? undefined : { intent: understanding.intent, understanding };
+  const same = current?.intent === intent && !(current.viaGuide && intent === 'book');
+  if (same) return undefined;
+  const request: Request = { intent, understanding: { ...understanding, intent, alternatives: undefined } };
+  return { type: 'intent.switch', request, ask: unsure || intent === 'view' };
+}
+
+/**
+ * A question about a unit, answered from its data wherever the resident is: at the menu
+ * always, in an errand when it names a unit or asks for a fact («var ligger den?»).
+ */
+function unitQuestion(input: UserInput, interpreted: Interpreted, actor: ChartActor, deps: TurnDeps, prompt?: Reply) {
+  if (interpreted.kind !== 'event' || interpreted.event.type !== 'user.said') return undefined;
+  const { understanding, text } = interpreted.event;
+  if (understanding.intent !== 'ask-unit') return undefined;
+  const snapshot = actor.getSnapshot();
+  const atMenu = snapshot.matches('menu');
+  if (!atMenu && !asksAboutUnit(text, understanding, deps.model.lexicon)) return undefined;
+  const answer = unitAnswer(input.text ?? '', understanding, deps.model.lexicon, snapshot.context.about);
+  return [...answer, ...(atMenu ? [menuPrompt('again', OFFERED)] : repeatPrompt(prompt))];
 }
 
 /** A question or a polite word beside the errand: answered, and the errand's question asked again. */
 function aside(interpreted: Interpreted, prompt: Reply | undefined): Reply[] | undefined {
   const intent = interpreted.kind === 'stale' ? undefined : interpreted.understanding?.intent;
-  if (intent === 'ask-cost' || intent === 'ask-unit')
-    return [{ parts: [t(`answer.${intent}`)] }, ...repeatPrompt(prompt)];
-  if (intent === 'thanks' || intent === 'greeting') return repeatPrompt(prompt);
+  if (intent === 'ask-cost') return [{ parts: [t(`answer.${intent}`)] }, ...repeatPrompt(prompt)];
+  if (intent === 'thanks' && interpreted.kind !== 'stale' && interpreted.understanding?.goodbye)
+    return [{ parts: [t('menu.goodbye')] }];
+  if (intent === 'thanks') return [{ parts: [t('menu.thanksShort')] }, ...repeatPrompt(prompt)];
+  if (intent === 'greeting') return repeatPrompt(prompt);
   return undefined;
 }
 
@@ -183,6 +210,8 @@ async function eventFor(
   const said = interpreted.understanding?.intent;
   if (opened.fresh && said !== undefined && ['greeting', 'thanks', 'yes', 'no', 'unknown'].includes(said)) return [];
 
+  const answered = unitQuestion(input, interpreted, actor, deps, data.prompt);
+  if (answered) return answered;
   const { event } = interpreted;
   const flow = runningFlow(actor);
   // An answer that fits the current question answers it.
@@ -190,8 +219,8 @@ async function eventFor(
     ? (flow.getSnapshot() as { can: (e: ConversationEvent) => boolean }).can(event)
     : actor.getSnapshot().can(event);
   if (fits) return event;
-  const request = flow && switchRequest(actor, interpreted);
-  if (request) return { type: 'intent.switch', request };
+  const switching = flow && switchRequest(actor, interpreted);
+  if (switching) return switching;
   return aside(interpreted, data.prompt) ?? notUnderstood(interpreted, data.prompt);
 }
 

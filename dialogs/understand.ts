@@ -82,6 +82,7 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
   // Naming something bookable and nothing else («provtagning på Fyrisdal») is a wish to book it.
   if (intent === 'unknown' && careServiceIds.length > 0) intent = 'book';
   const rebookWish = newTimeSplit(words, now, lex);
+  const goodbye = intent === 'thanks' && lex.goodbye.some((p) => findPhrase(words, p) >= 0);
   const understanding: FullUnderstanding = {
     intent,
     confidence: Number(reading.confidence.toFixed(3)),
@@ -90,6 +91,7 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     wish,
     ...(earliest ? { earliest: true } : {}),
     ...(rebookWish ? { rebookWish } : {}),
+    ...(goodbye ? { goodbye } : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
     names: {

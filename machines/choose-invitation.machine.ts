@@ -2,7 +2,9 @@ import { assign, fromPromise, setup } from 'xstate';
 import { must } from '../booking/invariant.js';
 import type { PatientInput } from '../booking/effects.js';
 import type { InvitationSummary } from '../booking/views.js';
-import type { UserEvent } from './events.js';
+import type { Rejection } from '../booking/rejections.js';
+import type { TimeWish } from '../booking/slot-filter.js';
+import type { Understanding, UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
 import { MENU, rejectionText, speaker, termsReply } from './replies.js';
 import { choice, t, type Reply, type TextRef } from './reply.js';
@@ -10,18 +12,26 @@ import { termsState } from './shared-states.js';
 
 // Boka tid med bokningsunderlag (steg 4) begins here: the resident's invitations with the
 // clinic's text and the period in which to book; one is chosen and its terms accepted.
-// The care service is the invitation's own and cannot be changed.
+// The care service is the invitation's own and cannot be changed. A resident who names
+// what the invitation is for («boka min diabeteskontroll», «kallelsen till mammografi»)
+// gets that invitation at once; the time wished for («i januari») goes along.
 
 export interface ChooseInvitationInput {
   patientId: string;
+  /** What the resident said: the care service or unit named, and any wished time */
+  understanding?: Understanding;
+  /** Why booking the named service freely was refused: said when no invitation fits either */
+  refusal?: Rejection;
 }
 
 export type ChooseInvitationOutput =
-  | { outcome: 'chosen'; invitation: InvitationSummary; termsAccepted: boolean }
+  | { outcome: 'chosen'; invitation: InvitationSummary; termsAccepted: boolean; wish?: TimeWish }
   | { outcome: 'none' | 'menu' | 'declined' | 'failed' };
 
 interface Context extends ChooseInvitationInput {
   invitations: InvitationSummary[];
+  /** The invitations shown: all, or those for what the resident named */
+  listed: InvitationSummary[];
   selected?: InvitationSummary;
   termsAccepted: boolean;
   result?: ChooseInvitationOutput;
@@ -44,10 +54,25 @@ const invitationReply = (i: InvitationSummary): Reply => ({
   card: 'booking',
 });
 
+/** The invitations for the care services or units a message names; all when it names none. */
+function named(invitations: readonly InvitationSummary[], u: Understanding | undefined): InvitationSummary[] {
+  const services = u?.careServiceIds ?? [];
+  const units = u?.unitHsaIds ?? [];
+  if (services.length + units.length === 0) return [...invitations];
+  return invitations.filter((i) =>
+    services.length > 0 ? services.includes(i.careServiceId) : units.includes(i.unitHsaId),
+  );
+}
+const namesSomething = (u: Understanding | undefined) =>
+  (u?.careServiceIds.length ?? 0) + (u?.unitHsaIds.length ?? 0) > 0;
+
+const open = (list: readonly InvitationSummary[]) => list.filter((i) => i.state.ok);
+
+/** The invitations that can be booked now, as buttons: the cards above say why the others cannot. */
 const choosePrompt = (c: Context, key: string): Reply => ({
   parts: [t(key)],
   choices: [
-    ...c.invitations.map((i) => choice(i.id, 'choice.invitation', { service: i.serviceName, unit: i.unitName })),
+    ...open(c.listed).map((i) => choice(i.id, 'choice.invitation', { service: i.serviceName, unit: i.unitName })),
     choice(MENU, 'choice.menu'),
   ],
   expects: 'choice',
@@ -58,53 +83,74 @@ export const chooseInvitationMachine = setup({
   actors: { listInvitations: fromPromise<InvitationSummary[], PatientInput>(notProvided('listInvitations')) },
   guards: {
     hasNone: ({ context }) => context.invitations.length === 0,
-    hasOneOpen: ({ context }) => context.invitations.length === 1 && context.invitations[0]?.state.ok === true,
+    isOnlyOneOpen: ({ context }) => context.listed.length === 1 && open(context.listed).length === 1,
+    hasNoneOpen: ({ context }) => open(context.listed).length === 0,
+    namesOne: ({ context }) => namesSomething(context.understanding) && context.listed.length === 1,
+    namesNone: ({ context }) => namesSomething(context.understanding) && context.listed.length === 0,
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
     isInvitation: ({ context, event }) =>
-      event.type === 'user.chose' && context.invitations.some((i) => i.id === event.value),
+      event.type === 'user.chose' && open(context.listed).some((i) => i.id === event.value),
     isOpen: ({ context }) => context.selected?.state.ok === true,
+    hasOthersOpen: ({ context }) => open(context.invitations).some((i) => i.id !== context.selected?.id),
     hasTerms: ({ context }) => context.selected?.terms !== undefined,
   },
   actions: {
     acceptTerms: assign({ termsAccepted: true }),
     settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
+    narrow: assign({ listed: ({ context }) => named(context.invitations, context.understanding) }),
+    listEvery: assign({ listed: ({ context }) => context.invitations }),
     listAll: speak.say(({ context }) => [
-      { parts: [t('invitation.header', { count: context.invitations.length })] },
-      ...context.invitations.map(invitationReply),
+      { parts: [t('invitation.header', { count: context.listed.length })] },
+      ...context.listed.map(invitationReply),
+    ]),
+    showOne: speak.say(({ context }) => context.listed.map(invitationReply)),
+    sayNoneNamed: speak.say(({ context }) => [
+      { parts: [context.refusal ? rejectionText(context.refusal) : t('invitation.noneNamed')] },
+    ]),
+    sayRefusal: speak.say(({ context }) => [
+      { parts: [context.refusal ? rejectionText(context.refusal) : t('invitation.none')] },
     ]),
     promptChoose: speak.say(({ context }) => [choosePrompt(context, 'invitation.choose')]),
-    selectOnly: assign({ selected: ({ context }) => context.invitations[0] }),
+    selectOnly: assign({ selected: ({ context }) => context.listed[0] }),
+    selectOnlyOpen: assign({ selected: ({ context }) => open(context.listed)[0] }),
     select: assign({
-      selected: ({ context, event }) =>
-        context.invitations.find((i) => event.type === 'user.chose' && i.id === event.value),
+      selected: ({ context, event }) => context.listed.find((i) => event.type === 'user.chose' && i.id === event.value),
     }),
-    sayNotOpen: speak.say(({ context }) => [
-      { parts: [stateLine(chosen(context))] },
-      choosePrompt(context, 'invitation.chooseAnother'),
-    ]),
+    listOthers: assign({
+      listed: ({ context }) => open(context.invitations).filter((i) => i.id !== context.selected?.id),
+    }),
+    promptAnother: speak.say(({ context }) => [choosePrompt(context, 'invitation.chooseAnother')]),
     promptTerms: speak.say(({ context }) => [termsReply(must(chosen(context).terms, 'terms of the invitation'))]),
     sayDeclined: speak.text('terms.declinedBooking'),
-    sayNone: speak.text('invitation.none'),
     sayFailure: speak.text('error.bookingSystem'),
   },
 }).createMachine({
   id: 'chooseInvitation',
-  context: ({ input }) => ({ ...input, invitations: [], termsAccepted: false }),
+  context: ({ input }) => ({ ...input, invitations: [], listed: [], termsAccepted: false }),
   initial: 'loading',
   states: {
     loading: {
       invoke: {
         src: 'listInvitations',
         input: ({ context }) => ({ patientId: context.patientId }),
-        onDone: { target: 'routing', actions: assign({ invitations: ({ event }) => event.output }) },
+        onDone: { target: 'routing', actions: [assign({ invitations: ({ event }) => event.output }), 'narrow'] },
         onError: { target: 'failed', actions: 'sayFailure' },
       },
     },
     routing: {
       always: [
         { guard: 'hasNone', target: 'none' },
-        { guard: 'hasOneOpen', target: 'checking', actions: ['listAll', 'selectOnly'] },
-        { target: 'choosing', actions: 'listAll' },
+        { guard: 'namesOne', target: 'checking', actions: ['showOne', 'selectOnly'] },
+        { guard: 'namesNone', target: 'listed', actions: ['sayNoneNamed', 'listEvery', 'listAll'] },
+        { target: 'listed', actions: 'listAll' },
+      ],
+    },
+    // The cards are shown: a single open one is taken at once; with none open, the cards said why.
+    listed: {
+      always: [
+        { guard: 'isOnlyOneOpen', target: 'checking', actions: 'selectOnlyOpen' },
+        { guard: 'hasNoneOpen', target: 'closed' },
+        { target: 'choosing' },
       ],
     },
     choosing: {
@@ -120,11 +166,14 @@ export const chooseInvitationMachine = setup({
     checking: {
       always: [
         { guard: 'isOpen', target: 'askingTerms' },
-        { target: 'notOpen', actions: 'sayNotOpen' },
+        { guard: 'hasOthersOpen', target: 'notOpen', actions: 'listOthers' },
+        { target: 'closed' },
       ],
     },
+    // The invitation named cannot be booked now (its card said why): another open one may be chosen.
     notOpen: {
       tags: 'awaitingUser',
+      entry: 'promptAnother',
       on: {
         'user.chose': [
           { guard: 'isMenu', target: 'toMenu' },
@@ -141,10 +190,12 @@ export const chooseInvitationMachine = setup({
           outcome: 'chosen' as const,
           invitation: chosen(context),
           termsAccepted: context.termsAccepted,
+          wish: context.understanding?.wish,
         }),
       }),
     },
-    none: { type: 'final', entry: ['sayNone', { type: 'settle', params: { outcome: 'none' } }] },
+    none: { type: 'final', entry: ['sayRefusal', { type: 'settle', params: { outcome: 'none' } }] },
+    closed: { type: 'final', entry: { type: 'settle', params: { outcome: 'none' } } },
     declined: { type: 'final', entry: { type: 'settle', params: { outcome: 'declined' } } },
     toMenu: { type: 'final', entry: { type: 'settle', params: { outcome: 'menu' } } },
     failed: { type: 'final', entry: { type: 'settle', params: { outcome: 'failed' } } },

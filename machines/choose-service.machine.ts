@@ -2,6 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import { must } from '../booking/invariant.js';
 import type { PatientInput } from '../booking/effects.js';
 import type { OfferSummary, Offers } from '../booking/views.js';
+import type { Rejection } from '../booking/rejections.js';
 import type { Understanding, UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
 import { MENU, rejectionText, speaker, termsReply } from './replies.js';
@@ -27,6 +28,8 @@ export type ChooseServiceOutput =
       understanding?: Understanding;
       viaGuide?: boolean;
     }
+  /** What was named is booked with an invitation: the resident's invitations are looked at next */
+  | { outcome: 'invitation'; understanding?: Understanding; refusal: Rejection }
   | { outcome: 'none' | 'menu' | 'declined' | 'failed' };
 
 interface Context extends ChooseServiceInput {
@@ -54,6 +57,18 @@ function narrowed(offers: readonly OfferSummary[], u: Understanding | undefined)
   );
 }
 
+/** Why what the resident named cannot be booked freely, from the rules, e.g. «bokas med bokningsunderlag». */
+function refusalFor(c: Context): Rejection | undefined {
+  const u = c.understanding;
+  const refusal =
+    c.refusals.find(
+      (r) =>
+        u?.careServiceIds.includes(r.careServiceId) &&
+        (u.unitHsaIds.length === 0 || u.unitHsaIds.includes(r.unitHsaId)),
+    ) ?? c.refusals.find((r) => u?.unitHsaIds.includes(r.unitHsaId));
+  return refusal?.rejection;
+}
+
 const namesOf = (offers: readonly OfferSummary[]) => [...new Set(offers.map((o) => o.serviceName))];
 const namesSomething = (u: Understanding | undefined) =>
   (u?.careServiceIds.length ?? 0) + (u?.unitHsaIds.length ?? 0) > 0;
@@ -66,11 +81,15 @@ export const chooseServiceMachine = setup({
     hasOne: ({ context }) => context.candidates.length === 1,
     isOneKind: ({ context }) => context.candidates.length > 1 && namesOf(context.candidates).length === 1,
     namedNothingBookable: ({ context }) => namesSomething(context.understanding) && context.candidates.length === 0,
+    namedNeedsInvitation: ({ context }) =>
+      namesSomething(context.understanding) &&
+      context.candidates.length === 0 &&
+      refusalFor(context)?.code === 'invitation_required',
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
     isWhat: ({ context, event }) =>
       event.type === 'user.chose' &&
       event.value.startsWith(WHAT) &&
-      context.offers.some((o) => WHAT + o.serviceName === event.value),
+      context.candidates.some((o) => WHAT + o.serviceName === event.value),
     isWhere: ({ context, event }) =>
       event.type === 'user.chose' && context.candidates.some((o) => o.careServiceId === event.value),
     saysSomething: ({ event }) => event.type === 'user.said' && namesSomething(event.understanding),
@@ -81,9 +100,10 @@ export const chooseServiceMachine = setup({
     settle: assign({ result: (_, p: { outcome: 'none' | 'menu' | 'declined' | 'failed' }) => p }),
     narrow: assign({ candidates: ({ context }) => narrowed(context.offers, context.understanding) }),
     takeSaid: assign({ understanding: ({ event }) => (event.type === 'user.said' ? event.understanding : undefined) }),
+    // What is chosen among the candidates, so a unit named before («på Sävjaberg») still holds.
     takeWhat: assign({
       candidates: ({ context, event }) =>
-        context.offers.filter((o) => event.type === 'user.chose' && WHAT + o.serviceName === event.value),
+        context.candidates.filter((o) => event.type === 'user.chose' && WHAT + o.serviceName === event.value),
     }),
     selectOnly: assign({ selected: ({ context }) => context.candidates[0] }),
     selectWhere: assign({
@@ -93,20 +113,14 @@ export const chooseServiceMachine = setup({
     resetCandidates: assign({ candidates: ({ context }) => context.offers }),
     sayNotBookable: speak.say(({ context }) => {
       // The reason from the rules for what was named, e.g. «Folktandvården Enköping går inte att boka via 1177 ännu».
-      const u = context.understanding;
-      const refusal =
-        context.refusals.find(
-          (r) =>
-            u?.careServiceIds.includes(r.careServiceId) &&
-            (u.unitHsaIds.length === 0 || u.unitHsaIds.includes(r.unitHsaId)),
-        ) ?? context.refusals.find((r) => u?.unitHsaIds.includes(r.unitHsaId));
-      return [{ parts: refusal ? [rejectionText(refusal.rejection), t('book.otherwise')] : [t('book.notOffered')] }];
+      const refusal = refusalFor(context);
+      return [{ parts: refusal ? [rejectionText(refusal), t('book.otherwise')] : [t('book.notOffered')] }];
     }),
     promptWhat: speak.say(({ context }) => [
       {
         parts: [t('book.chooseWhat')],
         choices: [
-          ...namesOf(context.offers).map((name) => choice(WHAT + name, 'choice.service', { service: name })),
+          ...namesOf(context.candidates).map((name) => choice(WHAT + name, 'choice.service', { service: name })),
           choice(MENU, 'choice.menu'),
         ],
         expects: 'choice',
@@ -155,6 +169,7 @@ export const chooseServiceMachine = setup({
         { guard: 'hasNoOffers', target: 'none' },
         { guard: 'hasOne', target: 'askingTerms', actions: 'selectOnly' },
         { guard: 'isOneKind', target: 'askingWhere' },
+        { guard: 'namedNeedsInvitation', target: 'toInvitation' },
         { guard: 'namedNothingBookable', target: 'askingWhat', actions: ['sayNotBookable', 'resetCandidates'] },
         { target: 'askingWhat' },
       ],
@@ -192,6 +207,16 @@ export const chooseServiceMachine = setup({
           termsAccepted: context.termsAccepted,
           understanding: context.understanding,
           viaGuide: context.viaGuide,
+        }),
+      }),
+    },
+    toInvitation: {
+      type: 'final',
+      entry: assign({
+        result: ({ context }) => ({
+          outcome: 'invitation' as const,
+          understanding: context.understanding,
+          refusal: must(refusalFor(context), 'the reason an invitation is needed'),
         }),
       }),
     },

@@ -1,129 +1,37 @@
-import { assign, emit, forwardTo, setup } from 'xstate';
+import { assign } from 'xstate';
 import { must } from '../booking/invariant.js';
 import { cancelBookingMachine } from './cancel-booking.machine.js';
 import { chooseInvitationMachine } from './choose-invitation.machine.js';
 import { chooseServiceMachine } from './choose-service.machine.js';
 import { chooseTimeMachine } from './choose-time.machine.js';
-import {
-  afterGuide,
-  afterInvitation,
-  afterPick,
-  afterService,
-  patient,
-  withBooking,
-  type Context,
-  type ConversationEmitted,
-  type ConversationEvent,
-  type ConversationInput,
-} from './errand.js';
+import { conversationSetup, OFFERED } from './conversation.setup.js';
+import { afterGuide, afterInvitation, afterPick, afterService, patient, queuedFrom } from './errand.js';
 import { flowEvents, flowSubstates } from './flow-states.js';
-import { menuMachine, type MenuIntent } from './menu.machine.js';
+import { menuMachine } from './menu.machine.js';
 import { pickBookingMachine } from './pick-booking.machine.js';
 import { questionnaireMachine } from './questionnaire.machine.js';
-import { choice, NO, t, YES, type Reply } from './reply.js';
 import { viewMachine } from './view.machine.js';
 
 export type { ConversationEmitted, ConversationEvent, ConversationInput, Request } from './errand.js';
+export { OFFERED } from './conversation.setup.js';
 
 // The whole conversation as one chart. The root decides which errand (flow) is under way
 // and invokes it as a child machine: the menu, viewing, picking a booking, cancelling,
 // choosing a service, an invitation or a time, and the guided questionnaire. Commands
 // that work anywhere (avbryt, börja om, meny, hjälp, logga ut), a change of errand in the
-// middle of another, and the safety net are transitions of the root. What the flows say
-// reaches the root as events and is emitted to the turn runner, with what the root says
-// itself. Effects (the booking system) are provided at the composition root.
+// middle of another, a second wish in the same message, and the safety net are
+// transitions of the root. What the flows say reaches the root as events and is emitted
+// to the turn runner, with what the root says itself. Effects (the booking system) are
+// provided at the composition root.
 
 /** Bumped whenever the chart changes shape: an older persisted snapshot then starts over. */
 export const CHART_VERSION = 3;
 
-export const OFFERED: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation', 'guided'];
-const PERSONAL: readonly MenuIntent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation'];
+/** Back to the menu, the next question led by «anything else?». */
+const toMenu = { target: 'menu', actions: 'leadAgain' } as const;
+const toMenuPlain = { target: 'menu', actions: 'leadPlain' } as const;
 
-type Emit<P extends Record<string, unknown> | undefined = undefined> = Parameters<
-  typeof emit<Context, ConversationEvent, P, ConversationEvent, ConversationEmitted>
->[0];
-/** The chart's own words, emitted to the turn runner. */
-const tell = <P extends Record<string, unknown> | undefined = undefined>(e: Emit<P>) =>
-  emit<Context, ConversationEvent, P, ConversationEvent, ConversationEmitted>(e);
-const say = (...replies: Reply[]) => tell({ type: 'replies', replies });
-const sayText = (key: string) => say({ parts: [t(key)] });
-const wants = (c: Context, ...intents: MenuIntent[]) => c.request !== undefined && intents.includes(c.request.intent);
-
-export const conversationMachine = setup({
-  types: {} as { context: Context; events: ConversationEvent; input: ConversationInput; emitted: ConversationEmitted },
-  actors: {
-    menu: menuMachine,
-    view: viewMachine,
-    pickBooking: pickBookingMachine,
-    cancelBooking: cancelBookingMachine,
-    chooseService: chooseServiceMachine,
-    chooseInvitation: chooseInvitationMachine,
-    chooseTime: chooseTimeMachine,
-    guided: questionnaireMachine({ all: () => [], unitOf: () => undefined }),
-  },
-  guards: {
-    hasProgress: ({ context }) => context.progress,
-    needsLogin: ({ context }) =>
-      context.request !== undefined && PERSONAL.includes(context.request.intent) && !context.patientId,
-    wantsView: ({ context }) => wants(context, 'view'),
-    wantsToChange: ({ context }) => wants(context, 'cancel', 'rebook'),
-    wantsToBook: ({ context }) => wants(context, 'book'),
-    wantsInvitation: ({ context }) => wants(context, 'book-invitation'),
-    wantsGuidance: ({ context }) => wants(context, 'guided'),
-  },
-  actions: {
-    forward: forwardTo<Context, ConversationEvent, undefined, ConversationEvent>('flow'),
-    relay: tell(({ event }) => ({ type: 'replies', replies: event.type === 'flow.said' ? event.replies : [] })),
-    noteProgress: assign({ progress: true }),
-    repeat: tell({ type: 'repeat' }),
-    sayHelp: tell<{ key: string }>((_, params) => ({ type: 'replies', replies: [{ parts: [t(params.key)] }] })),
-    sayAdvice: tell(({ event }) => ({
-      type: 'replies',
-      replies: event.type === 'safety.emergency' ? [{ parts: [t(event.advice)] }] : [],
-    })),
-    sayAborted: sayText('global.abort'),
-    sayRestarted: sayText('global.restart'),
-    sayMenu: sayText('global.menu'),
-    sayLoggedOut: sayText('global.logout'),
-    sayLoginNeeded: sayText('auth.required'),
-    sayLoginToBook: sayText('auth.requiredToBook'),
-    askSwitch: tell(({ context }) => ({
-      type: 'replies',
-      replies: [
-        {
-          parts: [
-            t('switch.ask', {
-              current: `errand.${context.request?.intent ?? 'book'}`,
-              next: `intent.${context.switchTo?.intent ?? 'book'}`,
-            }),
-          ],
-          choices: [choice(YES, 'choice.switchYes'), choice(NO, 'choice.switchNo')],
-          expects: 'yesno',
-          interlude: true,
-        },
-      ],
-    })),
-    askResume: say({
-      parts: [t('advice.resume')],
-      choices: [choice(YES, 'choice.resume'), choice(NO, 'choice.stopFlow')],
-      expects: 'yesno',
-      interlude: true,
-    }),
-    keepSwitch: assign({
-      switchTo: ({ context, event }) =>
-        event.type === 'intent.switch' ? withBooking(context, event.request) : undefined,
-    }),
-    forgetSwitch: assign({ switchTo: undefined }),
-    takeSwitch: assign(({ context }) => ({ request: context.switchTo, switchTo: undefined })),
-    takeRequest: assign(({ context, event }) => ({
-      request: event.type === 'intent.switch' ? withBooking(context, event.request) : context.request,
-    })),
-    leadWelcome: assign({ lead: 'welcome' as const }),
-    leadPlain: assign({ lead: 'plain' as const }),
-    leadAgain: assign({ lead: 'again' as const }),
-    forget: assign({ request: undefined, cancel: undefined, time: undefined, progress: false, switchTo: undefined }),
-  },
-}).createMachine({
+export const conversationMachine = conversationSetup.createMachine({
   id: 'conversation',
   context: ({ input }) => ({ ...input, lead: 'welcome', progress: false }),
   initial: 'menu',
@@ -131,9 +39,9 @@ export const conversationMachine = setup({
     'flow.said': { actions: 'relay' },
     'flow.progress': { actions: 'noteProgress' },
     'command.abort': { target: '.menu', reenter: true, actions: ['sayAborted', 'leadPlain'] },
-    'command.restart': { target: '.menu', reenter: true, actions: ['sayRestarted', 'leadWelcome'] },
+    'command.restart': { target: '.menu', reenter: true, actions: ['sayRestarted', 'leadWelcome', 'forgetAll'] },
     'command.menu': { target: '.menu', reenter: true, actions: ['sayMenu', 'leadPlain'] },
-    'command.logout': { target: '.menu', reenter: true, actions: ['sayLoggedOut', 'leadPlain'] },
+    'command.logout': { target: '.menu', reenter: true, actions: ['sayLoggedOut', 'leadPlain', 'forgetAll'] },
   },
   states: {
     menu: {
@@ -142,7 +50,13 @@ export const conversationMachine = setup({
         id: 'flow',
         src: 'menu',
         input: ({ context }) => ({ lead: context.lead, offered: OFFERED }),
-        onDone: { target: 'routing', actions: assign({ request: ({ event }) => event.output }) },
+        onDone: {
+          target: 'routing',
+          actions: assign({
+            request: ({ event }) => event.output,
+            queued: ({ event }) => queuedFrom(event.output, OFFERED),
+          }),
+        },
       },
       on: {
         'user.*': { actions: 'forward' },
@@ -164,15 +78,26 @@ export const conversationMachine = setup({
         { guard: 'wantsToBook', target: 'chooseService' },
         { guard: 'wantsInvitation', target: 'chooseInvitation' },
         { guard: 'wantsGuidance', target: 'guided' },
-        { target: 'menu', actions: 'leadPlain' },
+        toMenuPlain,
       ],
+    },
+    // An errand done: the one next in line follows, said aloud.
+    finished: {
+      always: [
+        { description: 'the next wish', guard: 'hasQueued', target: 'routing', actions: ['takeQueued', 'sayNext'] },
+        toMenu,
+      ],
+    },
+    // An errand given up or refused: the one next in line waits until the resident asks again.
+    stopped: {
+      always: [{ guard: 'hasQueued', target: 'menu', actions: ['sayQueueDropped', 'leadAgain'] }, toMenu],
     },
     view: {
       invoke: {
         id: 'flow',
         src: 'view',
-        input: ({ context }) => ({ patientId: patient(context) }),
-        onDone: { target: 'menu', actions: 'leadAgain' },
+        input: ({ context }) => ({ patientId: patient(context), hint: context.request?.understanding }),
+        onDone: { target: 'finished' },
       },
       on: flowEvents('help.view'),
       ...flowSubstates,
@@ -203,10 +128,9 @@ export const conversationMachine = setup({
           {
             description: 'back to the menu',
             guard: ({ event }) => event.output.outcome === 'menu',
-            target: 'menu',
-            actions: 'leadPlain',
+            ...toMenuPlain,
           },
-          { target: 'menu', actions: 'leadAgain' },
+          { target: 'stopped' },
         ],
       },
       on: flowEvents('help.pickBooking'),
@@ -217,7 +141,10 @@ export const conversationMachine = setup({
         id: 'flow',
         src: 'cancelBooking',
         input: ({ context }) => must(context.cancel, 'the booking picked to cancel'),
-        onDone: { target: 'menu', actions: 'leadAgain' },
+        onDone: [
+          { description: 'cancelled', guard: ({ event }) => event.output.outcome === 'cancelled', target: 'finished' },
+          { target: 'stopped' },
+        ],
       },
       on: flowEvents('help.cancelBooking'),
       ...flowSubstates,
@@ -239,12 +166,26 @@ export const conversationMachine = setup({
             actions: assign(({ context, event }) => afterService(patient(context), event.output)),
           },
           {
+            description: 'booked with an invitation',
+            guard: ({ event }) => event.output.outcome === 'invitation',
+            target: 'chooseInvitation',
+            actions: assign(({ event }) => ({
+              request:
+                event.output.outcome === 'invitation'
+                  ? {
+                      intent: 'book-invitation' as const,
+                      understanding: event.output.understanding,
+                      refusal: event.output.refusal,
+                    }
+                  : undefined,
+            })),
+          },
+          {
             description: 'back to the menu',
             guard: ({ event }) => event.output.outcome === 'menu',
-            target: 'menu',
-            actions: 'leadPlain',
+            ...toMenuPlain,
           },
-          { target: 'menu', actions: 'leadAgain' },
+          { target: 'stopped' },
         ],
       },
       on: flowEvents('help.chooseService'),
@@ -254,7 +195,11 @@ export const conversationMachine = setup({
       invoke: {
         id: 'flow',
         src: 'chooseInvitation',
-        input: ({ context }) => ({ patientId: patient(context) }),
+        input: ({ context }) => ({
+          patientId: patient(context),
+          understanding: context.request?.understanding,
+          refusal: context.request?.refusal,
+        }),
         onDone: [
           {
             description: 'chosen',
@@ -265,10 +210,9 @@ export const conversationMachine = setup({
           {
             description: 'back to the menu',
             guard: ({ event }) => event.output.outcome === 'menu',
-            target: 'menu',
-            actions: 'leadPlain',
+            ...toMenuPlain,
           },
-          { target: 'menu', actions: 'leadAgain' },
+          { target: 'stopped' },
         ],
       },
       on: flowEvents('help.chooseInvitation'),
@@ -279,7 +223,10 @@ export const conversationMachine = setup({
         id: 'flow',
         src: 'chooseTime',
         input: ({ context }) => must(context.time, 'what the time is for'),
-        onDone: { target: 'menu', actions: 'leadAgain' },
+        onDone: [
+          { description: 'booked', guard: ({ event }) => event.output.outcome === 'booked', target: 'finished' },
+          { target: 'stopped' },
+        ],
       },
       on: flowEvents('help.chooseTime'),
       ...flowSubstates,
@@ -308,10 +255,9 @@ export const conversationMachine = setup({
           {
             description: 'advice given',
             guard: ({ event }) => event.output.outcome === 'advice' && !event.output.emergency,
-            target: 'menu',
-            actions: 'leadAgain',
+            ...toMenu,
           },
-          { target: 'menu', actions: 'leadPlain' },
+          toMenuPlain,
         ],
       },
       on: flowEvents('help.guided'),

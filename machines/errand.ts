@@ -11,6 +11,7 @@ import type { MenuIntent, MenuInput } from './menu.machine.js';
 import type { PickBookingOutput } from './pick-booking.machine.js';
 import type { FlowEvent } from './replies.js';
 import type { Reply } from './reply.js';
+import type { Rejection } from '../booking/rejections.js';
 
 // What the conversation chart knows and hears: the resident's errand (request), what one
 // flow hands to the next (a booking picked, what a time is for), and the events and
@@ -24,6 +25,8 @@ export interface Request {
   viaGuide?: boolean;
   /** The booking already in question, carried from one errand to the next («avboka den istället») */
   bookingId?: string;
+  /** Why booking the named service freely was refused, when its invitations are looked at instead */
+  refusal?: Rejection;
 }
 
 export interface ConversationInput {
@@ -42,12 +45,17 @@ export interface Context extends ConversationInput {
   progress: boolean;
   /** The errand to switch to, once the resident has said yes */
   switchTo?: Request;
+  /** The second wish of a message that asked for two («… och boka en ny»), next in line */
+  queued?: Request;
+  /** The unit of the booking or offer under discussion (HSA-id), for «var ligger den?» */
+  about?: string;
 }
 
 export type ConversationEvent =
   | UserEvent
   | FlowEvent
-  | { type: 'intent.switch'; request: Request }
+  /** Another errand, asked for in the middle of one; `ask`: make sure before leaving the one under way */
+  | { type: 'intent.switch'; request: Request; ask?: boolean }
   | { type: 'command.abort' | 'command.restart' | 'command.menu' | 'command.help' | 'command.logout' }
   | { type: 'safety.emergency'; advice: string }
   /** Another verified resident (or none) at the menu, which shows nothing personal and so carries over */
@@ -88,8 +96,11 @@ const timeFor = (
 export function afterPick(patientId: string, picked: PickBookingOutput): Partial<Context> {
   if (picked.outcome !== 'picked') return {};
   const { booking, termsAccepted } = picked;
-  if (picked.action === 'cancel') return { cancel: { patientId, booking, termsAccepted }, progress: termsAccepted };
+  const about = booking.unitHsaId;
+  if (picked.action === 'cancel')
+    return { cancel: { patientId, booking, termsAccepted }, progress: termsAccepted, about };
   return {
+    about,
     time: {
       patientId,
       target: { kind: 'rebook', bookingId: booking.id },
@@ -115,15 +126,20 @@ export function afterService(patientId: string, chosen: ChooseServiceOutput): Pa
   return {
     time: timeFor(patientId, target, offer, termsAccepted, { wish: understanding?.wish }),
     progress: termsAccepted,
+    about: offer.unitHsaId,
   };
 }
 
 /** After an invitation is chosen: the free times inside its window. */
 export function afterInvitation(patientId: string, chosen: ChooseInvitationOutput): Partial<Context> {
   if (chosen.outcome !== 'chosen') return {};
-  const { invitation, termsAccepted } = chosen;
+  const { invitation, termsAccepted, wish } = chosen;
   const target: TimeTarget = { kind: 'invitation', invitationId: invitation.id };
-  return { time: timeFor(patientId, target, invitation, termsAccepted), progress: termsAccepted };
+  return {
+    time: timeFor(patientId, target, invitation, termsAccepted, { wish }),
+    progress: termsAccepted,
+    about: invitation.unitHsaId,
+  };
 }
 
 /** After a questionnaire has found a care service: book it, also if it is hidden from the free choice. */
@@ -145,4 +161,26 @@ export function withBooking(c: Context, request: Request): Request {
   const namesAnother = (request.understanding?.careServiceIds.length ?? 0) > 0 || namesDay;
   const trades = (request.intent === 'cancel' || request.intent === 'rebook') && current !== undefined && !namesAnother;
   return trades ? { ...request, bookingId: current } : request;
+}
+
+/** The second wish of a message, as an errand of its own, if it is one. */
+export function queuedFrom(request: Request | undefined, offered: readonly MenuIntent[]): Request | undefined {
+  const next = request?.understanding?.next;
+  return next && offered.includes(next.intent as MenuIntent)
+    ? { intent: next.intent as MenuIntent, understanding: next }
+    : undefined;
+}
+
+/**
+ * The queued errand, taken up: «avboka tiden och boka en ny» books the same kind of care
+ * at the same unit as the booking just cancelled, unless the second wish names its own.
+ */
+export function takeQueued(c: Context): Partial<Context> {
+  const queued = must(c.queued, 'the errand next in line');
+  const u = queued.understanding;
+  const cancelled = c.cancel?.booking;
+  const namesNothing = (u?.careServiceIds.length ?? 0) + (u?.unitHsaIds.length ?? 0) === 0;
+  if (queued.intent !== 'book' || !cancelled || !u || !namesNothing) return { request: queued, queued: undefined };
+  const same = { ...u, careServiceIds: [cancelled.careServiceId], unitHsaIds: [cancelled.unitHsaId] };
+  return { request: { ...queued, understanding: same }, queued: undefined };
 }

@@ -62,6 +62,8 @@ export interface Understanding {
   careServiceIds: string[];
   /** The message's words, for finding what it names among the resident's own bookings */
   names?: Names;
+  /** A thank-you that is also a goodbye («tack, hej då») */
+  goodbye?: boolean;
   /** A second wish in the same message, to follow this one («… och boka en ny») */
   next?: Understanding;
   problems?: DateProblem[];

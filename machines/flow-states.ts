@@ -34,7 +34,7 @@ export const flowSubstates = {
 export const flowEvents = (help: string) => ({
   'command.help': { actions: [{ type: 'sayHelp' as const, params: { key: help } }, 'repeat' as const] },
   'intent.switch': [
-    { guard: 'hasProgress' as const, target: '.askingSwitch', actions: 'keepSwitch' as const },
+    { guard: 'asksFirst' as const, target: '.askingSwitch', actions: 'keepSwitch' as const },
     { target: '#conversation.routing', actions: 'takeRequest' as const },
   ],
   'safety.emergency': { target: '.halted', actions: 'sayAdvice' as const },

@@ -76,6 +76,7 @@ export const menuMachine = setup({
     isYes: ({ context }) => intentIs(context, 'yes'),
     isNo: ({ context }) => intentIs(context, 'no', 'abort'),
     isThanks: ({ context }) => intentIs(context, 'thanks'),
+    isGoodbye: ({ context }) => intentIs(context, 'thanks') && context.pending?.goodbye === true,
   },
   actions: {
     plainLead: assign({ lead: 'plain' as const }),
@@ -127,6 +128,7 @@ export const menuMachine = setup({
         { guard: 'isGreeting', target: 'asking', reenter: true, actions: 'forget' },
         { guard: 'isYes', target: 'asking', reenter: true, actions: ['plainLead', 'forget'] },
         { guard: 'isNo', target: 'resting', actions: ['sayGoodbye', 'forget'] },
+        { guard: 'isGoodbye', target: 'resting', actions: ['sayGoodbye', 'forget'] },
         { guard: 'isThanks', target: 'resting', actions: ['sayWelcome', 'forget'] },
         { target: 'waiting', actions: ['sayNothingFits', 'forget'] },
       ],

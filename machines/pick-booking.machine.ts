@@ -39,6 +39,8 @@ interface Context extends PickBookingInput {
   selected?: BookingSummary;
   /** The wish for the new time, from what the resident said */
   wish?: TimeWish;
+  /** Taken from what the resident wrote, not a button: shown before the terms, so they know which */
+  byName: boolean;
   termsAccepted: boolean;
   result?: PickBookingOutput;
 }
@@ -79,6 +81,7 @@ const fitsNone = (n: Naming | undefined) => n?.named === true && n.fits.length =
 const selectFrom = (n: Naming | undefined, action: ChangeAction) => ({
   selected: n?.fits[0],
   wish: action === 'rebook' ? n?.wish : undefined,
+  byName: true,
 });
 const listFrom = (c: Context, n: Naming | undefined) => ({
   listed: changeableFirst(n?.fits ?? [], c.action),
@@ -120,6 +123,7 @@ export const pickBookingMachine = setup({
     selectChosen: assign({
       selected: ({ context, event }) =>
         context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value),
+      byName: false,
     }),
     selectSaid: assign(({ context, event }) => selectFrom(saidNaming(context, event), context.action)),
     listSaid: assign(({ context, event }) => listFrom(context, saidNaming(context, event))),
@@ -132,14 +136,17 @@ export const pickBookingMachine = setup({
     sayNone: speak.say(({ context }) => [{ parts: [t(`${context.action}.none`)] }]),
     sayRefused: speak.say(({ context }) => refusal(chosen(context), context.action)),
     sayListedRefused: speak.say(({ context }) => context.listed.flatMap((b) => refusal(b, context.action))),
-    promptTerms: speak.say(({ context }) => [termsReply(must(termsOf(context), 'terms of the booking'))]),
+    promptTerms: speak.say(({ context }) => [
+      ...(context.byName ? [{ parts: bookingLines(chosen(context)), card: 'booking' as const }] : []),
+      termsReply(must(termsOf(context), 'terms of the booking')),
+    ]),
     acceptTerms: assign({ termsAccepted: true }),
     sayDeclined: speak.text('terms.declined'),
     sayFailure: speak.text('error.bookingSystem'),
   },
 }).createMachine({
   id: 'pickBooking',
-  context: ({ input }) => ({ ...input, bookings: [], listed: [], offset: 0, termsAccepted: false }),
+  context: ({ input }) => ({ ...input, bookings: [], listed: [], offset: 0, byName: false, termsAccepted: false }),
   initial: 'loading',
   states: {
     loading: {

@@ -1,15 +1,20 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { PatientInput } from '../booking/effects.js';
 import type { BookingSummary } from '../booking/views.js';
-import type { UserEvent } from './events.js';
+import { bookingsNamed } from './booking-naming.js';
+import type { Understanding, UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
 import { bookingLines, rejectionText, speaker } from './replies.js';
 import { t, type Reply, type TextRef } from './reply.js';
 
 // Visa bokad tid (steg 1): every future booking, in time order, each with whether it can
-// be changed here and, if not, why and what to do instead.
+// be changed here and, if not, why and what to do instead. A question that names bookings
+// («har jag nån tid hos doktorn snart?», «vad har jag nästa vecka?») gets those alone.
 
-export type ViewInput = PatientInput;
+export interface ViewInput extends PatientInput {
+  /** What the resident asked, which may name some of the bookings */
+  hint?: Understanding;
+}
 
 /** What the resident may do with a booking, as one line. */
 export function statusLine(b: BookingSummary): TextRef {
@@ -22,13 +27,25 @@ export function statusLine(b: BookingSummary): TextRef {
   return rejectionText(b.cancel.rejection);
 }
 
+const cards = (bookings: readonly BookingSummary[]): Reply[] =>
+  bookings.map((b): Reply => ({ parts: [...bookingLines(b), statusLine(b)], card: 'booking' }));
+
 /** The list of bookings as replies: a header, then one card per booking. */
 export function bookingList(bookings: readonly BookingSummary[]): Reply[] {
   if (bookings.length === 0) return [{ parts: [t('view.none')] }];
   const header: Reply = {
     parts: [t(bookings.length === 1 ? 'view.headerOne' : 'view.header', { count: bookings.length })],
   };
-  return [header, ...bookings.map((b): Reply => ({ parts: [...bookingLines(b), statusLine(b)], card: 'booking' }))];
+  return [header, ...cards(bookings)];
+}
+
+/** The bookings a question names, or all of them with a word that none fits. */
+function answerTo(bookings: readonly BookingSummary[], hint: Understanding | undefined): Reply[] {
+  const naming = hint && bookings.length > 0 ? bookingsNamed(bookings, hint, 'cancel') : undefined;
+  if (!naming?.named) return bookingList(bookings);
+  if (naming.fits.length === 0) return [{ parts: [t('view.noneNamed')] }, ...bookingList(bookings)];
+  const key = naming.fits.length === 1 ? 'view.headerNamedOne' : 'view.headerNamed';
+  return [{ parts: [t(key, { count: naming.fits.length })] }, ...cards(naming.fits)];
 }
 
 interface Context extends ViewInput {
@@ -43,7 +60,7 @@ export const viewMachine = setup({
   actors: { listBookings: fromPromise<BookingSummary[], PatientInput>(notProvided('listBookings')) },
   actions: {
     sayFailure: speak.text('error.bookingSystem'),
-    sayList: speak.say(({ context }) => bookingList(context.bookings ?? [])),
+    sayList: speak.say(({ context }) => answerTo(context.bookings ?? [], context.hint)),
   },
 }).createMachine({
   id: 'view',

@@ -8,6 +8,7 @@ describe('words as names', () => {
     expect(sameWord('lakartiden', 'lakartid')).toBe(true);
     expect(sameWord('vaccinet', 'vaccin')).toBe(true);
     expect(sameWord('provtagningarna', 'provtagning')).toBe(true);
+    expect(sameWord('ryggen', 'rygg')).toBe(true);
     expect(sameWord('bokat', 'boka')).toBe(false);
     expect(sameWord('bokad', 'boka')).toBe(false);
   });

@@ -16,6 +16,10 @@ const labels: Record<string, string> = {
   rebook: 'Boka om en tid',
   yes: 'Ja, avboka',
   no: 'Nej, behåll tiden',
+  switchYes: 'Ja, byt',
+  switchNo: 'Nej, fortsätt',
+  resumeYes: 'Ja, fortsätt',
+  resumeNo: 'Nej, avsluta',
 };
 const labelOf = (c: Choice) => labels[c.value] ?? c.value;
 const menu: Reply = {
@@ -45,6 +49,23 @@ describe('interpreting an answer in the light of the question', () => {
     ['jaa', confirm, { type: 'user.confirmed' }],
     ['nope', confirm, { type: 'user.declined' }],
   ])('"%s"', async (text, prompt, event) => expect(await run(text, prompt)).toMatchObject({ kind: 'event', event }));
+
+  it('reads a yes/no answer by the words of its buttons: «fortsätt» is not «avbryt»', async () => {
+    const labelled = (yes: string, no: string): Reply => ({
+      parts: [],
+      choices: [choice('yes', yes), choice('no', no)],
+      expects: 'yesno',
+    });
+    const switching = labelled('switchYes', 'switchNo');
+    const resuming = labelled('resumeYes', 'resumeNo');
+    const byKey = (c: Choice) => labels[c.label.key] ?? c.value;
+    const ask = (text: string, prompt: Reply) =>
+      interpret({ text }, { prompt, seq: 1 }, { labelOf: byKey, model, now: NOW });
+    expect(await ask('fortsätt', switching)).toMatchObject({ event: { type: 'user.declined' } });
+    expect(await ask('byt', switching)).toMatchObject({ event: { type: 'user.confirmed' } });
+    expect(await ask('fortsätt', resuming)).toMatchObject({ event: { type: 'user.confirmed' } });
+    expect(await ask('avsluta', resuming)).toMatchObject({ event: { type: 'user.declined' } });
+  });
 
   it('takes a button value over the text, and notices a button of an earlier question', async () => {
     expect(await run('Avboka en tid', menu, { choice: 'cancel', prompt: 3 })).toEqual({

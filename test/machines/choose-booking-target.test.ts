@@ -29,6 +29,11 @@ const OFFERS = [
 ];
 const REFUSALS: Offers['refusals'] = [
   {
+    unitHsaId: 'U11',
+    careServiceId: 'mammo',
+    rejection: { code: 'invitation_required', unitName: 'Bröströntgen', phone: '2' },
+  },
+  {
     unitHsaId: 'U8',
     careServiceId: 'tand',
     rejection: { code: 'system_not_connected', unitName: 'Folktandvården', phone: '1' },
@@ -45,6 +50,26 @@ const services = (offers: OfferSummary[] | Error = OFFERS) =>
   });
 
 describe('choosing what to book (öppen tidbok)', () => {
+  it('hands a service booked by invitation over to the invitations, with the reason', async () => {
+    const a = await started(services(), {
+      patientId: 'p',
+      understanding: understanding({ careServiceIds: ['mammo'] }),
+    });
+    expect(a.getSnapshot().output).toMatchObject({
+      outcome: 'invitation',
+      understanding: { careServiceIds: ['mammo'] },
+      refusal: { code: 'invitation_required' },
+    });
+    expect(keys(a)).toEqual([]);
+  });
+
+  it('keeps the unit named first when the resident then picks what to book', async () => {
+    const a = await started(services(), { patientId: 'p', understanding: understanding({ unitHsaIds: ['U1'] }) });
+    expect(choices(a)).toEqual(['what:Provtagning', 'what:Vaccination', 'menu']);
+    await turn(a, { type: 'user.chose', value: 'what:Provtagning' });
+    expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', offer: { careServiceId: 'f-prov' } });
+  });
+
   it('asks what, then where when several units offer it', async () => {
     const a = await started(services(), { patientId: 'p' });
     expect(choices(a)).toEqual(['what:Provtagning', 'what:Vaccination', 'what:Nybesök hos fysioterapeut', 'menu']);
@@ -148,9 +173,10 @@ describe('choosing a bokningsunderlag', () => {
     expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', invitation: { id: 'hud' }, termsAccepted: true });
   });
 
-  it('explains an invitation not yet open or expired, and lets another be chosen', async () => {
+  it('shows why an invitation not yet open or expired cannot be used, and offers only open ones as buttons', async () => {
     const list = [
       invitation({ id: 'open' }),
+      invitation({ id: 'open2' }),
       invitation({
         id: 'later',
         state: { ok: false, rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' } },
@@ -164,13 +190,65 @@ describe('choosing a bokningsunderlag', () => {
       }),
     ];
     const a = await started(invitations(list), { patientId: 'p' });
-    expect(choices(a)).toEqual(['open', 'later', 'old', 'menu']);
+    expect(keys(a)).toContain('booking.rejected.invitation_not_started');
+    expect(keys(a)).toContain('booking.rejected.invitation_expired');
+    expect(choices(a)).toEqual(['open', 'open2', 'menu']);
     await turn(a, { type: 'user.chose', value: 'later' });
-    expect(keys(a)).toEqual(['booking.rejected.invitation_not_started', 'invitation.chooseAnother']);
-    await turn(a, { type: 'user.chose', value: 'old' });
-    expect(keys(a)[0]).toBe('booking.rejected.invitation_expired');
-    await turn(a, { type: 'user.chose', value: 'open' });
-    expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', invitation: { id: 'open' } });
+    expect(state(a)).toBe('choosing');
+    await turn(a, { type: 'user.chose', value: 'open2' });
+    expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', invitation: { id: 'open2' } });
+  });
+
+  it('takes the invitation for the service the resident names, with the wished time', async () => {
+    const list = [
+      invitation({ id: 'hud', careServiceId: 'hud-nybesok' }),
+      invitation({ id: 'diabetes', careServiceId: 'diabetes' }),
+    ];
+    const wish = { dateFrom: '2027-01-01', dateTo: '2027-01-31' };
+    const a = await started(invitations(list), {
+      patientId: 'p',
+      understanding: understanding({ careServiceIds: ['diabetes'], wish }),
+    });
+    expect(keys(a)).toEqual(['invitation.summary', 'invitation.purpose', 'invitation.open']);
+    expect(a.getSnapshot().output).toMatchObject({ outcome: 'chosen', invitation: { id: 'diabetes' }, wish });
+  });
+
+  it('answers a named invitation that is not open with its card, and offers the open ones', async () => {
+    const list = [
+      invitation({ id: 'hud', careServiceId: 'hud-nybesok' }),
+      invitation({
+        id: 'mammografi',
+        careServiceId: 'mammografi',
+        state: { ok: false, rejection: { code: 'invitation_not_started', earliestDate: '2026-12-15' } },
+      }),
+    ];
+    const a = await started(invitations(list), {
+      patientId: 'p',
+      understanding: understanding({ careServiceIds: ['mammografi'] }),
+    });
+    expect(keys(a)).toEqual([
+      'invitation.summary',
+      'invitation.purpose',
+      'booking.rejected.invitation_not_started',
+      'invitation.chooseAnother',
+    ]);
+    expect(choices(a)).toEqual(['hud', 'menu']);
+  });
+
+  it('says why, when the resident names a service booked by invitation and has none for it', async () => {
+    const refusal = { code: 'invitation_required', unitName: 'Bröströntgen', phone: '018' } as const;
+    const none = await started(invitations([]), {
+      patientId: 'p',
+      understanding: understanding({ careServiceIds: ['mammografi'] }),
+      refusal,
+    });
+    expect(keys(none)).toEqual(['booking.rejected.invitation_required']);
+    const other = await started(invitations([invitation({ id: 'hud', careServiceId: 'hud-nybesok' })]), {
+      patientId: 'p',
+      understanding: understanding({ careServiceIds: ['mammografi'] }),
+      refusal,
+    });
+    expect(keys(other)[0]).toBe('booking.rejected.invitation_required');
   });
 
   it('says when there are none, goes back to the menu, and apologises on failure', async () => {
