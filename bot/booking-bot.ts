@@ -9,6 +9,9 @@ import { labelOf, renderReplies } from './render.js';
 import type { SqliteStorage } from './sqlite-storage.js';
 import type { TurnLock } from './turn-lock.js';
 
+/** The event that tells the web page to log the resident out. */
+export const LOGOUT_EVENT = 'tidbokschatten.logout';
+
 // The thin edge between Bot Framework and the conversation: one turn at a time per
 // conversation, state read and written with its eTag, identity from the signed token.
 
@@ -70,6 +73,7 @@ export class BookingBot {
 
     let data: ConversationData;
     let replies: Reply[];
+    let loggedOut = false;
     try {
       const { chart, model, texts } = deps.live;
       const result = await runTurn(previous, input, resident?.patientId, {
@@ -80,6 +84,7 @@ export class BookingBot {
         settleTimeoutMs: deps.settleTimeoutMs,
       });
       data = result.data;
+      loggedOut = result.loggedOut === true;
       replies =
         expired && input.kind === 'message' ? [{ parts: [t('session.expired')] }, ...result.replies] : result.replies;
     } catch (error) {
@@ -104,6 +109,8 @@ export class BookingBot {
       conversationType: activity.conversation.conversationType,
       promptSeq: data.promptSeq ?? 0,
     });
+    // The web page logs the resident out and clears the chat when asked in words («logga ut»).
+    if (loggedOut && activity.channelId === 'webchat') rendered.push({ type: 'event', name: LOGOUT_EVENT });
     if (rendered.length > 0) await context.sendActivities(rendered);
   }
 }

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type restify from 'restify';
 import { escapeHtml } from '../content/html.js';
 import type { Texts } from '../content/texts.js';
+import { LOGOUT_EVENT } from './booking-bot.js';
 
 // The page at / that hosts Web Chat, with its texts from content, and the Web Chat
 // bundle served from the installed package (no CDN).
@@ -26,9 +27,11 @@ const escape = escapeHtml;
 export function renderPage(template: string, texts: Texts, demo: boolean): string {
   const config = {
     demo,
+    logoutEvent: LOGOUT_EVENT,
     texts: {
       loggedInAs: texts.template('web.loggedInAs') ?? '',
       notLoggedIn: texts.render('web.notLoggedIn'),
+      loggedOut: texts.render('web.loggedOut'),
       loginFailed: texts.render('web.loginFailed'),
     },
   };

@@ -191,6 +191,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'web.skipToChat': NONE,
   'web.accountHeading': NONE,
   'web.notLoggedIn': NONE,
+  'web.loggedOut': NONE,
   'web.loggedInAs': ['name'],
   'web.loginFailed': NONE,
   'web.personLabel': NONE,

@@ -45,6 +45,8 @@ export interface TurnDeps {
 export interface TurnResult {
   data: ConversationData;
   replies: Reply[];
+  /** The resident asked to log out: a channel that can (the web page) logs them out */
+  loggedOut?: boolean;
 }
 
 /** The longest message the bot reads. */
@@ -271,6 +273,7 @@ export async function runTurn(
     return {
       ...result,
       data: { patientId, chart: result.data.chart, prompt: result.data.prompt, promptSeq: result.data.promptSeq },
+      loggedOut: true,
     };
   return result;
 }

@@ -108,12 +108,23 @@ export const pickBookingMachine = setup({
     saidFitsNone: ({ context, event }) => fitsNone(saidNaming(context, event)),
     isAllowed: ({ context }) => permissionOf(context).ok,
     noneListedAllowed: ({ context }) => context.listed.every((b) => !b[context.action].ok),
+    noneChangeable: ({ context }) => context.bookings.every((b) => !b[context.action].ok),
+    allUnchangeable: ({ context }) =>
+      context.listed.every((b) => !b[context.action].ok) && context.bookings.every((b) => !b[context.action].ok),
     saysNo: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'no',
     hasTerms: ({ context }) => termsOf(context) !== undefined,
   },
   actions: {
     settle: assign({ result: (_, params: { outcome: 'none' | 'declined' | 'menu' | 'failed' }) => params }),
     listAll: assign(({ context }) => ({ listed: changeableFirst(context.bookings, context.action), offset: 0 })),
+    // After a refusal only the bookings that can be changed are offered: the rest would be refused too.
+    listChangeable: assign(({ context }) => ({
+      listed: changeableFirst(
+        context.bookings.filter((b) => b[context.action].ok),
+        context.action,
+      ),
+      offset: 0,
+    })),
     selectPreselected: assign({ selected: ({ context }) => context.bookings.find((b) => b.id === context.bookingId) }),
     selectHinted: assign(({ context }) => selectFrom(naming(context, context.hint), context.action)),
     listHinted: assign(({ context }) => listFrom(context, naming(context, context.hint))),
@@ -188,7 +199,8 @@ export const pickBookingMachine = setup({
     // Several bookings fit what the resident named: none can be changed (a series), or some can.
     sorting: {
       always: [
-        { guard: 'noneListedAllowed', target: 'refused', actions: ['sayListedRefused', 'listAll'] },
+        { guard: 'allUnchangeable', target: 'declined', actions: 'sayListedRefused' },
+        { guard: 'noneListedAllowed', target: 'refused', actions: ['sayListedRefused', 'listChangeable'] },
         { target: 'narrowed' },
       ],
     },
@@ -213,9 +225,11 @@ export const pickBookingMachine = setup({
     checking: {
       always: [
         { guard: 'isAllowed', target: 'askingTerms' },
-        { target: 'refused', actions: ['sayRefused', 'listAll'] },
+        { guard: 'noneChangeable', target: 'declined', actions: 'sayRefused' },
+        { target: 'refused', actions: ['sayRefused', 'listChangeable'] },
       ],
     },
+    // Refused, with its reason said: another booking that can be changed may be chosen, if there is one.
     refused: {
       tags: 'awaitingUser',
       entry: 'promptChooseAnother',

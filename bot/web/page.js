@@ -1,5 +1,7 @@
 // The web page around Web Chat: a demo login that asks the bot's local issuer for a
 // token, and a store middleware that puts that token into every activity's channelData.
+// Logging out (the button, or «logga ut» in the chat) forgets the token and starts a new,
+// empty chat, so nothing personal stays on the screen.
 (function () {
   'use strict';
   var config = window.TIDBOK;
@@ -11,19 +13,19 @@
   var logoutButton = document.getElementById('logout');
   var select = document.getElementById('person');
 
-  function show() {
+  function show(message) {
     if (token) {
       status.textContent = texts.loggedInAs.replace('{name}', name);
       status.classList.add('logged-in');
     } else {
-      status.textContent = texts.notLoggedIn;
+      status.textContent = message || texts.notLoggedIn;
       status.classList.remove('logged-in');
     }
     loginForm.hidden = !config.demo || Boolean(token);
     logoutButton.hidden = !token;
   }
 
-  function remember(newToken, newName) {
+  function remember(newToken, newName, message) {
     token = newToken;
     name = newName;
     if (token) {
@@ -33,7 +35,12 @@
       sessionStorage.removeItem('tidbok-token');
       sessionStorage.removeItem('tidbok-name');
     }
-    show();
+    show(message);
+  }
+
+  function logOut() {
+    remember(undefined, undefined, texts.loggedOut);
+    startChat();
   }
 
   if (config.demo) {
@@ -69,58 +76,87 @@
         });
     });
   }
-  logoutButton.addEventListener('click', function () {
-    remember(undefined, undefined);
-  });
+  logoutButton.addEventListener('click', logOut);
   show();
 
-  var store = window.WebChat.createStore({}, function () {
-    return function (next) {
-      return function (action) {
-        if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && token) {
-          var activity = action.payload.activity;
-          var channelData = Object.assign({}, activity.channelData, { authToken: token });
-          action = Object.assign({}, action, {
-            payload: Object.assign({}, action.payload, {
-              activity: Object.assign({}, activity, { channelData: channelData }),
-            }),
-          });
-        }
-        return next(action);
+  function createStore() {
+    return window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var incoming = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload.activity;
+          if (incoming && incoming.type === 'event' && incoming.name === config.logoutEvent) {
+            setTimeout(logOut, 0);
+            return next(action);
+          }
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && token) {
+            var activity = action.payload.activity;
+            var channelData = Object.assign({}, activity.channelData, { authToken: token });
+            action = Object.assign({}, action, {
+              payload: Object.assign({}, action.payload, {
+                activity: Object.assign({}, activity, { channelData: channelData }),
+              }),
+            });
+          }
+          return next(action);
+        };
       };
-    };
-  });
+    });
+  }
 
-  window.WebChat.renderWebChat(
-    {
-      directLine: window.WebChat.createDirectLine({
-        token: 'local',
-        domain: location.origin + '/v3/directline',
-        webSocket: false,
-        pollingInterval: 300,
-      }),
-      store: store,
-      userID: 'webchat-' + Math.random().toString(36).slice(2),
-      username: 'Invånare',
-      locale: 'sv-SE',
-      styleOptions: {
-        accent: '#003d7a',
-        primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-        bubbleBorderRadius: 10,
-        bubbleFromUserBackground: '#e8f0f8',
-        bubbleFromUserBorderRadius: 10,
-        // On a phone the choices scroll sideways instead of pushing the conversation away.
-        suggestedActionLayout: window.innerWidth < 600 ? 'carousel' : 'flow',
-        suggestedActionBorderRadius: 8,
-        suggestedActionHeight: 'auto',
-        hideUploadButton: true,
-        sendBoxTextWrap: true,
-        botAvatarInitials: '1177',
-        userAvatarInitials: 'Du',
-        botAvatarBackgroundColor: '#003d7a',
-        rootHeight: '100%',
-      },
+  var chatElement = document.getElementById('webchat');
+  var directLine;
+
+  // The second click of a double click on a button in the chat is dropped: it would send the
+  // answer twice, and Web Chat's focus handling for the two clicks can leave the text box
+  // read-only.
+  chatElement.addEventListener(
+    'click',
+    function (event) {
+      if (event.detail > 1 && event.target instanceof Element && event.target.closest('button')) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
     },
-    document.getElementById('webchat'),
+    true,
   );
+
+  /** A new conversation, with nothing of the one before on the screen. */
+  function startChat() {
+    if (directLine) directLine.end();
+    directLine = window.WebChat.createDirectLine({
+      token: 'local',
+      domain: location.origin + '/v3/directline',
+      webSocket: false,
+      pollingInterval: 300,
+    });
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: createStore(),
+        userID: 'webchat-' + Math.random().toString(36).slice(2),
+        username: 'Invånare',
+        locale: 'sv-SE',
+        styleOptions: {
+          accent: '#003d7a',
+          primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+          bubbleBorderRadius: 10,
+          bubbleFromUserBackground: '#e8f0f8',
+          bubbleFromUserBorderRadius: 10,
+          // On a phone the choices scroll sideways instead of pushing the conversation away.
+          suggestedActionLayout: window.innerWidth < 600 ? 'carousel' : 'flow',
+          suggestedActionBorderRadius: 8,
+          suggestedActionHeight: 'auto',
+          hideUploadButton: true,
+          sendBoxTextWrap: true,
+          botAvatarInitials: '1177',
+          userAvatarInitials: 'Du',
+          botAvatarBackgroundColor: '#003d7a',
+          rootHeight: '100%',
+        },
+      },
+      chatElement,
+    );
+  }
+
+  startChat();
 })();

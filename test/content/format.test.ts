@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatShortDate, formatTime } from '../../content/format.js';
+import { formatDate, formatDateTime, formatOpeningHours, formatShortDate, formatTime } from '../../content/format.js';
 import { loadContentOrThrow } from '../../content/load.js';
 import { REJECTION_CODES, type Rejection } from '../../booking/rejections.js';
 import { at } from '../support/fixtures.js';
@@ -57,5 +57,23 @@ describe('rejection texts', () => {
       phone: '018-611 00 01',
     };
     expect(texts.render('booking.rejected.too_late_to_cancel', r, NOW)).toContain('senast söndag 6 december kl. 9.30');
+  });
+});
+
+describe('opening hours', () => {
+  it('writes runs of days as ranges, other days as a list, all day as «dygnet runt»', () => {
+    expect(formatOpeningHours([{ weekdays: [1, 2, 3, 4, 5], from: '08:00', to: '17:00' }])).toBe(
+      'måndag–fredag 8.00–17.00',
+    );
+    expect(
+      formatOpeningHours([
+        { weekdays: [1, 2, 3], from: '08:00', to: '18:00' },
+        { weekdays: [4, 5], from: '08:00', to: '14:00' },
+      ]),
+    ).toBe('måndag–onsdag 8.00–18.00, torsdag och fredag 8.00–14.00');
+    expect(formatOpeningHours([{ weekdays: [1, 3, 5], from: '07:30', to: '12:00' }])).toBe(
+      'måndag, onsdag och fredag 7.30–12.00',
+    );
+    expect(formatOpeningHours([{ weekdays: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '23:59' }])).toBe('dygnet runt');
   });
 });

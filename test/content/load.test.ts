@@ -53,6 +53,34 @@ describe('content loading', () => {
       'Okänt fält "phnoe"',
     ],
     [
+      'a phone number with letters',
+      'demo/enheter.yaml',
+      (t: string) => t.replace('    phone: 018-611 00 02', '    phone: ring växeln'),
+      'units[1].phone',
+      'Skriv telefonnumret med siffror',
+    ],
+    [
+      'a web link without https',
+      'demo/enheter.yaml',
+      (t: string) => t.replace('    web: https://www.1177.se/hitta-vard/', '    web: http://www.1177.se/'),
+      'units[0].web',
+      'https://',
+    ],
+    [
+      'opening hours that end before they begin',
+      'demo/enheter.yaml',
+      (t: string) => t.replace('from: "08:00", to: "17:00"', 'from: "17:00", to: "08:00"'),
+      'openingHours',
+      'Öppettiden måste sluta efter att den börjar',
+    ],
+    [
+      'a postal code of four digits',
+      'demo/enheter.yaml',
+      (t: string) => t.replace('postalCode: "753 20"', 'postalCode: "7532"'),
+      'postalCode',
+      'fem siffror',
+    ],
+    [
       'a word where a number belongs',
       'demo/enheter.yaml',
       (t: string) =>

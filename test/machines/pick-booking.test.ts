@@ -61,6 +61,20 @@ describe('naming the booking picks it', () => {
     expect(a.getSnapshot().output).toBeUndefined();
   });
 
+  it('after a refusal offers only the bookings that can be changed', async () => {
+    const a = await asked('avboka provtagningen');
+    expect(choices(a)).toEqual(['tolvan-lakarbesok', 'tolvan-hud-aterbesok', 'menu']);
+  });
+
+  it('ends with the reason when no booking at all can be changed', async () => {
+    const unchangeable = bookings.filter((b) => !b.cancel.ok);
+    const hint = await understand('avboka sjukgymnasten', TEST_NOW, model);
+    const only = pickBookingMachine.provide({ actors: { listBookings: fromPromise(async () => unchangeable) } });
+    const a = await started(only, { patientId: TOLVAN, action: 'cancel', hint });
+    expect(keys(a).filter((k) => k === 'booking.rejected.series_booking')).toHaveLength(2);
+    expect(a.getSnapshot().output).toMatchObject({ outcome: 'declined' });
+  });
+
   it('answers several bookings that fit but none of which can be changed with their reasons', async () => {
     const a = await asked('avboka sjukgymnasten');
     expect(state(a)).toBe('refused');

@@ -96,7 +96,48 @@ run('the web page in a real browser', () => {
     expect(width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${OUT}/4-mobil.png` });
     await page.getByRole('button', { name: 'Logga ut' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Du är inte inloggad');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Du är utloggad');
+    // Nothing of Siv's stays on the screen: a new, empty chat starts.
+    await expect.poll(() => bot(page, 'Du har en bokad tid').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.close();
+  }, 90_000);
+
+  it('takes a double click on a button as one answer, and the text box stays usable', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(t.url);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByLabel('Logga in som testperson').selectOption('191111111111');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Siv Sivsson');
+    await page.getByRole('button', { name: 'Mina bokade tider' }).last().dblclick();
+    await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(await bot(page, 'Du har en bokad tid').count()).toBe(1);
+    expect(await bot(page, 'hörde till en tidigare fråga').count()).toBe(0);
+    const input = page.getByRole('textbox').last();
+    expect(await input.evaluate((el) => (el as HTMLTextAreaElement).readOnly)).toBe(false);
+    await input.fill('tack');
+    await input.press('Enter');
+    await expect.poll(() => bot(page, 'Varsågod').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.close();
+  }, 90_000);
+
+  it('logs out and clears the chat when the resident writes «logga ut»', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(t.url);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByLabel('Logga in som testperson').selectOption('191111111111');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Siv Sivsson');
+    const input = page.getByRole('textbox').last();
+    await input.fill('vilka tider har jag');
+    await input.press('Enter');
+    await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
+    await input.fill('logga ut');
+    await input.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Du är utloggad');
+    await expect.poll(() => bot(page, 'Du har en bokad tid').count(), { timeout: 15_000 }).toBe(0);
     await page.close();
   }, 90_000);
 });
