@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { encodeOpeningHours } from './opening-hours.js';
 import { refuse, ok, type BookingResult, type Rejection } from './rejections.js';
 import {
   CONNECTED_SYSTEMS,
@@ -49,8 +50,11 @@ const unitRef = (unit: Unit) => ({ unitName: unit.name, phone: unit.phone });
 
 /** Undantag 6.4–6.6 that exclude a unit or care service from the service altogether. */
 export function exclusionOf(unit: Unit, service?: CareService): Rejection | null {
-  const excludedKinds = ['emergency', 'drop-in', 'maternity'];
-  if (excludedKinds.includes(unit.kind) || !unit.hasBookingBook) return { code: 'unit_not_bookable', ...unitRef(unit) };
+  if (unit.kind === 'emergency') return { code: 'emergency_unit', ...unitRef(unit) };
+  if (unit.kind === 'drop-in')
+    return { code: 'drop_in_unit', ...unitRef(unit), hours: encodeOpeningHours(unit.openingHours ?? []) };
+  if (unit.kind === 'maternity') return { code: 'maternity_unit', ...unitRef(unit) };
+  if (!unit.hasBookingBook) return { code: 'unit_not_bookable', ...unitRef(unit) };
   const connected = CONNECTED_SYSTEMS.some((s) => s.toLowerCase() === unit.bookingSystem.toLowerCase());
   if (!connected) return { code: 'system_not_connected', ...unitRef(unit) };
   if (unit.specialHandling || service?.specialHandling) return { code: 'special_handling', ...unitRef(unit) };

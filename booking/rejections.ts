@@ -8,6 +8,12 @@ export type Rejection =
   | { code: 'multiple_resources'; unitName: string; phone: string }
   | { code: 'series_booking'; unitName: string; phone: string }
   | { code: 'unit_not_bookable'; unitName: string; phone: string }
+  /** An emergency unit: no bookings; 112 in an emergency, 1177 for advice */
+  | { code: 'emergency_unit'; unitName: string; phone: string }
+  /** A drop-in unit: come without booking, in its opening hours (encoded, see `encodeOpeningHours`) */
+  | { code: 'drop_in_unit'; unitName: string; phone: string; hours: string }
+  /** A maternity unit: bookings with the midwife by phone */
+  | { code: 'maternity_unit'; unitName: string; phone: string }
   | { code: 'system_not_connected'; unitName: string; phone: string }
   | { code: 'special_handling'; unitName: string; phone: string }
   // konfiguration
@@ -47,6 +53,9 @@ export const REJECTION_CODES = [
   'multiple_resources',
   'series_booking',
   'unit_not_bookable',
+  'emergency_unit',
+  'drop_in_unit',
+  'maternity_unit',
   'system_not_connected',
   'special_handling',
   'cancel_not_online',

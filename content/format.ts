@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { decodeOpeningHours } from '../booking/opening-hours.js';
 
 // Swedish date and time style (DIGG webbriktlinjer 66, 1177): "tisdag 1 december kl. 9.30".
 // Intl gives weekday and month names, but writes times with a colon ("9:30") in current
@@ -59,6 +60,7 @@ export const FORMATTERS = {
   time: (v: string) => formatTime(v),
   datetime: formatDateTime,
   shortdate: formatShortDate,
+  openinghours: (v: string) => formatOpeningHours(decodeOpeningHours(v)),
 } as const;
 
 export type FormatterName = keyof typeof FORMATTERS;

@@ -1,3 +1,4 @@
+import { checkDeadlineWords } from './deadline-check.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +94,7 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   const extraTexts = new Map(questionnaires.flatMap((q) => [...questionnaireTextParams(q.value)]));
   problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people, extraTexts }));
   problems.push(...checkExamples(examples), ...checkEmergencyExamples(emergency));
+  problems.push(...checkDeadlineWords({ texts: flat, textsSource: texts.source, units: units.value.units, rulesFor }));
   for (const [category, c] of Object.entries(emergency.value.categories)) {
     if (!flat.has(c.advice))
       problems.push(

@@ -76,19 +76,19 @@ export const CANCEL_CASES: PolicyCase[] = [
     name: 'a booking at an emergency unit',
     run: (n) => canCancel(ctx({ u: { kind: 'emergency' } }), n),
     now: NOW,
-    expected: 'unit_not_bookable',
+    expected: 'emergency_unit',
   },
   {
     name: 'a booking at a maternity unit',
     run: (n) => canCancel(ctx({ u: { kind: 'maternity' } }), n),
     now: NOW,
-    expected: 'unit_not_bookable',
+    expected: 'maternity_unit',
   },
   {
     name: 'a booking at a drop-in unit',
     run: (n) => canCancel(ctx({ u: { kind: 'drop-in' } }), n),
     now: NOW,
-    expected: 'unit_not_bookable',
+    expected: 'drop_in_unit',
   },
   {
     name: 'a booking at a unit without a booking book',
@@ -269,10 +269,16 @@ export const BOOK_CASES: PolicyCase[] = [
     expected: 'slot_not_found',
   },
   {
+    name: 'a slot at a unit without a booking book',
+    run: (n) => canBookSlot(slotCtx({ u: { hasBookingBook: false } }), open, n),
+    now: NOW,
+    expected: 'unit_not_bookable',
+  },
+  {
     name: 'a slot at a maternity unit',
     run: (n) => canBookSlot(slotCtx({ u: { kind: 'maternity' } }), open, n),
     now: NOW,
-    expected: 'unit_not_bookable',
+    expected: 'maternity_unit',
   },
   {
     name: 'a slot at a unit on an unconnected system',

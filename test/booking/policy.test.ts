@@ -34,9 +34,9 @@ describe('undantag', () => {
     const table: [Parameters<typeof unit>[0], string | null][] = [
       [{}, null],
       [{ kind: 'specialist', bookingSystem: 'RIS' }, null],
-      [{ kind: 'emergency' }, 'unit_not_bookable'],
-      [{ kind: 'drop-in' }, 'unit_not_bookable'],
-      [{ kind: 'maternity' }, 'unit_not_bookable'],
+      [{ kind: 'emergency' }, 'emergency_unit'],
+      [{ kind: 'drop-in' }, 'drop_in_unit'],
+      [{ kind: 'maternity' }, 'maternity_unit'],
       [{ hasBookingBook: false }, 'unit_not_bookable'],
       [{ bookingSystem: 'Melior' }, 'system_not_connected'],
       [{ specialHandling: true }, 'special_handling'],

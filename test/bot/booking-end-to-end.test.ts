@@ -108,6 +108,6 @@ describe('booking over HTTP', () => {
     await c.say('tandläkare');
     expect(c.text()).toContain('Folktandvården Enköping går inte att boka via 1177 ännu. Ring 018-611 00 08');
     await c.say('boka tid på barnmorskemottagningen');
-    expect(c.text()).toContain('Barnmorskemottagningen Fyrisdal har inte tidbokning på nätet.');
+    expect(c.text()).toContain('Tider hos Barnmorskemottagningen Fyrisdal bokar du med din barnmorska.');
   });
 });

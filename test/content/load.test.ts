@@ -53,6 +53,20 @@ describe('content loading', () => {
       'Okänt fält "phnoe"',
     ],
     [
+      'a villkorstext whose deadline disagrees with the konfiguration',
+      'konfiguration.yaml',
+      (t: string) => t.replace('    changeDeadlineHours: 72\n', '    changeDeadlineHours: 24\n'),
+      'terms.change.specialist',
+      'säger 72 timmar, men konfigurationen säger',
+    ],
+    [
+      'a villkorstext with a deadline in working days',
+      'texter.yaml',
+      (t: string) => t.replace('senast 72 timmar (tre dygn) före', 'senast tre hela vardagar före'),
+      'terms.change.specialist',
+      'räknar tidsgränsen i vardagar',
+    ],
+    [
       'a phone number with letters',
       'demo/enheter.yaml',
       (t: string) => t.replace('    phone: 018-611 00 02', '    phone: ring växeln'),
