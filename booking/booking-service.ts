@@ -139,6 +139,12 @@ export class BookingService {
     return ok(filterSlots(slots, wish).sort(byStart));
   }
 
+  /** How many hours before a visit it can no longer be changed online, for the times of this purpose. */
+  async changeDeadlineHours(patientId: string, purpose: SlotPurpose, now: DateTime): Promise<number | undefined> {
+    const target = await slotTarget(this.system, await this.catalog(), patientId, purpose, now);
+    return target.ok ? target.value.rules.changeDeadlineHours : undefined;
+  }
+
   /** Why a wished period can have no times at all: it ends before the first bookable day or starts after the last. */
   async wishOutsideWindow(
     patientId: string,

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { BookingService, SlotPurpose } from './booking-service.js';
 import type { BookingResult } from './rejections.js';
+import { changeDeadline, isBefore } from './time.js';
 import { isEmptyWish, type TimeWish } from './slot-filter.js';
 import type { Booking } from './types.js';
 import {
@@ -130,7 +131,14 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
         none && isEmptyWish(wish) && target.kind === 'open'
           ? await alternativesTo(service, patientId, target.careServiceId, at)
           : [];
-      const value: FoundSlots = { slots: result.value.map(slotSummary), alternatives, ...(outside ? { outside } : {}) };
+      const hours = none ? undefined : await service.changeDeadlineHours(patientId, purposeOf(target), at);
+      // A time so near that it could not be changed online once booked says so.
+      const closed = (start: string) => hours !== undefined && !isBefore(at, changeDeadline(start, hours));
+      const slots = result.value.map((s) => ({
+        ...slotSummary(s),
+        ...(closed(s.start) && hours !== undefined ? { closedWithin: hours } : {}),
+      }));
+      const value: FoundSlots = { slots, alternatives, ...(outside ? { outside } : {}) };
       return { ok: true, value };
     },
     commitTime: async ({ patientId, target, slotId, termsAccepted, reason }) => {

@@ -55,5 +55,23 @@ export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).ever
 /** The day part of a wish («på tisdag»), used to find a booking the resident points at. */
 export const dayPart = ({ dateFrom, dateTo, weekday }: TimeWish): TimeWish => ({ dateFrom, dateTo, weekday });
 
+/**
+ * A wish added to an earlier one: «i januari», then «helst en fredag» is a Friday in
+ * January; a new period replaces the old, a new time of day the old time of day.
+ */
+export function addWish(before: TimeWish, next: TimeWish): TimeWish {
+  const newPeriod = next.dateFrom !== undefined || next.dateTo !== undefined;
+  const newTime = !isEmptyWish(timePart(next));
+  const period = newPeriod
+    ? { dateFrom: next.dateFrom, dateTo: next.dateTo }
+    : { dateFrom: before.dateFrom, dateTo: before.dateTo };
+  const weekday = next.weekday ?? (newPeriod ? undefined : before.weekday);
+  const time = newTime ? timePart(next) : timePart(before);
+  const wish: TimeWish = Object.fromEntries(
+    Object.entries({ ...period, weekday, ...time }).filter(([, v]) => v !== undefined),
+  );
+  return wish;
+}
+
 /** The time-of-day part of a wish («till förmiddagen»). */
 export const timePart = ({ timeFrom, timeTo, partOfDay }: TimeWish): TimeWish => ({ timeFrom, timeTo, partOfDay });

@@ -82,6 +82,10 @@ export interface SlotSummary {
   start: string;
   end: string;
   shownWith?: string;
+  /** Who the time is with, when it is with a person */
+  performer?: string;
+  /** Booked now, this time could not be changed online any more: it is this many hours away or less */
+  closedWithin?: number;
 }
 
 export interface FoundSlots {
@@ -168,4 +172,5 @@ export const slotSummary = (s: Slot): SlotSummary => ({
   start: s.start,
   end: s.end,
   shownWith: s.performerName ?? s.resourceName,
+  ...(s.performerName ? { performer: s.performerName } : {}),
 });

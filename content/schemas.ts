@@ -228,6 +228,8 @@ export const languageSchema = z.strictObject({
   }),
   generic: z.array(z.string().min(1)).default([]),
   goodbye: phraseList,
+  performer: z.strictObject({ same: phraseList, any: phraseList }),
+  professions: z.record(z.string().min(1), phraseList).default({}),
   split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),
   unitQuestions: z.strictObject({ address: phraseList, phone: phraseList, hours: phraseList, web: phraseList }),
 });

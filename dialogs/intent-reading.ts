@@ -22,9 +22,13 @@ const ACTIONABLE = new Set<string>(
 );
 
 const isIntent = (label: string): label is KnownIntent => label !== NONE && ACTIONABLE.has(label);
+const TIME: (typeof NOT_ACTIONABLE)[number] = 'time';
 
 export function readIntent(scores: readonly Scored[]): IntentReading {
-  const [best, second] = scores;
+  const [best, ...rest] = scores;
+  // A bare time («måndag 14 december kl 10») is what a wish to book or move says when: it
+  // does not compete with the errand it comes with.
+  const second = best && isIntent(best.label) ? rest.find((s) => s.label !== TIME) : rest[0];
   if (!best || !isIntent(best.label) || best.score < THRESHOLDS.floor)
     return { kind: 'none', confidence: best?.score ?? 0 };
   const runnerUp = second?.score ?? 0;

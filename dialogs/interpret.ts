@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { UserEvent } from '../machines/events.js';
+import { hasWish, type UserEvent } from '../machines/events.js';
 import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize, sameWord, tokens } from '../content/words.js';
@@ -121,9 +121,11 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   // The words of a yes/no button say which («fortsätt» is «Nej, fortsätt», not «avbryt»).
   const byLabel = prompt?.expects === 'yesno' ? choiceByWords(words, choices, deps.labelOf, lex) : undefined;
   if (byLabel) return { kind: 'event', event: choiceEvent(byLabel.value, prompt), understanding };
-  // A reason written in free text is the answer, unless it is a short command («avbryt»).
+  // A reason written in free text is the answer, unless it is a short command («avbryt»); a
+  // message that also says when or with whom («nej förresten, samma läkare») answers the question.
   const commandLike = prompt?.expects !== 'text' || words.length <= SHORT_COMMAND;
-  if (GLOBALS.includes(intent) && commandLike)
+  const carriesWish = hasWish(understanding) || understanding.performer !== undefined;
+  if (GLOBALS.includes(intent) && commandLike && !carriesWish)
     return { kind: 'global', command: intent as GlobalCommand, understanding };
   if (intent === 'back' || intent === 'change')
     return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' }, understanding };

@@ -36,6 +36,9 @@ export interface Lexicon {
   generic: Set<string>;
   split: { newTime: Phrase[]; nextWish: Phrase[] };
   goodbye: Phrase[];
+  performer: { same: Phrase[]; any: Phrase[] };
+  /** Other names of a profession, to the word in performers' titles («syster» → «sjuksköterska») */
+  professions: { title: string; others: string[] }[];
   unitQuestions: Record<UnitAspect, Phrase[]>;
   /** The units residents may ask about, with what they may ask */
   units: (UnitFacts & { phrases: Phrase[] })[];
@@ -93,6 +96,11 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     generic,
     split: { newTime: phrasesOf(lang.split.newTime), nextWish: phrasesOf(lang.split.nextWish) },
     goodbye: phrasesOf(lang.goodbye),
+    performer: { same: phrasesOf(lang.performer.same), any: phrasesOf(lang.performer.any) },
+    professions: Object.entries(lang.professions).map(([title, others]) => ({
+      title: normalize(title),
+      others: others.map(normalize),
+    })),
     unitQuestions: {
       address: phrasesOf(lang.unitQuestions.address),
       phone: phrasesOf(lang.unitQuestions.phone),

@@ -8,7 +8,7 @@ import { t, type Choice, type Reply } from '../machines/reply.js';
 import { emergencyIn } from './emergency.js';
 import { interpret, type Interpreted, type UserInput } from './interpret.js';
 import { languageOf } from './language.js';
-import { asksAboutUnit, unitAnswer } from './unit-questions.js';
+import { asksForFact, unitAnswer } from './unit-questions.js';
 import type { UnderstandingModel } from './understanding-model.js';
 
 // One turn of a conversation, channel-neutral: restore the chart from its persisted
@@ -154,9 +154,18 @@ function unitQuestion(input: UserInput, interpreted: Interpreted, actor: ChartAc
   if (understanding.intent !== 'ask-unit') return undefined;
   const snapshot = actor.getSnapshot();
   const atMenu = snapshot.matches('menu');
-  if (!atMenu && !asksAboutUnit(text, understanding, deps.model.lexicon)) return undefined;
-  const answer = unitAnswer(input.text ?? '', understanding, deps.model.lexicon, snapshot.context.about);
+  // In an errand a unit named alone («på vårdcentralen») may answer its question; a fact asked for is a question.
+  if (!atMenu && !asksForFact(text, deps.model.lexicon)) return undefined;
+  const answer = unitAnswer(input.text ?? '', understanding, deps.model.lexicon, unitInQuestion(actor));
   return [...answer, ...(atMenu ? [menuPrompt('again', OFFERED)] : repeatPrompt(prompt))];
+}
+
+/** The unit of the booking, offer or invitation the errand under way is about, if any. */
+function unitInQuestion(actor: ChartActor): string | undefined {
+  const flow = actor.getSnapshot().children.flow as AnyActorRef | undefined;
+  const selected = (flow?.getSnapshot() as { context?: { selected?: { unitHsaId?: unknown } } } | undefined)?.context
+    ?.selected?.unitHsaId;
+  return typeof selected === 'string' ? selected : actor.getSnapshot().context.about;
 }
 
 /** A question or a polite word beside the errand: answered, and the errand's question asked again. */
@@ -166,7 +175,7 @@ function aside(interpreted: Interpreted, prompt: Reply | undefined): Reply[] | u
   if (intent === 'thanks' && interpreted.kind !== 'stale' && interpreted.understanding?.goodbye)
     return [{ parts: [t('menu.goodbye')] }];
   if (intent === 'thanks') return [{ parts: [t('menu.thanksShort')] }, ...repeatPrompt(prompt)];
-  if (intent === 'greeting') return repeatPrompt(prompt);
+  if (intent === 'greeting') return [{ parts: [t('menu.hello')] }, ...repeatPrompt(prompt)];
   return undefined;
 }
 
@@ -210,7 +219,7 @@ async function eventFor(
   if (interpreted.kind === 'global') return { type: `command.${interpreted.command}` };
   // A first message that asks for nothing in particular («hej») gets the welcome alone.
   const said = interpreted.understanding?.intent;
-  if (opened.fresh && said !== undefined && ['greeting', 'thanks', 'yes', 'no', 'unknown'].includes(said)) return [];
+  if (opened.fresh && said !== undefined && ['greeting', 'thanks', 'yes', 'no'].includes(said)) return [];
 
   const answered = unitQuestion(input, interpreted, actor, deps, data.prompt);
   if (answered) return answered;

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
-import { findPhrase, named, normalize, tokens } from '../content/words.js';
+import { findPhrase, named, normalize, sameWord, tokens } from '../content/words.js';
 import type { Intent, Understanding } from '../machines/events.js';
 import { readIntent } from './intent-reading.js';
 import { languageOf } from './language.js';
@@ -83,6 +83,8 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
   if (intent === 'unknown' && careServiceIds.length > 0) intent = 'book';
   const rebookWish = newTimeSplit(words, now, lex);
   const goodbye = intent === 'thanks' && lex.goodbye.some((p) => findPhrase(words, p) >= 0);
+  const says = (phrases: readonly Phrase[]) => phrases.some((p) => findPhrase(words, p) >= 0);
+  const performer = says(lex.performer.any) ? 'any' : says(lex.performer.same) ? 'same' : undefined;
   const understanding: FullUnderstanding = {
     intent,
     confidence: Number(reading.confidence.toFixed(3)),
@@ -92,10 +94,11 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(earliest ? { earliest: true } : {}),
     ...(rebookWish ? { rebookWish } : {}),
     ...(goodbye ? { goodbye } : {}),
+    ...(performer ? { performer } : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
     names: {
-      words,
+      words: words.map((w) => lex.professions.find((p) => p.others.some((o) => sameWord(w, o)))?.title ?? w),
       fillers,
       known: [
         ...services.hits.map((h) => ({ at: h.real, careServiceId: h.item.id })),

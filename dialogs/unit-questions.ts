@@ -43,17 +43,23 @@ export function aspectsAsked(text: string, lex: Lexicon): UnitAspect[] {
   return ASPECTS.filter((a) => lex.unitQuestions[a].some((p) => findPhrase(words, p) >= 0));
 }
 
-/** Whether a message is a question about a unit that can be answered: a unit named, or a fact asked for. */
-export const asksAboutUnit = (text: string, u: Understanding, lex: Lexicon): boolean =>
-  u.unitHsaIds.length > 0 || aspectsAsked(text, lex).length > 0;
+/** Whether a message asks for a fact about a unit: its address, phone, hours or web page. */
+export const asksForFact = (text: string, lex: Lexicon): boolean => aspectsAsked(text, lex).length > 0;
 
 /**
  * The answer to a question about a unit: the units named, or else the one under
  * discussion; without either, which unit the resident means is asked for.
  */
 export function unitAnswer(text: string, u: Understanding, lex: Lexicon, about?: string): Reply[] {
+  const isAbout = (x: UnitFacts) => x.hsaId.toLowerCase() === about?.toLowerCase();
   const named = lex.units.filter((x) => u.unitHsaIds.includes(x.hsaId));
-  const units = named.length > 0 ? named : lex.units.filter((x) => x.hsaId.toLowerCase() === about?.toLowerCase());
+  // «vilket nummer har vårdcentralen» names two; the one under discussion is meant.
+  const units =
+    named.length > 1 && named.some(isAbout)
+      ? named.filter(isAbout)
+      : named.length > 0
+        ? named
+        : lex.units.filter(isAbout);
   if (units.length === 0) return [{ parts: [t('unit.which')] }];
   const asked = aspectsAsked(text, lex);
   return units.slice(0, MOST).map((unit) => card(unit, asked));

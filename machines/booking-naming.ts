@@ -13,12 +13,26 @@ import type { Names, Understanding } from './events.js';
 /** Performer names are matched by their parts too («Anna», «Berg», «läkaren»), not «Leg.». */
 const SHORTEST_NAME_PART = 3;
 
+/** A performer's name whole and by its parts. */
+const performerParts = (performer: string | undefined): string[] =>
+  performer ? [performer, ...tokens(normalize(performer)).filter((w) => w.length >= SHORTEST_NAME_PART)] : [];
+
 function phrasesOf(b: BookingSummary): string[][] {
   const { service, unit, performer } = b.names;
-  const performerParts = performer
-    ? [performer, ...tokens(normalize(performer)).filter((w) => w.length >= SHORTEST_NAME_PART)]
-    : [];
-  return [...service, ...unit, ...performerParts].map((p) => tokens(normalize(p))).filter((p) => p.length > 0);
+  return [...service, ...unit, ...performerParts(performer)]
+    .map((p) => tokens(normalize(p)))
+    .filter((p) => p.length > 0);
+}
+
+/** The one performer among these a message names («helst hos Anna Berg»), if exactly one. */
+export function performerIn(performers: readonly string[], u: Understanding): string | undefined {
+  const names = u.names;
+  if (!names) return undefined;
+  const fillers = new Set(names.fillers);
+  const named = [...new Set(performers)].filter((p) =>
+    performerParts(p).some((part) => phraseHits(names.words, tokens(normalize(part)), fillers).length > 0),
+  );
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** The places in the message a booking's names cover. */

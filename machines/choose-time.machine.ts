@@ -1,10 +1,9 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { must } from '../booking/invariant.js';
-import type { CommitTimeInput, FindSlotsInput, TimeTarget } from '../booking/effects.js';
+import type { CommitTimeInput, FindSlotsInput } from '../booking/effects.js';
 import type { Rejection } from '../booking/rejections.js';
-import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
-import type { ReasonRequirement } from '../booking/types.js';
-import type { Alternative, BookingSummary, FoundSlots, Outcome, SlotSummary } from '../booking/views.js';
+import { addWish, isEmptyWish } from '../booking/slot-filter.js';
+import type { BookingSummary, FoundSlots, Outcome } from '../booking/views.js';
 import { hasWish, type UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
 import {
@@ -12,6 +11,7 @@ import {
   ANY_TIME,
   confirmReply,
   doneReplies,
+  EVERYONE,
   KEEP,
   noSlotsReply,
   nothingForWishReply,
@@ -24,42 +24,14 @@ import {
 import { MORE, PAGE_SIZE, reasonReply, rejectionText, SKIP, speaker, textOf } from './replies.js';
 import { t } from './reply.js';
 import { askingReasonState } from './shared-states.js';
+import { whoSaid, type ChooseTimeInput, type ChooseTimeOutput, type Context } from './choose-time.context.js';
+
+export type { ChooseTimeInput, ChooseTimeOutput } from './choose-time.context.js';
 
 // Choosing a time and writing it, shared by omboka (steg 3), boka med bokningsunderlag
 // (steg 4) and boka öppen tid (steg 5): free times a few at a time, narrowed by what the
 // resident says; a reason where the konfiguration asks; an explicit yes; the write. A time
 // taken meanwhile leads to fresh times, not a restart.
-
-export interface ChooseTimeInput {
-  patientId: string;
-  target: TimeTarget;
-  termsAccepted: boolean;
-  wish?: TimeWish;
-  service: string;
-  unit: string;
-  phone: string;
-  address?: string;
-  reason: ReasonRequirement;
-  reasonMaxLength: number;
-  /** The booking being moved, when rebooking */
-  replacing?: BookingSummary;
-}
-
-export type ChooseTimeOutput = { outcome: 'booked' | 'kept' | 'refused'; booking?: BookingSummary };
-
-interface Context extends ChooseTimeInput {
-  wish: TimeWish;
-  slots: SlotSummary[];
-  alternatives: Alternative[];
-  /** Why the last search found nothing, when a rule says so */
-  outside?: FoundSlots['outside'];
-  offset: number;
-  chosen?: SlotSummary;
-  reasonText?: string;
-  result?: ChooseTimeOutput;
-  /** Why the booking system refused the last search or write */
-  refusal?: Rejection;
-}
 
 const speak = speaker<Context, UserEvent>();
 const slotOf = (c: Context) => must(c.chosen, 'the time chosen');
@@ -85,6 +57,13 @@ export const chooseTimeMachine = setup({
     isKeep: ({ event }) => isChoice(event, KEEP),
     isSkip: ({ event }) => isChoice(event, SKIP),
     saysWish: ({ event }) => event.type === 'user.said' && hasWish(event.understanding),
+    saysWho: ({ context, event }) => event.type === 'user.said' && whoSaid(context, event.understanding) !== undefined,
+    isEveryone: ({ event }) => isChoice(event, EVERYONE),
+    hasPreferred: ({ context }) =>
+      context.performer !== undefined &&
+      !context.everyone &&
+      context.slots.some((s) => s.performer === context.performer),
+    othersOnly: ({ context }) => context.performer !== undefined && !context.everyone && context.slots.length > 0,
     asksReason: ({ context }) => context.target.kind !== 'rebook' && context.reason !== 'none',
     isTooLong: ({ context, event }) => textOf(event).length > context.reasonMaxLength,
     isBlank: ({ event }) => textOf(event).length === 0,
@@ -93,7 +72,25 @@ export const chooseTimeMachine = setup({
     settle: assign({ result: (_, p: ChooseTimeOutput) => p }),
     say: speak.sayWith(({ context }, p: { key: string }) => [{ parts: [t(p.key, params(context))] }]),
     reportProgress: speak.progress(),
-    takeWish: assign({ wish: ({ event }) => (event.type === 'user.said' ? event.understanding.wish : {}), offset: 0 }),
+    takeWish: assign({
+      wish: ({ context, event }) => (event.type === 'user.said' ? addWish(context.wish, event.understanding.wish) : {}),
+      offset: 0,
+    }),
+    takeWho: assign(({ context, event }) => {
+      const who = event.type === 'user.said' ? whoSaid(context, event.understanding) : undefined;
+      const wish =
+        event.type === 'user.said' && hasWish(event.understanding)
+          ? addWish(context.wish, event.understanding.wish)
+          : context.wish;
+      return !who || who.anyone
+        ? { everyone: true, wish, offset: 0 }
+        : { performer: who.performer, everyone: false, wish, offset: 0 };
+    }),
+    showEveryone: assign({ everyone: true, offset: 0 }),
+    keepPreferred: assign({ slots: ({ context }) => context.slots.filter((s) => s.performer === context.performer) }),
+    sayNoneWithPerformer: speak.say(({ context }) => [
+      { parts: [t('time.performerNone', { performer: context.performer ?? '' })] },
+    ]),
     sayNothingForWish: speak.say(({ context }) => [nothingForWishReply(context)]),
     dropWish: assign({ wish: {}, offset: 0 }),
     nextPage: assign({ offset: ({ context }) => context.offset + PAGE_SIZE }),
@@ -135,7 +132,15 @@ export const chooseTimeMachine = setup({
   },
 }).createMachine({
   id: 'chooseTime',
-  context: ({ input }) => ({ ...input, wish: input.wish ?? {}, slots: [], alternatives: [], offset: 0 }),
+  context: ({ input }) => ({
+    ...input,
+    wish: input.wish ?? {},
+    everyone: false,
+    performers: [],
+    slots: [],
+    alternatives: [],
+    offset: 0,
+  }),
   initial: 'searching',
   states: {
     searching: {
@@ -151,10 +156,16 @@ export const chooseTimeMachine = setup({
           },
           {
             target: 'sorting',
-            actions: assign(({ event }) =>
+            actions: assign(({ context, event }) =>
               event.output.ok
                 ? {
                     slots: event.output.value.slots,
+                    performers: [
+                      ...new Set([
+                        ...context.performers,
+                        ...event.output.value.slots.flatMap((s) => (s.performer ? [s.performer] : [])),
+                      ]),
+                    ],
                     alternatives: event.output.value.alternatives,
                     outside: event.output.value.outside,
                     offset: 0,
@@ -168,6 +179,8 @@ export const chooseTimeMachine = setup({
     },
     sorting: {
       always: [
+        { guard: 'hasPreferred', target: 'offering', actions: 'keepPreferred' },
+        { guard: 'othersOnly', target: 'offering', actions: ['sayNoneWithPerformer', 'showEveryone'] },
         { guard: 'hasSlots', target: 'offering' },
         // Nothing fits the wish: say so and show the nearest free times instead.
         { guard: 'hadWish', target: 'searching', actions: ['sayNothingForWish', 'dropWish'] },
@@ -181,10 +194,14 @@ export const chooseTimeMachine = setup({
         'user.chose': [
           { guard: 'isChosenSlot', target: 'chosen', actions: 'choose' },
           { guard: 'isMore', target: 'offering', reenter: true, actions: 'nextPage' },
+          { guard: 'isEveryone', target: 'searching', actions: 'showEveryone' },
           { guard: 'isOtherDay', target: 'askingWish' },
           { guard: 'isKeep', target: 'kept' },
         ],
-        'user.said': { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
+        'user.said': [
+          { guard: 'saysWho', target: 'searching', actions: 'takeWho' },
+          { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
+        ],
       },
     },
     noSlots: {
@@ -205,7 +222,10 @@ export const chooseTimeMachine = setup({
           { guard: 'isAnyTime', target: 'searching', actions: 'dropWish' },
           { guard: 'isKeep', target: 'kept' },
         ],
-        'user.said': { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
+        'user.said': [
+          { guard: 'saysWho', target: 'searching', actions: 'takeWho' },
+          { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
+        ],
       },
     },
     // A time chosen is something the resident would lose by switching to another errand.

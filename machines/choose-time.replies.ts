@@ -1,5 +1,6 @@
 import { must } from '../booking/invariant.js';
 import type { TimeTarget } from '../booking/effects.js';
+import type { OtherBooking } from './check-existing.machine.js';
 import type { Alternative, BookingSummary, FoundSlots, SlotSummary } from '../booking/views.js';
 import { bookingParams, MORE, page, placeLine, rejectionText, slotChoice } from './replies.js';
 import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
@@ -21,12 +22,30 @@ export interface TimeChoice {
   offset: number;
   chosen?: SlotSummary;
   replacing?: BookingSummary;
+  /** The performer whose times are shown first (the same as before, when rebooking) */
+  performer?: string;
+  /** Times with anyone are shown */
+  everyone: boolean;
+  others?: OtherBooking[];
+  /** What the resident wrote to the unit, shown before the yes */
+  reasonText?: string;
 }
+
+/** Another booking of the resident's that a time overlaps, if any. */
+const overlapping = (c: TimeChoice, slot: SlotSummary) =>
+  (c.others ?? []).find(
+    (o) => Date.parse(o.start) < Date.parse(slot.end) && Date.parse(slot.start) < Date.parse(o.end),
+  );
 
 export const OTHER_DAY = 'other-day';
 export const ANY_TIME = 'any-time';
 export const KEEP = 'keep';
 export const ALT = 'alt:';
+export const EVERYONE = 'everyone';
+
+/** Only the preferred performer's times are shown. */
+export const withPerformer = (c: TimeChoice): c is TimeChoice & { performer: string } =>
+  c.performer !== undefined && !c.everyone;
 
 const flowKey = (c: TimeChoice, name: string) => `${c.target.kind === 'rebook' ? 'rebook' : 'book'}.${name}`;
 export const params = (c: TimeChoice): TextParams => ({ service: c.service, unit: c.unit, phone: c.phone });
@@ -34,11 +53,15 @@ const keep = (c: TimeChoice) => choice(KEEP, `choice.${flowKey(c, 'stop')}`);
 
 export function offerReply(c: TimeChoice): Reply {
   const { shown, more } = page(c.slots, c.offset);
+  const header = withPerformer(c)
+    ? t('time.offerWith', { ...params(c), performer: c.performer })
+    : t(c.offset === 0 ? 'time.offer' : 'time.offerMore', params(c));
   return {
-    parts: [t(c.offset === 0 ? 'time.offer' : 'time.offerMore', params(c))],
+    parts: [header],
     choices: [
-      ...shown.map(slotChoice),
+      ...shown.map((s) => slotChoice(s, c.everyone || new Set(shown.map((x) => x.performer)).size > 1)),
       ...(more ? [choice(MORE, 'choice.laterTimes')] : []),
+      ...(withPerformer(c) ? [choice(EVERYONE, 'choice.everyone')] : []),
       choice(OTHER_DAY, 'choice.otherDay'),
       keep(c),
     ],
@@ -69,9 +92,19 @@ export const noSlotsReply = (c: TimeChoice): Reply => ({
 
 export function confirmReply(c: TimeChoice): Reply {
   const chosen = must(c.chosen, 'the time chosen');
+  // A new time with someone else is said by name before the resident says yes.
+  const before = c.replacing?.names.performer;
+  const other = before && chosen.performer && chosen.performer !== before;
+  const clash = overlapping(c, chosen);
   return {
     parts: [
       t(flowKey(c, 'confirm'), { ...params(c), start: c.replacing?.start ?? chosen.start, newStart: chosen.start }),
+      ...(other ? [t('rebook.otherPerformer', { before, after: chosen.performer ?? '' })] : []),
+      ...(clash ? [t('time.overlap', { start: clash.start, service: clash.serviceName })] : []),
+      ...(c.reasonText ? [t('time.reasonGiven', { reason: c.reasonText })] : []),
+      ...(chosen.closedWithin !== undefined
+        ? [t('time.closedAfter', { ...params(c), hours: chosen.closedWithin })]
+        : []),
       placeLine(c.address, c.phone),
     ],
     choices: [choice(YES, `choice.${flowKey(c, 'yes')}`), choice(NO, 'choice.noOtherTime')],

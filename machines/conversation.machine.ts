@@ -1,19 +1,20 @@
 import { assign } from 'xstate';
 import { must } from '../booking/invariant.js';
-import { cancelBookingMachine } from './cancel-booking.machine.js';
-import { chooseInvitationMachine } from './choose-invitation.machine.js';
-import { chooseServiceMachine } from './choose-service.machine.js';
-import { chooseTimeMachine } from './choose-time.machine.js';
 import { conversationSetup, OFFERED } from './conversation.setup.js';
-import { afterGuide, afterInvitation, afterPick, afterService, patient, queuedFrom } from './errand.js';
+import {
+  afterCheck,
+  afterGuide,
+  afterInvitation,
+  afterPick,
+  afterService,
+  patient,
+  queuedFrom,
+  toInvitations,
+} from './errand.js';
 import { flowEvents, flowSubstates } from './flow-states.js';
-import { menuMachine } from './menu.machine.js';
-import { pickBookingMachine } from './pick-booking.machine.js';
-import { questionnaireMachine } from './questionnaire.machine.js';
-import { viewMachine } from './view.machine.js';
 
 export type { ConversationEmitted, ConversationEvent, ConversationInput, Request } from './errand.js';
-export { OFFERED } from './conversation.setup.js';
+export { CHART_FLOWS, OFFERED } from './conversation.setup.js';
 
 // The whole conversation as one chart. The root decides which errand (flow) is under way
 // and invokes it as a child machine: the menu, viewing, picking a booking, cancelling,
@@ -25,7 +26,7 @@ export { OFFERED } from './conversation.setup.js';
 // provided at the composition root.
 
 /** Bumped whenever the chart changes shape: an older persisted snapshot then starts over. */
-export const CHART_VERSION = 3;
+export const CHART_VERSION = 4;
 
 /** Back to the menu, the next question led by «anything else?». */
 const toMenu = { target: 'menu', actions: 'leadAgain' } as const;
@@ -70,7 +71,7 @@ export const conversationMachine = conversationSetup.createMachine({
       },
     },
     routing: {
-      entry: assign({ progress: false, cancel: undefined, time: undefined }),
+      entry: assign({ progress: false, cancel: undefined, time: undefined, about: undefined }),
       always: [
         { guard: 'needsLogin', target: 'menu', actions: ['sayLoginNeeded', 'leadPlain'] },
         { guard: 'wantsView', target: 'view' },
@@ -162,23 +163,14 @@ export const conversationMachine = conversationSetup.createMachine({
           {
             description: 'chosen',
             guard: ({ event }) => event.output.outcome === 'chosen',
-            target: 'chooseTime',
+            target: 'checkingExisting',
             actions: assign(({ context, event }) => afterService(patient(context), event.output)),
           },
           {
             description: 'booked with an invitation',
             guard: ({ event }) => event.output.outcome === 'invitation',
             target: 'chooseInvitation',
-            actions: assign(({ event }) => ({
-              request:
-                event.output.outcome === 'invitation'
-                  ? {
-                      intent: 'book-invitation' as const,
-                      understanding: event.output.understanding,
-                      refusal: event.output.refusal,
-                    }
-                  : undefined,
-            })),
+            actions: assign(({ event }) => toInvitations(event.output)),
           },
           {
             description: 'back to the menu',
@@ -204,7 +196,7 @@ export const conversationMachine = conversationSetup.createMachine({
           {
             description: 'chosen',
             guard: ({ event }) => event.output.outcome === 'chosen',
-            target: 'chooseTime',
+            target: 'checkingExisting',
             actions: assign(({ context, event }) => afterInvitation(patient(context), event.output)),
           },
           {
@@ -216,6 +208,28 @@ export const conversationMachine = conversationSetup.createMachine({
         ],
       },
       on: flowEvents('help.chooseInvitation'),
+      ...flowSubstates,
+    },
+    // Before a new booking: the resident already has this kind of care booked ahead?
+    checkingExisting: {
+      invoke: {
+        id: 'flow',
+        src: 'checkExisting',
+        input: ({ context }) => ({
+          patientId: patient(context),
+          careServiceId: must(context.time, 'what the time is for').careServiceId,
+        }),
+        onDone: [
+          {
+            description: 'go on',
+            guard: ({ event }) => event.output.outcome === 'go',
+            target: 'chooseTime',
+            actions: assign(({ context, event }) => afterCheck(context, event.output)),
+          },
+          { target: 'stopped' },
+        ],
+      },
+      on: flowEvents('help.chooseTime'),
       ...flowSubstates,
     },
     chooseTime: {
@@ -267,15 +281,3 @@ export const conversationMachine = conversationSetup.createMachine({
 });
 
 export type ConversationMachine = typeof conversationMachine;
-
-/** The flows the chart invokes, by the names it invokes them with (for the chart's picture). */
-export const CHART_FLOWS = {
-  menu: menuMachine,
-  view: viewMachine,
-  pickBooking: pickBookingMachine,
-  cancelBooking: cancelBookingMachine,
-  chooseService: chooseServiceMachine,
-  chooseInvitation: chooseInvitationMachine,
-  chooseTime: chooseTimeMachine,
-  guided: questionnaireMachine({ all: () => [], unitOf: () => undefined }),
-};

@@ -2,6 +2,7 @@ import { assign, emit, forwardTo, setup } from 'xstate';
 import { cancelBookingMachine } from './cancel-booking.machine.js';
 import { chooseInvitationMachine } from './choose-invitation.machine.js';
 import { chooseServiceMachine } from './choose-service.machine.js';
+import { checkExistingMachine } from './check-existing.machine.js';
 import { chooseTimeMachine } from './choose-time.machine.js';
 import {
   queuedFrom,
@@ -35,18 +36,22 @@ const say = (...replies: Reply[]) => tell({ type: 'replies', replies });
 const sayText = (key: string) => say({ parts: [t(key)] });
 const wants = (c: Context, ...intents: MenuIntent[]) => c.request !== undefined && intents.includes(c.request.intent);
 
+/** The flows the chart invokes, by the names it invokes them with (effects are provided by chart.ts). */
+export const CHART_FLOWS = {
+  menu: menuMachine,
+  view: viewMachine,
+  pickBooking: pickBookingMachine,
+  cancelBooking: cancelBookingMachine,
+  chooseService: chooseServiceMachine,
+  chooseInvitation: chooseInvitationMachine,
+  checkExisting: checkExistingMachine,
+  chooseTime: chooseTimeMachine,
+  guided: questionnaireMachine({ all: () => [], unitOf: () => undefined }),
+};
+
 export const conversationSetup = setup({
   types: {} as { context: Context; events: ConversationEvent; input: ConversationInput; emitted: ConversationEmitted },
-  actors: {
-    menu: menuMachine,
-    view: viewMachine,
-    pickBooking: pickBookingMachine,
-    cancelBooking: cancelBookingMachine,
-    chooseService: chooseServiceMachine,
-    chooseInvitation: chooseInvitationMachine,
-    chooseTime: chooseTimeMachine,
-    guided: questionnaireMachine({ all: () => [], unitOf: () => undefined }),
-  },
+  actors: CHART_FLOWS,
   guards: {
     asksFirst: ({ context, event }) => context.progress || (event.type === 'intent.switch' && event.ask === true),
     hasQueued: ({ context }) => context.queued !== undefined,

@@ -5,6 +5,7 @@ import type { ChooseServiceOutput } from './choose-service.machine.js';
 import type { QuestionnaireOutput } from './questionnaire.machine.js';
 import type { OfferSummary } from '../booking/views.js';
 import type { CancelBookingInput } from './cancel-booking.machine.js';
+import type { CheckExistingOutput } from './check-existing.machine.js';
 import type { ChooseTimeInput } from './choose-time.machine.js';
 import type { Understanding, UserEvent } from './events.js';
 import type { MenuIntent, MenuInput } from './menu.machine.js';
@@ -82,6 +83,7 @@ const timeFor = (
 ): ChooseTimeInput => ({
   patientId,
   target,
+  careServiceId: offer.careServiceId,
   termsAccepted,
   service: offer.serviceName,
   unit: offer.unitName,
@@ -104,9 +106,12 @@ export function afterPick(patientId: string, picked: PickBookingOutput): Partial
     time: {
       patientId,
       target: { kind: 'rebook', bookingId: booking.id },
+      careServiceId: booking.careServiceId,
+      others: picked.others,
       termsAccepted,
       wish: picked.wish,
       replacing: booking,
+      ...(booking.names.performer ? { performer: booking.names.performer } : {}),
       service: booking.serviceName,
       unit: booking.unitName,
       phone: booking.unitPhone,
@@ -183,4 +188,17 @@ export function takeQueued(c: Context): Partial<Context> {
   if (queued.intent !== 'book' || !cancelled || !u || !namesNothing) return { request: queued, queued: undefined };
   const same = { ...u, careServiceIds: [cancelled.careServiceId], unitHsaIds: [cancelled.unitHsaId] };
   return { request: { ...queued, understanding: same }, queued: undefined };
+}
+
+/** After the check for an existing booking: the time is chosen knowing the resident's other bookings. */
+export function afterCheck(c: Context, checked: CheckExistingOutput): Partial<Context> {
+  const time = must(c.time, 'what the time is for');
+  return checked.outcome === 'go' ? { time: { ...time, others: checked.others } } : {};
+}
+
+/** What was named is booked with an invitation: the invitations are looked at, with the reason to give if none fits. */
+export function toInvitations(chosen: ChooseServiceOutput): Partial<Context> {
+  if (chosen.outcome !== 'invitation') return {};
+  const { understanding, refusal } = chosen;
+  return { request: { intent: 'book-invitation', understanding, refusal } };
 }

@@ -62,6 +62,8 @@ export interface Understanding {
   careServiceIds: string[];
   /** The message's words, for finding what it names among the resident's own bookings */
   names?: Names;
+  /** Who the time should be with: the same as before («samma läkare») or anyone («vem som helst») */
+  performer?: 'same' | 'any';
   /** A thank-you that is also a goodbye («tack, hej då») */
   goodbye?: boolean;
   /** A second wish in the same message, to follow this one («… och boka en ny») */

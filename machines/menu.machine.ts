@@ -76,6 +76,9 @@ export const menuMachine = setup({
     isYes: ({ context }) => intentIs(context, 'yes'),
     isNo: ({ context }) => intentIs(context, 'no', 'abort'),
     isThanks: ({ context }) => intentIs(context, 'thanks'),
+    saysYesToOne: ({ context, event }) =>
+      clarifiable(context).length === 1 && event.type === 'user.said' && event.understanding.intent === 'yes',
+    saysNo: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'no',
     isGoodbye: ({ context }) => intentIs(context, 'thanks') && context.pending?.goodbye === true,
   },
   actions: {
@@ -102,6 +105,13 @@ export const menuMachine = setup({
       },
     }),
     forget: assign({ pending: undefined }),
+    takeOnly: assign({
+      pending: ({ context }) => ({
+        ...said(context),
+        intent: clarifiable(context)[0] ?? 'unknown',
+        alternatives: undefined,
+      }),
+    }),
     decide: assign({
       result: ({ context }) => ({ intent: said(context).intent as MenuIntent, understanding: context.pending }),
     }),
@@ -141,7 +151,12 @@ export const menuMachine = setup({
           { guard: 'isChosenIntent', target: 'routing', actions: 'takeChosen' },
           { guard: 'isSomethingElse', target: 'asking', actions: ['plainLead', 'forget'] },
         ],
-        'user.said': { target: 'routing', actions: 'takeSaid' },
+        // «ja» to «Vill du boka om en tid?» is that; «nej» is something else.
+        'user.said': [
+          { guard: 'saysYesToOne', target: 'routing', actions: 'takeOnly' },
+          { guard: 'saysNo', target: 'asking', actions: ['plainLead', 'forget'] },
+          { target: 'routing', actions: 'takeSaid' },
+        ],
       },
     },
     // After the menu was shown with "nothing fits": the same choices stand.

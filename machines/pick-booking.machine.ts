@@ -4,7 +4,8 @@ import { byStart, type TimeWish } from '../booking/slot-filter.js';
 import type { PatientInput } from '../booking/effects.js';
 import type { BookingSummary } from '../booking/views.js';
 import { bookingsNamed, type Naming } from './booking-naming.js';
-import type { Understanding, UserEvent } from './events.js';
+import type { OtherBooking } from './check-existing.machine.js';
+import type { Intent, Understanding, UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
 import { bookingChoice, bookingLines, MENU, MORE, page, rejectionText, speaker, termsReply } from './replies.js';
 import { choice, t, type Reply } from './reply.js';
@@ -28,7 +29,15 @@ export interface PickBookingInput {
 }
 
 export type PickBookingOutput =
-  | { outcome: 'picked'; action: ChangeAction; booking: BookingSummary; termsAccepted: boolean; wish?: TimeWish }
+  | {
+      outcome: 'picked';
+      action: ChangeAction;
+      booking: BookingSummary;
+      termsAccepted: boolean;
+      wish?: TimeWish;
+      /** The resident's other bookings, for a new time that would overlap one */
+      others: OtherBooking[];
+    }
   | { outcome: 'none' | 'declined' | 'menu' | 'failed' };
 
 interface Context extends PickBookingInput {
@@ -39,8 +48,6 @@ interface Context extends PickBookingInput {
   selected?: BookingSummary;
   /** The wish for the new time, from what the resident said */
   wish?: TimeWish;
-  /** Taken from what the resident wrote, not a button: shown before the terms, so they know which */
-  byName: boolean;
   termsAccepted: boolean;
   result?: PickBookingOutput;
 }
@@ -72,7 +79,13 @@ function refusal(b: BookingSummary, action: ChangeAction): Reply[] {
 
 const naming = (c: Context, u: Understanding | undefined): Naming | undefined =>
   u ? bookingsNamed(c.bookings, u, c.action) : undefined;
-const saidNaming = (c: Context, e: UserEvent) => (e.type === 'user.said' ? naming(c, e.understanding) : undefined);
+/**
+ * A question («har jag nån tid hos doktorn snart?») is not an answer, though it names a
+ * booking. (A bare name is: «återbesöket» alone may read as anything.)
+ */
+const NOT_AN_ANSWER: readonly Intent[] = ['view', 'ask-unit', 'ask-cost'];
+const saidNaming = (c: Context, e: UserEvent) =>
+  e.type === 'user.said' && !NOT_AN_ANSWER.includes(e.understanding.intent) ? naming(c, e.understanding) : undefined;
 
 const fitsOne = (n: Naming | undefined) => n?.named === true && n.fits.length === 1;
 const fitsSeveral = (n: Naming | undefined) => n?.named === true && n.fits.length > 1;
@@ -81,7 +94,6 @@ const fitsNone = (n: Naming | undefined) => n?.named === true && n.fits.length =
 const selectFrom = (n: Naming | undefined, action: ChangeAction) => ({
   selected: n?.fits[0],
   wish: action === 'rebook' ? n?.wish : undefined,
-  byName: true,
 });
 const listFrom = (c: Context, n: Naming | undefined) => ({
   listed: changeableFirst(n?.fits ?? [], c.action),
@@ -134,7 +146,6 @@ export const pickBookingMachine = setup({
     selectChosen: assign({
       selected: ({ context, event }) =>
         context.bookings.find((b) => event.type === 'user.chose' && b.id === event.value),
-      byName: false,
     }),
     selectSaid: assign(({ context, event }) => selectFrom(saidNaming(context, event), context.action)),
     listSaid: assign(({ context, event }) => listFrom(context, saidNaming(context, event))),
@@ -148,7 +159,7 @@ export const pickBookingMachine = setup({
     sayRefused: speak.say(({ context }) => refusal(chosen(context), context.action)),
     sayListedRefused: speak.say(({ context }) => context.listed.flatMap((b) => refusal(b, context.action))),
     promptTerms: speak.say(({ context }) => [
-      ...(context.byName ? [{ parts: bookingLines(chosen(context)), card: 'booking' as const }] : []),
+      { parts: bookingLines(chosen(context)), card: 'booking' as const },
       termsReply(must(termsOf(context), 'terms of the booking')),
     ]),
     acceptTerms: assign({ termsAccepted: true }),
@@ -157,7 +168,7 @@ export const pickBookingMachine = setup({
   },
 }).createMachine({
   id: 'pickBooking',
-  context: ({ input }) => ({ ...input, bookings: [], listed: [], offset: 0, byName: false, termsAccepted: false }),
+  context: ({ input }) => ({ ...input, bookings: [], listed: [], offset: 0, termsAccepted: false }),
   initial: 'loading',
   states: {
     loading: {
@@ -260,6 +271,9 @@ export const pickBookingMachine = setup({
           booking: chosen(context),
           termsAccepted: context.termsAccepted,
           wish: context.wish,
+          others: context.bookings
+            .filter((b) => b.id !== chosen(context).id)
+            .map((b) => ({ start: b.start, end: b.end, serviceName: b.serviceName })),
         }),
       }),
     },

@@ -61,7 +61,11 @@ export const bookingLines = (b: BookingSummary): TextRef[] => [
 export const bookingChoice = (b: BookingSummary): Choice =>
   choice(b.id, 'choice.booking', { start: b.start, service: b.serviceName });
 
-export const slotChoice = (s: SlotSummary): Choice => choice(s.id, 'choice.slot', { start: s.start });
+/** A free time as a button; with whom, when the times on offer are with different people. */
+export const slotChoice = (s: SlotSummary, withWhom = false): Choice =>
+  withWhom && s.performer
+    ? choice(s.id, 'choice.slotWith', { start: s.start, performer: s.performer })
+    : choice(s.id, 'choice.slot', { start: s.start });
 
 export const PAGE_SIZE = 4;
 

@@ -202,6 +202,9 @@ function bookingStart(local: DateTime, b: SeedBooking): DateTime {
   return day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
 }
 
+/** Swedish public holidays on fixed dates, and Christmas and New Year's Eves: no times. */
+const CLOSED_DAYS = new Set(['01-01', '01-06', '05-01', '06-06', '12-24', '12-25', '12-26', '12-31']);
+
 /** Slots from tomorrow on, at local wall-clock times, so a DST change keeps "kl. 8.00" at 8.00. */
 export function* generateSlots(local: DateTime, service: SeedService, schedule: SeedSchedule): Generator<SlotInsert> {
   const [fh = 8, fm = 0] = schedule.from.split(':').map(Number);
@@ -209,7 +212,7 @@ export function* generateSlots(local: DateTime, service: SeedService, schedule: 
   let n = 0;
   for (let day = 1; day <= schedule.weeks * 7; day++) {
     const date = local.plus({ days: day }).startOf('day');
-    if (!schedule.weekdays.includes(date.weekday)) continue;
+    if (!schedule.weekdays.includes(date.weekday) || CLOSED_DAYS.has(date.toFormat('MM-dd'))) continue;
     const end = date.set({ hour: th, minute: tm });
     for (
       let t = date.set({ hour: fh, minute: fm });
@@ -226,7 +229,8 @@ export function* generateSlots(local: DateTime, service: SeedService, schedule: 
         service: service.id,
         start: t,
         minutes: service.durationMinutes,
-        performer: performers[n % performers.length] ?? null,
+        // Each performer has their own days, as at a real unit.
+        performer: performers[day % performers.length] ?? null,
         resource: resources[n % resources.length] ?? null,
         bookingId: taken ? OTHER_PATIENT : null,
       };

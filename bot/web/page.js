@@ -106,16 +106,23 @@
   var chatElement = document.getElementById('webchat');
   var directLine;
 
-  // The second click of a double click on a button in the chat is dropped: it would send the
-  // answer twice, and Web Chat's focus handling for the two clicks can leave the text box
-  // read-only.
+  // A second click on the same button in the chat within a moment of the first is dropped:
+  // it would send the answer twice, and Web Chat's focus handling for two quick clicks can
+  // leave the text box read-only.
+  var lastClick = { label: '', at: 0 };
   chatElement.addEventListener(
     'click',
     function (event) {
-      if (event.detail > 1 && event.target instanceof Element && event.target.closest('button')) {
+      var button = event.target instanceof Element && event.target.closest('button');
+      if (!button) return;
+      var now = Date.now();
+      var label = button.textContent || '';
+      if (event.detail > 1 || (label === lastClick.label && now - lastClick.at < 800)) {
         event.preventDefault();
         event.stopImmediatePropagation();
+        return;
       }
+      lastClick = { label: label, at: now };
     },
     true,
   );
@@ -142,8 +149,8 @@
           bubbleBorderRadius: 10,
           bubbleFromUserBackground: '#e8f0f8',
           bubbleFromUserBorderRadius: 10,
-          // On a phone the choices scroll sideways instead of pushing the conversation away.
-          suggestedActionLayout: window.innerWidth < 600 ? 'carousel' : 'flow',
+          // On a phone the choices are stacked full-width buttons with their whole labels.
+          suggestedActionLayout: window.innerWidth < 600 ? 'stacked' : 'flow',
           suggestedActionBorderRadius: 8,
           suggestedActionHeight: 'auto',
           hideUploadButton: true,

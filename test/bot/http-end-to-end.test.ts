@@ -50,7 +50,7 @@ describe('the bot over HTTP with expectReplies', () => {
     await c.say('avboka');
     await c.click('onsdag 9 december kl. 10.00, Återbesök hos fysioterapeut');
     expect(c.text()).toContain('en del av en serie av besök och går inte att ändra här');
-    expect(c.text()).toContain('Vill du välja en annan tid?');
+    expect(c.text()).toContain('Vill du välja en annan av dina bokade tider?');
     expect((await bookingsOf(t.url)).filter((b) => b.seriesId).every((b) => b.status === 'booked')).toBe(true);
   });
 
@@ -58,7 +58,7 @@ describe('the bot over HTTP with expectReplies', () => {
     t = await startTestApp();
     const c = conversation(t.url, 'tolvan-2', await login(t.url));
     await c.say('kan jag flytta tiden på måndag till eftermiddagen?');
-    expect(c.text()).toContain('Lediga tider för Läkarbesök på Vårdcentralen Fyrisdal');
+    expect(c.text()).toMatch(/Lediga tider (för|hos Leg. läkare Anna Berg,) Läkarbesök på Vårdcentralen Fyrisdal/);
     expect(
       c
         .buttons()

@@ -91,7 +91,13 @@ describe('choosing a booking to cancel', () => {
   it('asks for the terms and ends when they are declined', async () => {
     const a = await started(pick([withTerms]), { patientId: 'p', action: 'cancel' });
     await turn(a, { type: 'user.chose', value: 'terms' });
-    expect(keys(a)).toEqual(['terms.intro', 'terms.change.specialist']);
+    expect(keys(a)).toEqual([
+      'booking.summary',
+      'booking.shownWith',
+      'booking.where',
+      'terms.intro',
+      'terms.change.specialist',
+    ]);
     await turn(a, { type: 'user.declined' });
     expect(a.getSnapshot().output).toEqual({ outcome: 'declined' });
   });

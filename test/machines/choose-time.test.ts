@@ -41,6 +41,7 @@ const base = {
   patientId: 'p',
   termsAccepted: true,
   service: 'Läkarbesök',
+  careServiceId: 'svc',
   unit: 'Vårdcentralen Fyrisdal',
   phone: '018',
   reasonMaxLength: 20,
@@ -241,5 +242,29 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
     const b = await started(withActors({}).machine, open);
     await turn(b, { type: 'user.chose', value: 'keep' });
     expect(keys(b)).toEqual(['book.stopped']);
+  });
+});
+
+describe('wishes said one after another', () => {
+  it('adds a weekday to a month: «i januari», then «helst en fredag»', async () => {
+    const { machine, searches } = withActors({});
+    const a = await started(machine, open);
+    await turn(a, {
+      type: 'user.said',
+      text: 'i januari',
+      understanding: understanding({ wish: { dateFrom: '2027-01-01', dateTo: '2027-01-31' } }),
+    });
+    await turn(a, {
+      type: 'user.said',
+      text: 'helst en fredag',
+      understanding: understanding({ wish: { weekday: 5 } }),
+    });
+    expect(searches.at(-1)?.wish).toEqual({ dateFrom: '2027-01-01', dateTo: '2027-01-31', weekday: 5 });
+    await turn(a, {
+      type: 'user.said',
+      text: 'nästa vecka',
+      understanding: understanding({ wish: { dateFrom: '2026-12-07', dateTo: '2026-12-13' } }),
+    });
+    expect(searches.at(-1)?.wish).toEqual({ dateFrom: '2026-12-07', dateTo: '2026-12-13' });
   });
 });

@@ -24,6 +24,17 @@ describe('the menu', () => {
     expect(menu.getSnapshot().output).toMatchObject({ intent: 'cancel', understanding: { wish: { weekday: 1 } } });
   });
 
+  it('takes «ja» to a question about one intent as that intent, with what was said', async () => {
+    const menu = await started(menuMachine, input);
+    await turn(menu, said({ intent: 'unclear', alternatives: ['rebook'], wish: { partOfDay: 'afternoon' } }));
+    expect(keys(menu)).toEqual(['understand.clarifyOne']);
+    await turn(menu, said({ intent: 'yes' }));
+    expect(menu.getSnapshot().output).toMatchObject({
+      intent: 'rebook',
+      understanding: { wish: { partOfDay: 'afternoon' } },
+    });
+  });
+
   it('asks "Vill du boka en ny tid eller se dina bokade tider?" with both as buttons when two intents are close', async () => {
     const menu = await started(menuMachine, input);
     await turn(menu, said({ intent: 'unclear', alternatives: ['book', 'view'], wish: { weekday: 5 } }));

@@ -49,6 +49,9 @@ describe('naming the booking picks it', () => {
     ['avboka tiden på måndag kl 9.30', 'tolvan-lakarbesok'],
     ['avboka min tid kl 14.10', 'tolvan-hud-aterbesok'],
     ['avboka mitt besök hos maria lindqvist', 'tolvan-hud-aterbesok'],
+    ['avboka tiden hos sköterskan', 'tolvan-halsosamtal'],
+    ['avboka tiden hos syster', 'tolvan-halsosamtal'],
+    ['avboka min tid hos dr berg', 'tolvan-lakarbesok'],
   ])('«%s» → %s', async (text, id) => {
     const a = await asked(text);
     expect(idOf(a)).toBe(id);
@@ -105,6 +108,12 @@ describe('naming the booking picks it', () => {
     const unknown = await asked('avboka tiden hos kiropraktorn på lördag kl 11');
     expect(hidden.said).toEqual(unknown.said);
     expect(JSON.stringify(hidden.said)).not.toMatch(/beroende/i);
+  });
+
+  it('does not take a question about bookings for an answer, though it names one', async () => {
+    const a = await asked('jag vill avboka en tid');
+    await said(a, 'har jag nån tid hos doktorn snart?');
+    expect(state(a)).toBe('choosing');
   });
 
   it('takes the name as an answer to «Vilken tid …?»', async () => {

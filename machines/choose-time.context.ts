@@ -1,0 +1,64 @@
+import type { TimeTarget } from '../booking/effects.js';
+import type { Rejection } from '../booking/rejections.js';
+import type { TimeWish } from '../booking/slot-filter.js';
+import type { ReasonRequirement } from '../booking/types.js';
+import type { Alternative, BookingSummary, FoundSlots, SlotSummary } from '../booking/views.js';
+import { performerIn } from './booking-naming.js';
+import type { OtherBooking } from './check-existing.machine.js';
+import type { Understanding } from './events.js';
+
+// What choosing a time is given, keeps and gives back; and who the resident wants the time with.
+
+export interface ChooseTimeInput {
+  patientId: string;
+  target: TimeTarget;
+  /** The kind of care booked, to see whether the resident already has it booked */
+  careServiceId: string;
+  /** The resident's other bookings: a new time that overlaps one is pointed out before the yes */
+  others?: OtherBooking[];
+  termsAccepted: boolean;
+  wish?: TimeWish;
+  service: string;
+  unit: string;
+  phone: string;
+  address?: string;
+  reason: ReasonRequirement;
+  reasonMaxLength: number;
+  /** The booking being moved, when rebooking */
+  replacing?: BookingSummary;
+  /** Whose times to show first: the same performer as before, when rebooking */
+  performer?: string;
+}
+
+export type ChooseTimeOutput = { outcome: 'booked' | 'kept' | 'refused'; booking?: BookingSummary };
+
+export interface Context extends ChooseTimeInput {
+  wish: TimeWish;
+  /** Times with anyone are shown, not only the preferred performer's */
+  everyone: boolean;
+  /** Everyone whose free times have been found, to know a name when the resident says one */
+  performers: string[];
+  slots: SlotSummary[];
+  alternatives: Alternative[];
+  /** Why the last search found nothing, when a rule says so */
+  outside?: FoundSlots['outside'];
+  offset: number;
+  chosen?: SlotSummary;
+  reasonText?: string;
+  result?: ChooseTimeOutput;
+  /** Why the booking system refused the last search or write */
+  refusal?: Rejection;
+}
+
+/**
+ * Who the resident wants the time with: «vem som helst» (any), «samma läkare» (the one
+ * before), or a performer of the times on offer named («helst hos Anna Berg»).
+ */
+type Who = { anyone: true } | { anyone: false; performer: string };
+
+export function whoSaid(c: Context, u: Understanding): Who | undefined {
+  if (u.performer === 'any') return { anyone: true };
+  const before = c.replacing?.names.performer;
+  const named = u.performer === 'same' ? before : performerIn([...c.performers, ...(before ? [before] : [])], u);
+  return named ? { anyone: false, performer: named } : undefined;
+}
