@@ -80,7 +80,9 @@ export function renderReply(reply: Reply, ctx: RenderContext): Partial<Activity>
   }
   if (activity.attachments) activity.summary = text;
   if (choices.length > 0 && !teamsCard) activity.suggestedActions = { to: [], actions: suggested(choices, ctx) };
-  if (choices.length > 0) activity.inputHint = 'expectingInput';
+  if (choices.length > 0 || reply.expects) activity.inputHint = 'expectingInput';
+  // What kind of answer the question wants, for clients that offer buttons by number (the console chat).
+  if (reply.expects) activity.channelData = { expects: reply.expects };
   return activity;
 }
 

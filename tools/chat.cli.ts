@@ -89,7 +89,11 @@ async function main(): Promise<void> {
         }[];
         people.forEach((p) => console.log(`  ${p.personnummer}  ${p.name}`));
       } else if (input.startsWith('/')) console.log(`  Unknown command ${input}. ${HELP}`);
-      else if (/^\d{1,2}$/.test(input) && last.flatMap((r) => r.buttons)[Number(input) - 1]) {
+      else if (
+        /^\d{1,2}$/.test(input) &&
+        !last.some((r) => r.expects === 'number' || r.expects === 'text') &&
+        last.flatMap((r) => r.buttons)[Number(input) - 1]
+      ) {
         const button = must(last.flatMap((r) => r.buttons)[Number(input) - 1], 'the button numbered');
         await userTurn({ click: button.title }, () => client.send({ text: button.title, value: button.value }));
       } else if (input) await userTurn({ text: input }, () => client.send({ text: input }));

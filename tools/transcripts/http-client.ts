@@ -14,6 +14,8 @@ export interface BotReply {
   text: string;
   buttons: Button[];
   cardTexts: string[];
+  /** The kind of answer asked for: «number» and «text» questions take digits as the answer */
+  expects?: string;
 }
 
 export class HttpBotClient {
@@ -87,6 +89,7 @@ export class HttpBotClient {
         text?: string;
         suggestedActions?: { actions: Button[] };
         attachments?: { content?: unknown }[];
+        channelData?: { expects?: unknown };
       }[];
     };
     return (body.activities ?? [])
@@ -95,6 +98,7 @@ export class HttpBotClient {
         text: a.text ?? '',
         buttons: (a.suggestedActions?.actions ?? []).map((b) => ({ title: b.title, value: b.value })),
         cardTexts: (a.attachments ?? []).flatMap((x) => cardTexts(x.content)),
+        ...(typeof a.channelData?.expects === 'string' ? { expects: a.channelData.expects } : {}),
       }));
   }
 
