@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { Catalog, type RulesProvider } from './catalog.js';
 import {
+  ageOf,
   bookingWindow,
   canBookSlot,
   canCancel,
@@ -10,8 +11,17 @@ import {
   checkTermsAndReason,
   invitationWindowState,
   isVisibleUnit,
+  mayActFor,
   type BookingMode,
 } from './policy.js';
+
+/** A child of the resident's, and whether the resident may act for them (under 13). */
+export interface ChildView {
+  id: string;
+  name: string;
+  age: number;
+  mayAct: boolean;
+}
 import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
 import { byStart, filterSlots, type TimeWish } from './slot-filter.js';
@@ -52,6 +62,12 @@ export class BookingService {
     const [catalog, bookings] = await Promise.all([this.catalog(), this.system.bookingsOf(patientId)]);
     const views = bookings.map((b) => this.viewOf(catalog, b, now)).filter((v): v is BookingView => v !== undefined);
     return views.sort((a, b) => byStart(a.booking, b.booking));
+  }
+
+  /** The children a resident is guardian of, each with whether the resident may act for them now. */
+  async childrenOf(residentId: string, now: DateTime): Promise<ChildView[]> {
+    const children = await this.system.childrenOf(residentId);
+    return children.map((c) => ({ id: c.id, name: c.name, age: ageOf(c.id, now), mayAct: mayActFor(c, now) }));
   }
 
   /** One of the resident's own future bookings, as the list would show it. */

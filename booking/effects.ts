@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { BookingService, SlotPurpose } from './booking-service.js';
+import type { BookingService, ChildView, SlotPurpose } from './booking-service.js';
 import type { BookingResult } from './rejections.js';
 import { changeDeadline, isBefore } from './time.js';
 import { isEmptyWish, type TimeWish } from './slot-filter.js';
@@ -56,6 +56,8 @@ export interface BookingEffects {
   commitTime: (input: CommitTimeInput) => Promise<Outcome<BookingSummary>>;
   listInvitations: (input: PatientInput) => Promise<InvitationSummary[]>;
   listOffers: (input: PatientInput & { viaGuide: boolean }) => Promise<Offers>;
+  /** The children the resident is guardian of */
+  listChildren: (input: PatientInput) => Promise<ChildView[]>;
 }
 
 /** How far the search for other units goes when the chosen one has no free times. */
@@ -108,6 +110,7 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
   };
   return {
     listBookings: async ({ patientId }) => (await service.myBookings(patientId, now())).map(summaryOf),
+    listChildren: async ({ patientId }) => service.childrenOf(patientId, now()),
     listInvitations: async ({ patientId }) => (await service.myInvitations(patientId, now())).map(invitationOf),
     listOffers: async ({ viaGuide }) => {
       const { offers, refusals } = await service.servicesWithReasons({ viaGuide });

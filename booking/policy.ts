@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { encodeOpeningHours } from './opening-hours.js';
 import { refuse, ok, type BookingResult, type Rejection } from './rejections.js';
 import {
@@ -42,6 +42,18 @@ export interface SlotContext {
 }
 
 export type BookingMode = { kind: 'open'; viaGuide: boolean } | { kind: 'invitation'; invitation: Invitation };
+
+/** On 1177 a guardian may act (as ombud) for a child until the child turns this age. */
+export const OMBUD_UNTIL_AGE = 13;
+
+/** Age in whole years on `now`'s local date, from the birth date in a personnummer (YYYYMMDD…). */
+export function ageOf(personnummer: string, now: DateTime): number {
+  const birth = DateTime.fromFormat(personnummer.slice(0, 8), 'yyyyMMdd', { zone: now.zone });
+  return Math.floor(now.diff(birth, 'years').years);
+}
+
+/** Whether a guardian may book, see and change a child's times. */
+export const mayActFor = (child: { id: string }, now: DateTime): boolean => ageOf(child.id, now) < OMBUD_UNTIL_AGE;
 
 /** 6.3: a confidential unit never leaves the booking module. */
 export const isVisibleUnit = (unit: Unit): boolean => !unit.confidential;

@@ -36,6 +36,8 @@ export interface SchedulingSystem {
   units(): Promise<Unit[]>;
   careServices(): Promise<CareService[]>;
   patients(): Promise<Patient[]>;
+  /** The children a person is registered guardian (vårdnadshavare) of. */
+  childrenOf(guardianId: string): Promise<Patient[]>;
   /** Bookings of one patient that are still booked, at every unit. */
   bookingsOf(patientId: string): Promise<Booking[]>;
   invitationsOf(patientId: string): Promise<Invitation[]>;

@@ -55,6 +55,18 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
     });
   });
 
+  const known = new Set(people.value.people.map((p) => p.personnummer));
+  people.value.people.forEach((person, p) =>
+    person.guardians.forEach((guardian, g) => {
+      if (!known.has(guardian))
+        at(
+          input.people.source,
+          ['people', p, 'guardians', g],
+          `Vårdnadshavaren ${guardian} finns inte i personer.yaml.`,
+        );
+    }),
+  );
+
   const seen = new Set<string>();
   const unique = (id: string, path: PathPart[], what: string) => {
     if (seen.has(id)) at(people.source, path, `${what} ${id} finns redan. Ett id får bara användas en gång.`);

@@ -48,6 +48,8 @@ const option = z.strictObject({
   label: text,
   /** Choosing this option is an emergency: the rules must lead to an emergency outcome at once. */
   emergency: z.boolean().default(false),
+  /** Choosing this option means the time is for a child of the resident's (ombud): booked in the child's name */
+  forChild: z.boolean().default(false),
 });
 
 const question = z

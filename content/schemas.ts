@@ -143,6 +143,8 @@ const personSchema = z.strictObject({
     .string()
     .regex(/^(19|20)\d{10}$/, 'Ett personnummer skrivs med tolv siffror utan bindestreck, till exempel 191212121212.'),
   name: z.string().min(1),
+  /** The personnummer of the person's guardians (vårdnadshavare), for a child */
+  guardians: z.array(z.string().regex(/^(19|20)\d{10}$/, 'Ett personnummer skrivs med tolv siffror.')).default([]),
   bookings: z.array(bookingSchema).default([]),
   invitations: z.array(invitationSchema).default([]),
 });
@@ -230,6 +232,7 @@ export const languageSchema = z.strictObject({
   goodbye: phraseList,
   performer: z.strictObject({ same: phraseList, any: phraseList }),
   professions: z.record(z.string().min(1), phraseList).default({}),
+  forChild: phraseList,
   split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),
   unitQuestions: z.strictObject({ address: phraseList, phone: phraseList, hours: phraseList, web: phraseList }),
 });

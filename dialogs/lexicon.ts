@@ -37,6 +37,7 @@ export interface Lexicon {
   split: { newTime: Phrase[]; nextWish: Phrase[] };
   goodbye: Phrase[];
   performer: { same: Phrase[]; any: Phrase[] };
+  forChild: Phrase[];
   /** Other names of a profession, to the word in performers' titles («syster» → «sjuksköterska») */
   professions: { title: string; others: string[] }[];
   unitQuestions: Record<UnitAspect, Phrase[]>;
@@ -97,6 +98,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     split: { newTime: phrasesOf(lang.split.newTime), nextWish: phrasesOf(lang.split.nextWish) },
     goodbye: phrasesOf(lang.goodbye),
     performer: { same: phrasesOf(lang.performer.same), any: phrasesOf(lang.performer.any) },
+    forChild: phrasesOf(lang.forChild),
     professions: Object.entries(lang.professions).map(([title, others]) => ({
       title: normalize(title),
       others: others.map(normalize),

@@ -95,6 +95,7 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(rebookWish ? { rebookWish } : {}),
     ...(goodbye ? { goodbye } : {}),
     ...(performer ? { performer } : {}),
+    ...(says(lex.forChild) ? { forChild: true } : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
     names: {

@@ -24,6 +24,8 @@ export interface CancelBookingInput {
   patientId: string;
   booking: BookingSummary;
   termsAccepted: boolean;
+  /** The child the booking is for, named before the yes and in the confirmation (ombud) */
+  forName?: string;
 }
 
 export type CancelBookingOutput = { outcome: 'cancelled' | 'kept' | 'refused' };
@@ -65,7 +67,11 @@ export const cancelBookingMachine = setup({
     reportProgress: speak.progress(),
     promptConfirm: speak.say(({ context }) => [
       {
-        parts: [t('cancel.confirm'), ...bookingLines(context.booking)],
+        parts: [
+          t('cancel.confirm'),
+          ...bookingLines(context.booking),
+          ...(context.forName ? [t('child.for', { name: context.forName })] : []),
+        ],
         choices: [choice(YES, 'choice.yesCancel'), choice(NO, 'choice.noKeep')],
         expects: 'yesno',
         card: 'booking',
@@ -75,6 +81,7 @@ export const cancelBookingMachine = setup({
       {
         parts: [
           t('cancel.done', bookingParams(context.booking)),
+          ...(context.forName ? [t('child.for', { name: context.forName })] : []),
           placeLine(context.booking.unitAddress, context.booking.unitPhone),
         ],
         card: 'confirmation',

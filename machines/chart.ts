@@ -2,6 +2,7 @@ import { fromPromise } from 'xstate';
 import type { BookingEffects } from '../booking/effects.js';
 import { cancelBookingMachine } from './cancel-booking.machine.js';
 import { checkExistingMachine } from './check-existing.machine.js';
+import { chooseChildMachine } from './choose-child.machine.js';
 import { chooseInvitationMachine } from './choose-invitation.machine.js';
 import { chooseServiceMachine } from './choose-service.machine.js';
 import { chooseTimeMachine } from './choose-time.machine.js';
@@ -26,6 +27,7 @@ export function chartWith(effects: BookingEffects, questionnaires: Questionnaire
         actors: { findSlots: effect(effects.findSlots), commitTime: effect(effects.commitTime) },
       }),
       checkExisting: checkExistingMachine.provide({ actors: { listBookings } }),
+      chooseChild: chooseChildMachine.provide({ actors: { listChildren: effect(effects.listChildren) } }),
       chooseInvitation: chooseInvitationMachine.provide({
         actors: { listInvitations: effect(effects.listInvitations) },
       }),

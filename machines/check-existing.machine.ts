@@ -13,6 +13,8 @@ import { choice, NO, t, YES } from './reply.js';
 export interface CheckExistingInput {
   patientId: string;
   careServiceId: string;
+  /** The same kind of care at another unit counts too (a flu vaccination is one) */
+  serviceName: string;
 }
 
 /** Another booking's time, to see whether a new time overlaps it. */
@@ -30,7 +32,8 @@ interface Context extends CheckExistingInput {
 }
 
 const speak = speaker<Context, UserEvent>();
-const same = (c: Context) => c.bookings.filter((b) => b.careServiceId === c.careServiceId);
+const same = (c: Context) =>
+  c.bookings.filter((b) => b.careServiceId === c.careServiceId || b.serviceName === c.serviceName);
 
 export const checkExistingMachine = setup({
   types: {} as { context: Context; events: UserEvent; input: CheckExistingInput; output: CheckExistingOutput },

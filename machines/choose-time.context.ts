@@ -28,6 +28,8 @@ export interface ChooseTimeInput {
   replacing?: BookingSummary;
   /** Whose times to show first: the same performer as before, when rebooking */
   performer?: string;
+  /** The child the time is for, named in the confirmation (ombud) */
+  forName?: string;
 }
 
 export type ChooseTimeOutput = { outcome: 'booked' | 'kept' | 'refused'; booking?: BookingSummary };

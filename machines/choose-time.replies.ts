@@ -29,6 +29,8 @@ export interface TimeChoice {
   others?: OtherBooking[];
   /** What the resident wrote to the unit, shown before the yes */
   reasonText?: string;
+  /** The child the time is for */
+  forName?: string;
 }
 
 /** Another booking of the resident's that a time overlaps, if any. */
@@ -99,6 +101,7 @@ export function confirmReply(c: TimeChoice): Reply {
   return {
     parts: [
       t(flowKey(c, 'confirm'), { ...params(c), start: c.replacing?.start ?? chosen.start, newStart: chosen.start }),
+      ...(c.forName ? [t('child.for', { name: c.forName })] : []),
       ...(other ? [t('rebook.otherPerformer', { before, after: chosen.performer ?? '' })] : []),
       ...(clash ? [t('time.overlap', { start: clash.start, service: clash.serviceName })] : []),
       ...(c.reasonText ? [t('time.reasonGiven', { reason: c.reasonText })] : []),
@@ -120,7 +123,11 @@ export const stoppedReply = (c: TimeChoice): Reply => ({
 /** The confirmation of what was booked, and what to bring. */
 export function doneReplies(c: TimeChoice, b: BookingSummary): Reply[] {
   const done: Reply = {
-    parts: [t(flowKey(c, 'done'), bookingParams(b)), placeLine(b.unitAddress, b.unitPhone)],
+    parts: [
+      t(flowKey(c, 'done'), bookingParams(b)),
+      ...(c.forName ? [t('child.for', { name: c.forName })] : []),
+      placeLine(b.unitAddress, b.unitPhone),
+    ],
     card: 'confirmation',
   };
   return [done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : [])];

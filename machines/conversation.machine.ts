@@ -9,6 +9,7 @@ import {
   afterService,
   patient,
   queuedFrom,
+  resident,
   toInvitations,
 } from './errand.js';
 import { flowEvents, flowSubstates } from './flow-states.js';
@@ -26,7 +27,7 @@ export { CHART_FLOWS, OFFERED } from './conversation.setup.js';
 // provided at the composition root.
 
 /** Bumped whenever the chart changes shape: an older persisted snapshot then starts over. */
-export const CHART_VERSION = 4;
+export const CHART_VERSION = 5;
 
 /** Back to the menu, the next question led by «anything else?». */
 const toMenu = { target: 'menu', actions: 'leadAgain' } as const;
@@ -74,6 +75,7 @@ export const conversationMachine = conversationSetup.createMachine({
       entry: assign({ progress: false, cancel: undefined, time: undefined, about: undefined }),
       always: [
         { guard: 'needsLogin', target: 'menu', actions: ['sayLoginNeeded', 'leadPlain'] },
+        { guard: 'needsChild', target: 'chooseChild' },
         { guard: 'wantsView', target: 'view' },
         { guard: 'wantsToChange', target: 'pickBooking' },
         { guard: 'wantsToBook', target: 'chooseService' },
@@ -81,6 +83,30 @@ export const conversationMachine = conversationSetup.createMachine({
         { guard: 'wantsGuidance', target: 'guided' },
         toMenuPlain,
       ],
+    },
+    // The errand is for a child: which one, and may the resident act for them?
+    chooseChild: {
+      invoke: {
+        id: 'flow',
+        src: 'chooseChild',
+        input: ({ context }) => ({ patientId: resident(context) }),
+        onDone: [
+          {
+            description: 'child chosen',
+            guard: ({ event }) => event.output.outcome === 'chosen',
+            target: 'routing',
+            actions: [
+              assign({
+                actingFor: ({ event }) => (event.output.outcome === 'chosen' ? event.output.child : undefined),
+              }),
+              'sayActingFor',
+            ],
+          },
+          { target: 'stopped' },
+        ],
+      },
+      on: flowEvents('help.menu'),
+      ...flowSubstates,
     },
     // An errand done: the one next in line follows, said aloud.
     finished: {
@@ -141,7 +167,10 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'cancelBooking',
-        input: ({ context }) => must(context.cancel, 'the booking picked to cancel'),
+        input: ({ context }) => ({
+          ...must(context.cancel, 'the booking picked to cancel'),
+          ...(context.actingFor ? { forName: context.actingFor.name } : {}),
+        }),
         onDone: [
           { description: 'cancelled', guard: ({ event }) => event.output.outcome === 'cancelled', target: 'finished' },
           { target: 'stopped' },
@@ -215,10 +244,10 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'checkExisting',
-        input: ({ context }) => ({
-          patientId: patient(context),
-          careServiceId: must(context.time, 'what the time is for').careServiceId,
-        }),
+        input: ({ context }) => {
+          const time = must(context.time, 'what the time is for');
+          return { patientId: patient(context), careServiceId: time.careServiceId, serviceName: time.service };
+        },
         onDone: [
           {
             description: 'go on',
@@ -236,7 +265,10 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'chooseTime',
-        input: ({ context }) => must(context.time, 'what the time is for'),
+        input: ({ context }) => ({
+          ...must(context.time, 'what the time is for'),
+          ...(context.actingFor ? { forName: context.actingFor.name } : {}),
+        }),
         onDone: [
           { description: 'booked', guard: ({ event }) => event.output.outcome === 'booked', target: 'finished' },
           { target: 'stopped' },
@@ -263,7 +295,7 @@ export const conversationMachine = conversationSetup.createMachine({
           {
             description: 'care service found',
             guard: ({ event }) => event.output.outcome === 'book',
-            target: 'chooseService',
+            target: 'routing',
             actions: assign(({ event }) => afterGuide(event.output)),
           },
           {

@@ -3,6 +3,7 @@ import { cancelBookingMachine } from './cancel-booking.machine.js';
 import { chooseInvitationMachine } from './choose-invitation.machine.js';
 import { chooseServiceMachine } from './choose-service.machine.js';
 import { checkExistingMachine } from './check-existing.machine.js';
+import { chooseChildMachine } from './choose-child.machine.js';
 import { chooseTimeMachine } from './choose-time.machine.js';
 import {
   queuedFrom,
@@ -45,6 +46,7 @@ export const CHART_FLOWS = {
   chooseService: chooseServiceMachine,
   chooseInvitation: chooseInvitationMachine,
   checkExisting: checkExistingMachine,
+  chooseChild: chooseChildMachine,
   chooseTime: chooseTimeMachine,
   guided: questionnaireMachine({ all: () => [], unitOf: () => undefined }),
 };
@@ -57,6 +59,10 @@ export const conversationSetup = setup({
     hasQueued: ({ context }) => context.queued !== undefined,
     needsLogin: ({ context }) =>
       context.request !== undefined && PERSONAL.includes(context.request.intent) && !context.patientId,
+    needsChild: ({ context }) =>
+      context.request?.understanding?.forChild === true &&
+      PERSONAL.includes(context.request.intent) &&
+      context.actingFor === undefined,
     wantsView: ({ context }) => wants(context, 'view'),
     wantsToChange: ({ context }) => wants(context, 'cancel', 'rebook'),
     wantsToBook: ({ context }) => wants(context, 'book'),
@@ -127,7 +133,12 @@ export const conversationSetup = setup({
     leadWelcome: assign({ lead: 'welcome' as const }),
     leadPlain: assign({ lead: 'plain' as const }),
     leadAgain: assign({ lead: 'again' as const }),
+    sayActingFor: tell(({ context }) => ({
+      type: 'replies',
+      replies: context.actingFor ? [{ parts: [t('child.acting', { name: context.actingFor.name })] }] : [],
+    })),
     forget: assign({
+      actingFor: undefined,
       request: undefined,
       cancel: undefined,
       time: undefined,

@@ -6,6 +6,7 @@ import type { QuestionnaireOutput } from './questionnaire.machine.js';
 import type { OfferSummary } from '../booking/views.js';
 import type { CancelBookingInput } from './cancel-booking.machine.js';
 import type { CheckExistingOutput } from './check-existing.machine.js';
+import type { ActingFor } from './choose-child.machine.js';
 import type { ChooseTimeInput } from './choose-time.machine.js';
 import type { Understanding, UserEvent } from './events.js';
 import type { MenuIntent, MenuInput } from './menu.machine.js';
@@ -50,6 +51,8 @@ export interface Context extends ConversationInput {
   queued?: Request;
   /** The unit of the booking or offer under discussion (HSA-id), for «var ligger den?» */
   about?: string;
+  /** The child of the resident's the errand is for (ombud) */
+  actingFor?: ActingFor;
 }
 
 export type ConversationEvent =
@@ -69,10 +72,13 @@ export type ConversationEmitted =
   /** Ask the current flow's question again (after help, or after the chart's own question) */
   | { type: 'repeat' };
 
-/** The verified resident of a personal flow. */
-export const patient = (c: Context): string =>
+/** The verified resident (who is logged in). */
+export const resident = (c: Context): string =>
   // Routing sends a resident who is not logged in to the login text, never into a personal flow.
   must(c.patientId, 'a verified resident in a personal flow');
+
+/** Whose times a personal flow is about: the child acted for, or the resident. */
+export const patient = (c: Context): string => c.actingFor?.id ?? resident(c);
 
 const timeFor = (
   patientId: string,
@@ -150,7 +156,14 @@ export function afterInvitation(patientId: string, chosen: ChooseInvitationOutpu
 /** After a questionnaire has found a care service: book it, also if it is hidden from the free choice. */
 export function afterGuide(found: QuestionnaireOutput): Partial<Context> {
   const careServiceIds = found.outcome === 'book' ? [found.careServiceId] : [];
-  const understanding: Understanding = { intent: 'book', wish: {}, unitHsaIds: [], careServiceIds };
+  const forChild = found.outcome === 'book' && found.forChild;
+  const understanding: Understanding = {
+    intent: 'book',
+    wish: {},
+    unitHsaIds: [],
+    careServiceIds,
+    ...(forChild ? { forChild } : {}),
+  };
   return { request: { intent: 'book', viaGuide: true, understanding } };
 }
 

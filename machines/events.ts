@@ -64,6 +64,8 @@ export interface Understanding {
   names?: Names;
   /** Who the time should be with: the same as before («samma läkare») or anyone («vem som helst») */
   performer?: 'same' | 'any';
+  /** The errand is for a child of the resident's («åt min dotter») */
+  forChild?: boolean;
   /** A thank-you that is also a goodbye («tack, hej då») */
   goodbye?: boolean;
   /** A second wish in the same message, to follow this one («… och boka en ny») */

@@ -107,6 +107,7 @@ export const pickBookingMachine = setup({
   guards: {
     hasNoBookings: ({ context }) => context.bookings.length === 0,
     hasPreselected: ({ context }) => context.bookings.some((b) => b.id === context.bookingId),
+    hasOnlyOne: ({ context }) => context.bookings.length === 1 && !naming(context, context.hint)?.named,
     hintFitsOne: ({ context }) => fitsOne(naming(context, context.hint)),
     hintFitsSeveral: ({ context }) => fitsSeveral(naming(context, context.hint)),
     hintFitsNoDay: ({ context }) => fitsNone(naming(context, context.hint)) && !!naming(context, context.hint)?.onlyDay,
@@ -138,6 +139,7 @@ export const pickBookingMachine = setup({
       offset: 0,
     })),
     selectPreselected: assign({ selected: ({ context }) => context.bookings.find((b) => b.id === context.bookingId) }),
+    selectOnly: assign({ selected: ({ context }) => context.bookings[0] }),
     selectHinted: assign(({ context }) => selectFrom(naming(context, context.hint), context.action)),
     listHinted: assign(({ context }) => listFrom(context, naming(context, context.hint))),
     keepHintedWish: assign(({ context }) => ({
@@ -183,6 +185,8 @@ export const pickBookingMachine = setup({
       always: [
         { guard: 'hasNoBookings', target: 'none' },
         { guard: 'hasPreselected', target: 'checking', actions: ['selectPreselected', 'keepHintedWish'] },
+        // A single booking is the one meant; the confirmation that follows shows it before anything is done.
+        { guard: 'hasOnlyOne', target: 'checking', actions: ['selectOnly', 'keepHintedWish'] },
         { guard: 'hintFitsOne', target: 'checking', actions: 'selectHinted' },
         { guard: 'hintFitsSeveral', target: 'sorting', actions: 'listHinted' },
         { guard: 'hintFitsNoDay', target: 'choosing', actions: 'sayNoneThatDay' },

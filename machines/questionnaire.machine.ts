@@ -19,7 +19,10 @@ import { BACK, CHANGE, choice, NO, t, YES, type Choice, type Reply, type TextRef
 // conversation holds only ids and answers. Outcomes: a care service to book, or advice.
 
 export type QuestionnaireOutput =
-  { outcome: 'book'; careServiceId: string } | { outcome: 'advice'; emergency: boolean } | { outcome: 'menu' };
+  /** `forChild`: an answer said the time is for a child of the resident's */
+  | { outcome: 'book'; careServiceId: string; forChild: boolean }
+  | { outcome: 'advice'; emergency: boolean }
+  | { outcome: 'menu' };
 
 export interface QuestionnaireInput {
   patientId?: string;
@@ -186,8 +189,12 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
         const id = must(step.rule.outcome, 'an outcome of the rule');
         const outcome = must(questionnaire(context)?.outcomes[id], `outcome ${id}`);
         // The answers are not kept once they have led somewhere.
+        const forChild =
+          questionnaire(context)?.questions.some((q) =>
+            q.options?.some((o) => o.forChild && step.answers[q.id] === o.value),
+          ) ?? false;
         const result: QuestionnaireOutput = outcome.book
-          ? { outcome: 'book', careServiceId: outcome.book }
+          ? { outcome: 'book', careServiceId: outcome.book, forChild }
           : { outcome: 'advice', emergency: outcome.emergency };
         return { result, answers: {}, history: [] };
       }),

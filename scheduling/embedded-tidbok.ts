@@ -61,6 +61,15 @@ export class EmbeddedTidbok implements SchedulingSystem {
     return this.db.prepare('SELECT id, name FROM patients ORDER BY name').all() as Patient[];
   }
 
+  async childrenOf(guardianId: string): Promise<Patient[]> {
+    return this.db
+      .prepare(
+        `SELECT p.id, p.name FROM guardianships g JOIN patients p ON p.id = g.child_id
+         WHERE g.guardian_id = ? ORDER BY p.id DESC`,
+      )
+      .all(guardianId) as Patient[];
+  }
+
   async bookingsOf(patientId: string): Promise<Booking[]> {
     const rows = this.db
       .prepare(`SELECT * FROM bookings WHERE patient_id = ? AND status = 'booked' ORDER BY start_ms`)

@@ -9,6 +9,8 @@ CREATE TABLE IF NOT EXISTS units (hsa_id TEXT PRIMARY KEY COLLATE NOCASE, data T
 CREATE TABLE IF NOT EXISTS care_services (
   id TEXT PRIMARY KEY, unit_hsa_id TEXT NOT NULL COLLATE NOCASE, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS patients (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS guardianships (
+  guardian_id TEXT NOT NULL, child_id TEXT NOT NULL, PRIMARY KEY (guardian_id, child_id));
 CREATE TABLE IF NOT EXISTS slots (
   id TEXT PRIMARY KEY,
   unit_hsa_id TEXT NOT NULL COLLATE NOCASE,
@@ -38,7 +40,7 @@ CREATE TABLE IF NOT EXISTS invitations (
   used_by_booking_id TEXT);
 `;
 
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 
 export function migrate(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
@@ -48,12 +50,13 @@ export function migrate(db: Database.Database): void {
   db.exec(SCHEMA);
 }
 
+/** Seeded, and with the tables of this version: demo data from an older version is seeded again. */
 export function isSeeded(db: Database.Database): boolean {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'seeded_at'`).get() as { value: string } | undefined;
-  return row !== undefined;
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined;
+  return row?.value === SCHEMA_VERSION;
 }
 
 export function clearAll(db: Database.Database): void {
   db.exec(`DELETE FROM slots; DELETE FROM bookings; DELETE FROM invitations; DELETE FROM care_services;
-           DELETE FROM units; DELETE FROM patients; DELETE FROM meta;`);
+           DELETE FROM units; DELETE FROM guardianships; DELETE FROM patients; DELETE FROM meta;`);
 }

@@ -55,6 +55,8 @@ export interface SeedInvitation {
 export interface SeedPerson {
   personnummer: string;
   name: string;
+  /** Guardians (vårdnadshavare), by personnummer, for a child */
+  guardians: string[];
   bookings: SeedBooking[];
   invitations: SeedInvitation[];
 }
@@ -117,6 +119,11 @@ export function seed(db: Database.Database, data: SeedData, now: DateTime): void
     const bookedStarts = new Set<string>();
     for (const person of data.people) {
       db.prepare('INSERT INTO patients (id, name) VALUES (?, ?)').run(person.personnummer, person.name);
+      for (const guardian of person.guardians)
+        db.prepare('INSERT INTO guardianships (guardian_id, child_id) VALUES (?, ?)').run(
+          guardian,
+          person.personnummer,
+        );
       for (const b of person.bookings) {
         const service = services.get(b.careServiceId);
         if (!service) throw new Error(`Seed booking ${b.id} names unknown care service ${b.careServiceId}`);

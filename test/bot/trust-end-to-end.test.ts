@@ -66,10 +66,79 @@ describe('no double booking by mistake', () => {
   it('points out a time that overlaps another booking before the yes', async () => {
     const c = await chat();
     await c.say('boka provtagning på sävjaberg måndag 14 december kl 10');
+    // Tolvan has a provtagning booked already (at Fyrisdal): asked first.
+    await c.click('Ja, boka en till');
     await c.click('måndag 14 december kl. 10.10');
     expect(c.text()).toContain('Vill du boka Provtagning på Vårdcentralen Sävjaberg måndag 14 december kl. 10.10?');
     expect(c.text()).toContain(
       'Observera: den här tiden krockar med din bokade tid måndag 14 december kl. 9.45, Hälsosamtal.',
     );
+  });
+});
+
+const bookingsOf = async (personnummer: string) =>
+  (await (await fetch(`${t.url}/api/demo/bookings?personnummer=${personnummer}`)).json()) as {
+    bookingId: string;
+    status: string;
+    careServiceId: string;
+  }[];
+
+describe('booking for a child (ombud)', () => {
+  const LILLA = '201812122385';
+
+  it('books in the child’s name, says whom it is for, and explains the child of 13', async () => {
+    const c = await chat();
+    await c.say('jag vill boka vaccination åt min dotter');
+    expect(c.text()).toContain('Tore Tolvansson har fyllt 13 år.');
+    await c.click('Lilla Tolvansson');
+    expect(c.text()).toContain('Det här gäller Lilla Tolvansson.');
+    await c.click('Vårdcentralen Sävjaberg');
+    await c.click('Jag godkänner');
+    // Lilla already has a flu vaccination (at Fyrisdal): said and asked.
+    expect(c.text()).toContain('Du har redan en bokad tid för det här:');
+    await c.click('Ja, boka en till');
+    await c.click(c.buttons()[0]!);
+    expect(c.text()).toContain('Tiden gäller Lilla Tolvansson.');
+    await c.click('Ja, boka');
+    expect(c.text()).toContain('Klart! Du har bokat Vaccination mot influensa på Vårdcentralen Sävjaberg');
+    expect(c.text()).toContain('Tiden gäller Lilla Tolvansson.');
+    expect((await bookingsOf(LILLA)).filter((b) => b.status === 'booked')).toHaveLength(2);
+    expect((await bookingsOf('191212121212')).some((b) => b.careServiceId === 'savjaberg-vaccination')).toBe(false);
+  });
+
+  it('shows and cancels the child’s bookings, not the guardian’s', async () => {
+    const c = await chat();
+    await c.say('vilka tider har min dotter');
+    await c.click('Lilla Tolvansson');
+    expect(c.text()).toContain('Du har en bokad tid:');
+    expect(c.text()).toContain('Vaccination mot influensa, Vårdcentralen Fyrisdal');
+    expect(c.text()).not.toContain('Läkarbesök');
+    await c.say('avboka min dotters tid');
+    await c.click('Lilla Tolvansson');
+    expect(c.text()).toContain('Vill du avboka den här tiden?');
+    expect(c.text()).toContain('Tiden gäller Lilla Tolvansson.');
+    await c.click('Ja, avboka');
+    expect((await bookingsOf(LILLA)).find((b) => b.bookingId === 'lilla-vaccination')?.status).toBe('cancelled');
+  });
+
+  it('says so to a resident who is guardian of no child, and books nothing', async () => {
+    const c = await chat('190101012020');
+    await c.say('jag vill boka en tid åt mitt barn');
+    expect(c.text()).toContain('Jag hittar inget barn som du är vårdnadshavare för.');
+    expect(c.text()).not.toContain('Lediga tider');
+  });
+
+  it('guidance for «Ett barn» ends on the child, never in the guardian’s name', async () => {
+    const c = await chat();
+    await c.say('hjälp mig välja vad jag ska boka');
+    await c.click('Vårdcentralen Fyrisdal');
+    await c.click('Nej');
+    await c.click('Ett barn');
+    await c.say('5');
+    await c.click('Vaccination');
+    await c.click('Influensa');
+    expect(c.text()).toContain('Vilket barn gäller det?');
+    await c.click('Lilla Tolvansson');
+    expect(c.text()).toContain('Det här gäller Lilla Tolvansson.');
   });
 });

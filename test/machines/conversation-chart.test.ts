@@ -41,7 +41,10 @@ const invitation = {
 
 /** What each flow can finish with. */
 const OUTPUTS: Record<string, unknown[]> = {
-  menu: INTENTS.map((intent) => ({ intent, understanding: understood(intent) })),
+  menu: [
+    ...INTENTS.map((intent) => ({ intent, understanding: understood(intent) })),
+    { intent: 'book', understanding: { ...understood('book'), forChild: true } },
+  ],
   view: [undefined],
   pickBooking: [
     { outcome: 'picked', action: 'cancel', booking: summary(), termsAccepted: false, others: [] },
@@ -58,9 +61,11 @@ const OUTPUTS: Record<string, unknown[]> = {
   ],
   chooseInvitation: [{ outcome: 'chosen', invitation, termsAccepted: false }, { outcome: 'menu' }, { outcome: 'none' }],
   checkExisting: [{ outcome: 'go', others: [] }, { outcome: 'stop' }],
+  chooseChild: [{ outcome: 'chosen', child: { id: '201812122385', name: 'Lilla' } }, { outcome: 'none' }],
   chooseTime: [{ outcome: 'booked' }, { outcome: 'kept' }],
   guided: [
-    { outcome: 'book', careServiceId: 's' },
+    { outcome: 'book', careServiceId: 's', forChild: false },
+    { outcome: 'book', careServiceId: 's', forChild: true },
     { outcome: 'advice', emergency: false },
     { outcome: 'advice', emergency: true },
     { outcome: 'menu' },

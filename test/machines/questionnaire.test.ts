@@ -69,7 +69,11 @@ describe.each(content.questionnaires.map((q) => [q.id, q] as const))('the shippe
       const snapshot = actor.getSnapshot();
       expect(snapshot.status).toBe('done');
       const outcome = path.end.kind === 'outcome' ? q.outcomes[path.end.outcomeId]! : undefined;
-      if (outcome?.book) expect(snapshot.output).toEqual({ outcome: 'book', careServiceId: outcome.book });
+      // A path through an answer marked forChild («Ett barn») books for a child.
+      const forChild = path.steps.some((s) =>
+        questionById(q, s.questionId)?.options?.some((o) => o.forChild && o.value === s.answer),
+      );
+      if (outcome?.book) expect(snapshot.output).toEqual({ outcome: 'book', careServiceId: outcome.book, forChild });
       else expect(snapshot.output).toEqual({ outcome: 'advice', emergency: outcome?.emergency ?? false });
       if (outcome?.advice) expect(keys(actor)).toEqual([outcome.advice]);
     }
