@@ -13,6 +13,8 @@ import { resetTidbok } from '../scheduling/open-tidbok.js';
 import { timedBookingEffects } from './booking-effects.js';
 import { BookingBot } from './booking-bot.js';
 import { Clock } from './clock.js';
+import { calendarPath, calendarToken } from './calendar.js';
+import { summaryOf } from '../booking/views.js';
 import { DirectLine } from './directline.js';
 import type { Config } from './config.js';
 import { DEMO_ISSUER, DemoIssuer, JwtVerifier } from './identity.js';
@@ -78,7 +80,11 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
     await context.sendActivity({ type: 'message', text: renderText(live.texts, t('error.technical'), clock.now()) });
   };
   adapter.onTurnError = onTurnError;
+  const linkSecret = config.LINK_SECRET ?? randomBytes(32).toString('hex');
   const bot = new BookingBot({
+    // Absolute, as clients open links only by their full address: PUBLIC_URL behind a proxy, else where we listen.
+    calendarUrl: (bookingId, patientId) =>
+      `${(config.PUBLIC_URL ?? server.url).replace(/\/$/, '')}${calendarPath(calendarToken(linkSecret, bookingId, patientId, clock.now().toMillis()))}`,
     storage,
     lock: new TurnLock(),
     verifier,
@@ -102,6 +108,15 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
     texts: () => live.texts,
     demoMode: config.demoMode,
     healthy: () => open,
+    calendar: {
+      secret: linkSecret,
+      booking: async (patientId, bookingId) => {
+        const view = await bookingService.myBooking(patientId, bookingId, clock.now());
+        return view && summaryOf(view);
+      },
+      texts: () => live.texts,
+      nowMs: () => clock.now().toMillis(),
+    },
     demo:
       config.demoMode && secret
         ? {

@@ -32,6 +32,8 @@ export interface BookingBotDeps {
   idleMinutes: number;
   settleTimeoutMs: number;
   log: (message: string, error?: unknown) => void;
+  /** The address of a booking's calendar entry */
+  calendarUrl?: (bookingId: string, patientId: string) => string;
 }
 
 const SEEN_KEEP = 20;
@@ -108,6 +110,7 @@ export class BookingBot {
       channelId: activity.channelId,
       conversationType: activity.conversation.conversationType,
       promptSeq: data.promptSeq ?? 0,
+      ...(deps.calendarUrl ? { calendarUrl: deps.calendarUrl } : {}),
     });
     // The web page logs the resident out and clears the chat when asked in words («logga ut»).
     if (loggedOut && activity.channelId === 'webchat') rendered.push({ type: 'event', name: LOGOUT_EVENT });

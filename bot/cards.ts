@@ -1,8 +1,8 @@
 import type { Attachment } from 'botbuilder';
 
 // Adaptive Cards of schema 1.5, the highest Teams renders (Web Chat renders 1.6). Only
-// elements every client knows: TextBlock, Container, ActionSet and Action.Submit, so a
-// card shows the same in Web Chat, Teams and the Emulator.
+// elements every client knows: TextBlock, Container, ActionSet, Action.Submit and
+// Action.OpenUrl, so a card shows the same in Web Chat, Teams and the Emulator.
 
 export const CARD_VERSION = '1.5';
 const CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -36,11 +36,20 @@ function card(body: Element[], speak: string): Attachment {
   };
 }
 
-/** A booking summary or confirmation: the first line stands out, the rest follow. */
-export function summaryCard(lines: string[], style: 'booking' | 'confirmation'): Attachment {
+/** A link on a card, opened by the client (the calendar entry of a booking). */
+export interface CardLink {
+  title: string;
+  url: string;
+}
+
+/** A booking summary or confirmation: the first line stands out, the rest follow, then any links. */
+export function summaryCard(lines: string[], style: 'booking' | 'confirmation', links: CardLink[] = []): Attachment {
   const blocks = lines.map((line, i) => textBlock(line, i === 0 && lines.length > 1));
+  const actions: Element[] = links.length
+    ? [{ type: 'ActionSet', actions: links.map((l) => ({ type: 'Action.OpenUrl', title: l.title, url: l.url })) }]
+    : [];
   return card(
-    [{ type: 'Container', style: style === 'confirmation' ? 'good' : 'emphasis', items: blocks }],
+    [{ type: 'Container', style: style === 'confirmation' ? 'good' : 'emphasis', items: blocks }, ...actions],
     lines.join(' '),
   );
 }

@@ -46,6 +46,10 @@ const schema = z
     AUTH_JWKS_URL: optionalText.pipe(z.url().optional()),
     AUTH_PUBLIC_KEY: optionalText,
     DEMO_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+    /** Signs calendar links; without it each start makes its own (links then end with the process) */
+    LINK_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+    /** The bot's address as residents reach it (https://…), for links in Teams; the web page uses relative links */
+    PUBLIC_URL: optionalText.pipe(z.url().optional()),
   })
   .superRefine((env, ctx) => {
     const demo = env.DEMO_MODE ?? env.NODE_ENV !== 'production';

@@ -1,7 +1,7 @@
 import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { Texts } from '../content/texts.js';
-import type { Choice, Reply, TextRef } from '../machines/reply.js';
+import { t, type Choice, type Reply, type TextRef } from '../machines/reply.js';
 import { choiceCard, summaryCard, type CardButton } from './cards.js';
 
 // Replies as Bot Framework activities, per channel. Texts come from content; choices
@@ -19,6 +19,8 @@ export interface RenderContext {
   /** personal, groupChat or channel (Teams) */
   conversationType?: string;
   promptSeq: number;
+  /** The address of a booking's calendar entry, where the bot serves them */
+  calendarUrl?: (bookingId: string, patientId: string) => string;
 }
 
 export const renderText = (texts: Texts, ref: TextRef, now: DateTime): string => texts.render(ref.key, ref.params, now);
@@ -62,6 +64,7 @@ function cardButtons(choices: readonly Choice[], ctx: RenderContext): CardButton
 const markdownBreaks = (text: string) => text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
 
 export function renderReply(reply: Reply, ctx: RenderContext): Partial<Activity> {
+  const url = reply.calendar && ctx.calendarUrl?.(reply.calendar.bookingId, reply.calendar.patientId);
   const lines = reply.parts.flatMap((p) => renderText(ctx.texts, p, ctx.now).split('\n'));
   const text = reply.parts.map((p) => renderText(ctx.texts, p, ctx.now)).join('\n\n');
   const activity: Partial<Activity> = { type: ActivityTypes.Message, locale: 'sv-SE' };
@@ -73,13 +76,20 @@ export function renderReply(reply: Reply, ctx: RenderContext): Partial<Activity>
     (choices.length > TEAMS_SUGGESTED_MAX || ctx.conversationType !== 'personal');
 
   if (teamsCard) activity.attachments = [choiceCard(lines, cardButtons(choices, ctx))];
-  else if (rich && reply.card) activity.attachments = [summaryCard(lines, reply.card)];
-  else {
+  else if (rich && reply.card) {
+    const links = url ? [{ title: renderText(ctx.texts, t('calendar.add'), ctx.now), url }] : [];
+    activity.attachments = [summaryCard(lines, reply.card, links)];
+  } else {
     activity.text = rich ? markdownBreaks(text) : text;
     activity.textFormat = rich ? 'markdown' : 'plain';
   }
   if (activity.attachments) activity.summary = text;
   if (choices.length > 0 && !teamsCard) activity.suggestedActions = { to: [], actions: suggested(choices, ctx) };
+  // Where the calendar link is not on a card, it is a button that opens it.
+  if (url && !activity.attachments) {
+    const title = renderText(ctx.texts, t('calendar.add'), ctx.now);
+    activity.suggestedActions = { to: [], actions: [{ type: ActionTypes.OpenUrl, title, value: url }] };
+  }
   if (choices.length > 0 || reply.expects) activity.inputHint = 'expectingInput';
   // What kind of answer the question wants, for clients that offer buttons by number (the console chat).
   if (reply.expects) activity.channelData = { expects: reply.expects };

@@ -6,6 +6,7 @@ import { registerDemoRoutes, type DemoDeps } from './demo-routes.js';
 import type { DirectLine } from './directline.js';
 import { registerWebRoutes } from './web-routes.js';
 import { jsonBody } from './json-body.js';
+import { icsOf, readCalendarToken, type CalendarDeps } from './calendar.js';
 
 // The HTTP surface: the Bot Framework endpoint, a health check and, in demo mode only,
 // the demo login and inspection endpoints for testers.
@@ -19,6 +20,7 @@ export interface ServerDeps {
   demo?: DemoDeps;
   /** Whether the bot can serve right now (storage and tidbok open) */
   healthy: () => boolean;
+  calendar: CalendarDeps;
 }
 
 export type Server = restify.Server;
@@ -46,6 +48,23 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   deps.directLine.register(server);
   registerWebRoutes(server, deps.texts, deps.demoMode);
+  // A booking's calendar entry, at a signed link that expires (see calendar.ts).
+  server.get('/api/calendar', async (req, res) => {
+    const { calendar } = deps;
+    const given = (req.query as { t?: unknown } | undefined)?.t;
+    const token = typeof given === 'string' ? given : '';
+    const claims = readCalendarToken(calendar.secret, token, calendar.nowMs());
+    const booking = claims && (await calendar.booking(claims.patientId, claims.bookingId));
+    if (!booking) {
+      res.header('content-type', 'text/plain; charset=utf-8');
+      res.send(404, calendar.texts().render('calendar.expired'));
+      return;
+    }
+    res.header('content-type', 'text/calendar; charset=utf-8');
+    res.header('content-disposition', 'attachment; filename="tid.ics"');
+    res.header('cache-control', 'no-store');
+    res.sendRaw(200, icsOf(booking, calendar.texts()));
+  });
   if (deps.demo) registerDemoRoutes(server, deps.demo);
   return server;
 }

@@ -11,6 +11,8 @@ import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
 
 /** What the replies need to know of the time being chosen. */
 export interface TimeChoice {
+  /** Whose time it is (the resident, or the child acted for) */
+  patientId: string;
   target: TimeTarget;
   service: string;
   unit: string;
@@ -129,6 +131,7 @@ export function doneReplies(c: TimeChoice, b: BookingSummary): Reply[] {
       placeLine(b.unitAddress, b.unitPhone),
     ],
     card: 'confirmation',
+    calendar: { bookingId: b.id, patientId: c.patientId },
   };
   return [done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : [])];
 }

@@ -25,6 +25,8 @@ export interface Reply {
   card?: 'booking' | 'confirmation';
   /** A question the chart asks between a flow's questions; the flow's own question is asked again after it */
   interlude?: boolean;
+  /** A booking made or moved: the channel offers it as a calendar entry */
+  calendar?: { bookingId: string; patientId: string };
 }
 
 export const t = (key: string, params?: TextParams): TextRef => (params ? { key, params } : { key });

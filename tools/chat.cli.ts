@@ -20,6 +20,15 @@ const HELP = `Commands:
   /quit                 end (also Ctrl+D)
 A number clicks that button; anything else is sent as a message.`;
 
+/** The address a button opens, as a full URL, if it is a link rather than an answer. */
+let botUrl = '';
+const linkOf = (b: { value?: unknown }) =>
+  typeof b.value === 'string' && /^(https?:\/\/|\/)/.test(b.value)
+    ? b.value.startsWith('/')
+      ? `${botUrl}${b.value}`
+      : b.value
+    : undefined;
+
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -31,15 +40,18 @@ async function main(): Promise<void> {
   const recordTo = option(args, '--record');
   const clock = option(args, '--clock') ?? DateTime.now().setZone('Europe/Stockholm').toFormat("yyyy-MM-dd'T'HH:mm");
   const own = url ? undefined : await startLocalBot(loadContentOrThrow(), clock);
-  const client = new HttpBotClient(url ?? must(own, 'a bot of its own').url);
+  botUrl = url ?? must(own, 'a bot of its own').url;
+  const client = new HttpBotClient(botUrl);
   const steps: Step[] = [];
   let pending: Partial<UserStep> = {};
   let last: BotReply[] = [];
 
   const show = (replies: BotReply[]) => {
+    // Buttons are numbered across the whole answer, as the number typed picks among them all.
+    let n = 0;
     for (const r of replies) {
       console.log(`\n  ${r.text.replace(/\n/g, '\n  ')}`);
-      r.buttons.forEach((b, i) => console.log(`    [${i + 1}] ${b.title}`));
+      for (const b of r.buttons) console.log(`    [${++n}] ${b.title}${linkOf(b) ? ` (${linkOf(b)})` : ''}`);
       steps.push({
         kind: 'bot',
         line: 0,
@@ -95,7 +107,10 @@ async function main(): Promise<void> {
         last.flatMap((r) => r.buttons)[Number(input) - 1]
       ) {
         const button = must(last.flatMap((r) => r.buttons)[Number(input) - 1], 'the button numbered');
-        await userTurn({ click: button.title }, () => client.send({ text: button.title, value: button.value }));
+        const link = linkOf(button);
+        // A button that opens a link (the calendar entry) is shown, not sent.
+        if (link) console.log(`  ${link}`);
+        else await userTurn({ click: button.title }, () => client.send({ text: button.title, value: button.value }));
       } else if (input) await userTurn({ text: input }, () => client.send({ text: input }));
     } catch (error) {
       console.log(`  (error: ${(error as Error).message})`);

@@ -142,3 +142,23 @@ describe('booking for a child (ombud)', () => {
     expect(c.text()).toContain('Det här gäller Lilla Tolvansson.');
   });
 });
+
+describe('a calendar entry', () => {
+  it('is offered with every booking, at a link that serves that booking only', async () => {
+    const c = await chat('190101012020');
+    await c.say('boka provtagning på fyrisdal');
+    await c.click(c.buttons()[0]!);
+    await c.click('Ja, boka');
+    const link = c.buttonValue('Lägg till i kalendern') as string | undefined;
+    expect(link).toBeDefined();
+    expect(link!.startsWith(`${t.url}/api/calendar?t=`)).toBe(true);
+    const res = await fetch(link!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/calendar');
+    const ics = await res.text();
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain('SUMMARY:Provtagning\\, Vårdcentralen Fyrisdal');
+    const forged = link!.replace(/(%7E|~).+$/, '$1AAAA');
+    expect((await fetch(forged)).status).toBe(404);
+  });
+});

@@ -119,6 +119,11 @@ export function conversation(url: string, id: string, token?: string) {
     },
     text: () => last.map((s) => s.text).join('\n'),
     buttons: () => last.flatMap((s) => s.buttons),
+    /** What a button carries: a choice, or the address an «open» button opens */
+    buttonValue: (label: string) => {
+      const withButton = last.find((s) => s.buttons.includes(label));
+      return withButton?.values[withButton.buttons.indexOf(label)];
+    },
   };
   return c;
 }

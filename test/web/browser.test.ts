@@ -123,6 +123,34 @@ run('the web page in a real browser', () => {
     await page.close();
   }, 90_000);
 
+  it('offers the calendar entry of a new booking as a link on its card', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(t.url);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByLabel('Logga in som testperson').selectOption('190101012020');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Pelle Persson');
+    const input = page.getByRole('textbox').last();
+    await input.fill('boka provtagning på sävjaberg');
+    await input.press('Enter');
+    await expect.poll(() => bot(page, 'Lediga tider för Provtagning').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page
+      .getByRole('button', { name: /december kl\./ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Ja, boka' }).last().click();
+    const add = page.getByRole('button', { name: 'Lägg till i kalendern' });
+    await expect.poll(() => add.isVisible(), { timeout: 15_000 }).toBe(true);
+    // The card's button opens the entry (the browser downloads it): the request is what shows it worked.
+    const [request] = await Promise.all([
+      page.context().waitForEvent('request', (r) => r.url().includes('/api/calendar?t=')),
+      add.click(),
+    ]);
+    expect(request.url().startsWith(`${t.url}/api/calendar?t=`)).toBe(true);
+    await page.screenshot({ path: `${OUT}/5-kalender.png` });
+    await page.close();
+  }, 90_000);
+
   it('logs out and clears the chat when the resident writes «logga ut»', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(t.url);
