@@ -38,8 +38,15 @@ export interface BookingBotDeps {
 
 const SEEN_KEEP = 20;
 
-function inputOf(activity: Activity): TurnInput | undefined {
+/** The events the web page sends: the resident logged in, or is logging out. */
+export const LOGIN_EVENT = 'tidbokschatten.login';
+
+type Input = TurnInput | { kind: 'logout' };
+
+function inputOf(activity: Activity): Input | undefined {
   if (activity.type === 'message') return { kind: 'message', text: activity.text, value: activity.value };
+  if (activity.type === 'event' && activity.name === LOGIN_EVENT) return { kind: 'login' };
+  if (activity.type === 'event' && activity.name === LOGOUT_EVENT) return { kind: 'logout' };
   // Inbound JSON may lack what the Activity type calls required.
   const { recipient } = activity as Partial<Activity>;
   const joined = activity.membersAdded?.some((m) => m.id !== recipient?.id);
@@ -56,6 +63,8 @@ export class BookingBot {
     const { conversation } = activity as Partial<Activity>;
     if (!input || !conversation?.id) return;
     const key = `${activity.channelId}/conversations/${activity.conversation.id}`;
+    // Logging out on the page forgets the conversation on the server too.
+    if (input.kind === 'logout') return this.deps.lock.run(key, () => this.deps.storage.delete([key]));
     await this.deps.lock.run(key, () => this.turn(context, key, input));
   }
 
@@ -78,7 +87,8 @@ export class BookingBot {
     let loggedOut = false;
     try {
       const { chart, model, texts } = deps.live;
-      const result = await runTurn(previous, input, resident?.patientId, {
+      const turnInput: TurnInput = input.kind === 'login' ? { kind: 'login', name: resident?.name } : input;
+      const result = await runTurn(previous, turnInput, resident?.patientId, {
         chart,
         model,
         labelOf: labelOf(texts, now),

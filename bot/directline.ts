@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
+import { LOGOUT_EVENT } from './booking-bot.js';
 
 // The part of Direct Line 3.0 that the official Web Chat and botframework-directlinejs
 // need, served by the bot itself so the web page works without Azure: start a
@@ -180,6 +181,11 @@ export class DirectLine {
     });
     res.send(200, { id: echoed.id });
     if (body.type === 'message') await this.deliver(conversation, echoed, true);
+    if (body.type === 'event') {
+      await this.deliver(conversation, echoed, false);
+      // Logging out forgets the conversation here too: its history held the resident's token.
+      if (body.name === LOGOUT_EVENT) this.conversations.delete(conversation.id);
+    }
   }
 
   private append(conversation: Conversation, activity: Partial<Activity>): Partial<Activity> {

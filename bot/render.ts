@@ -60,15 +60,26 @@ function cardButtons(choices: readonly Choice[], ctx: RenderContext): CardButton
   });
 }
 
+/** A Swedish phone number in a text («018-611 00 01»). */
+const PHONE = /\b0\d{1,3}-\d{2,3}(?: \d{2,3}){1,3}\b/g;
+
+/** Phone numbers as links that call them («tel:+46186110001»), where the channel shows markdown. */
+export const callable = (text: string) =>
+  text.replace(PHONE, (number) => `[${number}](tel:+46${number.replace(/\D/g, '').slice(1)})`);
+
 /** Markdown needs two spaces before a line break that is not a paragraph break. */
 const markdownBreaks = (text: string) => text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
 
 export function renderReply(reply: Reply, ctx: RenderContext): Partial<Activity> {
   const url = reply.calendar && ctx.calendarUrl?.(reply.calendar.bookingId, reply.calendar.patientId);
-  const lines = reply.parts.flatMap((p) => renderText(ctx.texts, p, ctx.now).split('\n'));
-  const text = reply.parts.map((p) => renderText(ctx.texts, p, ctx.now)).join('\n\n');
-  const activity: Partial<Activity> = { type: ActivityTypes.Message, locale: 'sv-SE' };
   const rich = ctx.channelId === 'webchat' || ctx.channelId === 'msteams';
+  const shown = (p: TextRef) => {
+    const rendered = renderText(ctx.texts, p, ctx.now);
+    return rich ? callable(rendered) : rendered;
+  };
+  const lines = reply.parts.flatMap((p) => shown(p).split('\n'));
+  const text = reply.parts.map(shown).join('\n\n');
+  const activity: Partial<Activity> = { type: ActivityTypes.Message, locale: 'sv-SE' };
   const choices = reply.choices ?? [];
   const teamsCard =
     ctx.channelId === 'msteams' &&

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type restify from 'restify';
 import { escapeHtml } from '../content/html.js';
 import type { Texts } from '../content/texts.js';
-import { LOGOUT_EVENT } from './booking-bot.js';
+import { LOGIN_EVENT, LOGOUT_EVENT } from './booking-bot.js';
 
 // The page at / that hosts Web Chat, with its texts from content, and the Web Chat
 // bundle served from the installed package (no CDN).
@@ -28,6 +28,7 @@ export function renderPage(template: string, texts: Texts, demo: boolean): strin
   const config = {
     demo,
     logoutEvent: LOGOUT_EVENT,
+    loginEvent: LOGIN_EVENT,
     texts: {
       loggedInAs: texts.template('web.loggedInAs') ?? '',
       notLoggedIn: texts.render('web.notLoggedIn'),

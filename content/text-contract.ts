@@ -76,6 +76,8 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'choice.switchYes': NONE,
   'choice.switchNo': NONE,
   'auth.required': NONE,
+  'auth.hello': ['name'],
+  'auth.helloAnonymous': NONE,
   'auth.requiredToBook': NONE,
   'advice.emergency': NONE,
   'advice.suicide': NONE,

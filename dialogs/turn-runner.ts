@@ -30,7 +30,11 @@ export interface ConversationData {
   toldEnglish?: boolean;
 }
 
-export type TurnInput = { kind: 'start' } | ({ kind: 'message' } & UserInput);
+export type TurnInput =
+  | { kind: 'start' }
+  /** The resident has just logged in on the page: greeted by name, then asked what they want */
+  | { kind: 'login'; name?: string }
+  | ({ kind: 'message' } & UserInput);
 
 export interface TurnDeps {
   chart: Chart;
@@ -96,6 +100,13 @@ async function settled(actor: ChartActor, timeoutMs: number): Promise<void> {
   if (snapshot.status === 'error') throw snapshot.error;
 }
 
+/** The same question asked again (after help, an aside, a greeting): its earlier buttons still answer it. */
+const sameQuestion = (a: Reply, b: Reply | undefined) =>
+  b !== undefined &&
+  a.expects === b.expects &&
+  JSON.stringify(a.choices?.map((c) => c.value)) === JSON.stringify(b.choices?.map((c) => c.value)) &&
+  JSON.stringify(a.parts) === JSON.stringify(b.parts);
+
 function finish(actor: ChartActor, data: ConversationData, replies: Reply[]): TurnResult {
   const asked = [...replies].reverse().find((r) => r.expects !== undefined);
   const flowAsked = [...replies].reverse().find((r) => r.expects !== undefined && !r.interlude);
@@ -107,7 +118,7 @@ function finish(actor: ChartActor, data: ConversationData, replies: Reply[]): Tu
       chart: { version: CHART_VERSION, snapshot },
       prompt: asked ?? data.prompt,
       flowPrompt: flowAsked ?? data.flowPrompt,
-      promptSeq: (data.promptSeq ?? 0) + (asked ? 1 : 0),
+      promptSeq: (data.promptSeq ?? 0) + (asked && !sameQuestion(asked, data.prompt) ? 1 : 0),
     },
     replies,
   };
@@ -256,9 +267,16 @@ export async function runTurn(
   const opened = open(data, patientId, deps);
   const { actor, replies } = opened;
   if (keepMenu && !opened.fresh) actor.send({ type: 'session.resident', patientId });
-  if (input.kind === 'start') {
+  if (input.kind === 'start' || input.kind === 'login') {
     await settled(actor, deps.settleTimeoutMs);
-    return finish(actor, data, opened.fresh ? [...opened.notice, ...replies] : repeatPrompt(data.prompt));
+    const greeting: Reply[] =
+      input.kind === 'login' && patientId
+        ? [{ parts: [t(input.name ? 'auth.hello' : 'auth.helloAnonymous', { name: input.name ?? '' })] }]
+        : [];
+    return finish(actor, data, [
+      ...greeting,
+      ...(opened.fresh ? [...opened.notice, ...replies] : repeatPrompt(data.prompt)),
+    ]);
   }
   // What the chart said on starting afresh is the welcome: shown only if nothing else is
   // said, but its question is the one the message answers («Avboka en tid», «2»).

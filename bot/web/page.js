@@ -38,9 +38,15 @@
     show(message);
   }
 
+  function sendEvent(name) {
+    if (store) store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: name } });
+  }
+
   function logOut() {
+    // The bot forgets the conversation first (the event carries the token), then a new chat starts.
+    if (token) sendEvent(config.logoutEvent);
     remember(undefined, undefined, texts.loggedOut);
-    startChat();
+    setTimeout(startChat, 300);
   }
 
   if (config.demo) {
@@ -69,6 +75,8 @@
         })
         .then(function (body) {
           remember(body.token, body.name);
+          // The bot greets the resident by name and asks what they want.
+          sendEvent(config.loginEvent);
           document.querySelector('#webchat textarea, #webchat input')?.focus();
         })
         .catch(function () {
@@ -105,6 +113,7 @@
 
   var chatElement = document.getElementById('webchat');
   var directLine;
+  var store;
 
   // A second click on the same button in the chat within a moment of the first is dropped:
   // it would send the answer twice, and Web Chat's focus handling for two quick clicks can
@@ -139,7 +148,7 @@
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
-        store: createStore(),
+        store: (store = createStore()),
         userID: 'webchat-' + Math.random().toString(36).slice(2),
         username: 'Invånare',
         locale: 'sv-SE',

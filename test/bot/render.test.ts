@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Attachment } from 'botbuilder';
-import { renderReply, type RenderContext } from '../../bot/render.js';
+import { renderReply, type RenderContext, callable } from '../../bot/render.js';
 import { choice, t, type Reply } from '../../machines/reply.js';
 import { at } from '../support/fixtures.js';
 import { shippedContent } from '../support/tidbok.js';
@@ -221,5 +221,14 @@ describe('every card in a real Teams conversation', () => {
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe('phone numbers', () => {
+  it('become links that call them where the channel shows markdown', () => {
+    expect(callable('Ring Vårdcentralen Fyrisdal på 018-611 00 01.')).toBe(
+      'Ring Vårdcentralen Fyrisdal på [018-611 00 01](tel:+46186110001).',
+    );
+    expect(callable('tisdag 1 december kl. 9.30, 753 20 Uppsala')).toBe('tisdag 1 december kl. 9.30, 753 20 Uppsala');
   });
 });

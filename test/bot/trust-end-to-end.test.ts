@@ -162,3 +162,42 @@ describe('a calendar entry', () => {
     expect((await fetch(forged)).status).toBe(404);
   });
 });
+
+describe('logging in and out on the page', () => {
+  const event = async (conversationId: string, name: string, token: string) => {
+    const res = await fetch(`${t.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'event',
+        name,
+        channelId: 'test',
+        serviceUrl: 'http://localhost',
+        deliveryMode: 'expectReplies',
+        conversation: { id: conversationId },
+        from: { id: 'user-1' },
+        recipient: { id: 'bot' },
+        channelData: { authToken: token },
+      }),
+    });
+    return ((await res.json()) as { activities?: { text?: string }[] }).activities ?? [];
+  };
+
+  it('greets the resident by name on login', async () => {
+    const token = await login(t.url);
+    const said = await event('page-1', 'tidbokschatten.login', token);
+    expect(said.map((a) => a.text).join('\n')).toContain('Hej Tolvan Tolvansson! Du är inloggad.');
+  });
+
+  it('forgets the conversation on the server when the page logs out', async () => {
+    const token = await login(t.url);
+    const c = conversation(t.url, 'page-2', token);
+    await c.say('avboka läkarbesöket');
+    expect(c.text()).toContain('Vill du avboka den här tiden?');
+    await event('page-2', 'tidbokschatten.logout', token);
+    // A «ja» in the same conversation no longer answers the question: nothing is cancelled.
+    await c.say('ja');
+    expect(c.text()).not.toContain('Klart!');
+    expect((await bookingsOf('191212121212')).find((b) => b.bookingId === 'tolvan-lakarbesok')?.status).toBe('booked');
+  });
+});

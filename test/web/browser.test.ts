@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { seededTemplate } from '../support/seeded-template.js';
@@ -52,6 +53,10 @@ run('the web page in a real browser', () => {
     await page.getByLabel('Logga in som testperson').selectOption('191212121212');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Tolvan Tolvansson');
+    // The bot greets the resident by name at once, without waiting to be written to.
+    await expect
+      .poll(() => bot(page, 'Hej Tolvan Tolvansson! Du är inloggad.').isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await page.screenshot({ path: `${OUT}/1-inloggad.png` });
 
     await page.getByRole('button', { name: 'Mina bokade tider' }).last().click();
@@ -149,6 +154,27 @@ run('the web page in a real browser', () => {
     expect(request.url().startsWith(`${t.url}/api/calendar?t=`)).toBe(true);
     await page.screenshot({ path: `${OUT}/5-kalender.png` });
     await page.close();
+  }, 90_000);
+
+  it('has no serious or critical accessibility violations, logged out and with a conversation (axe-core)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(t.url);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    const serious = async () =>
+      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await serious()).toEqual([]);
+    await page.getByLabel('Logga in som testperson').selectOption('191111111111');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => bot(page, 'Du är inloggad').isVisible(), { timeout: 15_000 }).toBe(true);
+    const input = page.getByRole('textbox').last();
+    await input.fill('vilka tider har jag');
+    await input.press('Enter');
+    await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await serious()).toEqual([]);
+    await context.close();
   }, 90_000);
 
   it('logs out and clears the chat when the resident writes «logga ut»', async () => {
