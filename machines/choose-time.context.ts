@@ -1,11 +1,11 @@
 import type { TimeTarget } from '../booking/effects.js';
 import type { Rejection } from '../booking/rejections.js';
-import type { TimeWish } from '../booking/slot-filter.js';
+import { addWish, type TimeWish } from '../booking/slot-filter.js';
 import type { ReasonRequirement } from '../booking/types.js';
-import type { Alternative, BookingSummary, FoundSlots, SlotSummary } from '../booking/views.js';
+import type { Alternative, BookingSummary, FoundSlots, Outcome, SlotSummary } from '../booking/views.js';
 import { performerIn } from './booking-naming.js';
 import type { OtherBooking } from './check-existing.machine.js';
-import type { Understanding } from './events.js';
+import { hasWish, type Understanding, type UserEvent } from './events.js';
 
 // What choosing a time is given, keeps and gives back; and who the resident wants the time with.
 
@@ -36,6 +36,10 @@ export type ChooseTimeOutput = { outcome: 'booked' | 'kept' | 'refused'; booking
 
 export interface Context extends ChooseTimeInput {
   wish: TimeWish;
+  /** The day chosen in the overview of free days, whose times are shown */
+  day?: string;
+  /** Where the overview of free days is */
+  dayOffset: number;
   /** Times with anyone are shown, not only the preferred performer's */
   everyone: boolean;
   /** Everyone whose free times have been found, to know a name when the resident says one */
@@ -64,3 +68,26 @@ export function whoSaid(c: Context, u: Understanding): Who | undefined {
   const named = u.performer === 'same' ? before : performerIn([...c.performers, ...(before ? [before] : [])], u);
   return named ? { anyone: false, performer: named } : undefined;
 }
+
+/** What a search found, taken in: the times, everyone they are with, and the days afresh. */
+export const found = (c: Context, result: FoundSlots): Partial<Context> => ({
+  slots: result.slots,
+  performers: [...new Set([...c.performers, ...result.slots.flatMap((s) => (s.performer ? [s.performer] : []))])],
+  alternatives: result.alternatives,
+  outside: result.outside,
+  offset: 0,
+  day: undefined,
+  dayOffset: 0,
+});
+
+/** Whom the resident wants the time with, and any time said along: the next search's terms. */
+export function withWho(c: Context, u: Understanding): Partial<Context> {
+  const who = whoSaid(c, u);
+  const wish = hasWish(u) ? addWish(c.wish, u.wish) : c.wish;
+  return !who || who.anyone
+    ? { everyone: true, wish, offset: 0 }
+    : { performer: who.performer, everyone: false, wish, offset: 0 };
+}
+
+export const isChoice = (e: UserEvent, value: string) => e.type === 'user.chose' && e.value === value;
+export const refusalOf = (o: Outcome<unknown>): Rejection | undefined => (o.ok ? undefined : o.rejection);

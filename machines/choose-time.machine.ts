@@ -1,7 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { must } from '../booking/invariant.js';
 import type { CommitTimeInput, FindSlotsInput } from '../booking/effects.js';
-import type { Rejection } from '../booking/rejections.js';
 import { addWish, isEmptyWish } from '../booking/slot-filter.js';
 import type { BookingSummary, FoundSlots, Outcome } from '../booking/views.js';
 import { hasWish, type UserEvent } from './events.js';
@@ -16,6 +15,7 @@ import {
   noSlotsReply,
   nothingForWishReply,
   offerReply,
+  overviewReply,
   OTHER_DAY,
   params,
   stoppedReply,
@@ -24,7 +24,17 @@ import {
 import { MORE, PAGE_SIZE, reasonReply, rejectionText, SKIP, speaker, textOf } from './replies.js';
 import { t } from './reply.js';
 import { askingReasonState } from './shared-states.js';
-import { whoSaid, type ChooseTimeInput, type ChooseTimeOutput, type Context } from './choose-time.context.js';
+import { DAY, DAYS, DAYS_PER_PAGE, FIRST, isBroad, MORE_DAYS } from './choose-time.days.js';
+import {
+  found,
+  isChoice,
+  refusalOf,
+  whoSaid,
+  withWho,
+  type ChooseTimeInput,
+  type ChooseTimeOutput,
+  type Context,
+} from './choose-time.context.js';
 
 export type { ChooseTimeInput, ChooseTimeOutput } from './choose-time.context.js';
 
@@ -35,8 +45,12 @@ export type { ChooseTimeInput, ChooseTimeOutput } from './choose-time.context.js
 
 const speak = speaker<Context, UserEvent>();
 const slotOf = (c: Context) => must(c.chosen, 'the time chosen');
-const isChoice = (e: UserEvent, value: string) => e.type === 'user.chose' && e.value === value;
-const refusalOf = (o: Outcome<unknown>): Rejection | undefined => (o.ok ? undefined : o.rejection);
+
+/** A wish for another time, or for someone else («helst hos Anna Berg»): a new search. */
+const SAYS_WHEN_OR_WHO = [
+  { guard: 'saysWho', target: 'searching', actions: 'takeWho' },
+  { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
+] as const;
 
 export const chooseTimeMachine = setup({
   types: {} as { context: Context; events: UserEvent; input: ChooseTimeInput; output: ChooseTimeOutput },
@@ -52,6 +66,11 @@ export const chooseTimeMachine = setup({
     isAlternative: ({ context, event }) =>
       event.type === 'user.chose' && context.alternatives.some((a) => ALT + a.careServiceId === event.value),
     isMore: ({ event }) => isChoice(event, MORE),
+    isBroad: ({ context }) => isBroad(context),
+    isDay: ({ event }) => event.type === 'user.chose' && event.value.startsWith(DAY),
+    isFirst: ({ event }) => isChoice(event, FIRST),
+    isMoreDays: ({ event }) => isChoice(event, MORE_DAYS),
+    isDays: ({ event }) => isChoice(event, DAYS),
     isOtherDay: ({ event }) => isChoice(event, OTHER_DAY),
     isAnyTime: ({ event }) => isChoice(event, ANY_TIME),
     isKeep: ({ event }) => isChoice(event, KEEP),
@@ -76,16 +95,7 @@ export const chooseTimeMachine = setup({
       wish: ({ context, event }) => (event.type === 'user.said' ? addWish(context.wish, event.understanding.wish) : {}),
       offset: 0,
     }),
-    takeWho: assign(({ context, event }) => {
-      const who = event.type === 'user.said' ? whoSaid(context, event.understanding) : undefined;
-      const wish =
-        event.type === 'user.said' && hasWish(event.understanding)
-          ? addWish(context.wish, event.understanding.wish)
-          : context.wish;
-      return !who || who.anyone
-        ? { everyone: true, wish, offset: 0 }
-        : { performer: who.performer, everyone: false, wish, offset: 0 };
-    }),
+    takeWho: assign(({ context, event }) => (event.type === 'user.said' ? withWho(context, event.understanding) : {})),
     showEveryone: assign({ everyone: true, offset: 0 }),
     keepPreferred: assign({ slots: ({ context }) => context.slots.filter((s) => s.performer === context.performer) }),
     sayNoneWithPerformer: speak.say(({ context }) => [
@@ -94,6 +104,14 @@ export const chooseTimeMachine = setup({
     sayNothingForWish: speak.say(({ context }) => [nothingForWishReply(context)]),
     dropWish: assign({ wish: {}, offset: 0 }),
     nextPage: assign({ offset: ({ context }) => context.offset + PAGE_SIZE }),
+    takeDay: assign({
+      day: ({ event }) => (event.type === 'user.chose' ? event.value.slice(DAY.length) : undefined),
+      offset: 0,
+    }),
+    takeFirst: assign({ chosen: ({ context }) => context.slots[0] }),
+    nextDays: assign({ dayOffset: ({ context }) => context.dayOffset + DAYS_PER_PAGE }),
+    clearDay: assign({ day: undefined, offset: 0 }),
+    promptOverview: speak.say(({ context }) => [overviewReply(context)]),
     choose: assign({
       chosen: ({ context, event }) => context.slots.find((s) => event.type === 'user.chose' && s.id === event.value),
     }),
@@ -136,6 +154,7 @@ export const chooseTimeMachine = setup({
     ...input,
     wish: input.wish ?? {},
     everyone: false,
+    dayOffset: 0,
     performers: [],
     slots: [],
     alternatives: [],
@@ -156,22 +175,7 @@ export const chooseTimeMachine = setup({
           },
           {
             target: 'sorting',
-            actions: assign(({ context, event }) =>
-              event.output.ok
-                ? {
-                    slots: event.output.value.slots,
-                    performers: [
-                      ...new Set([
-                        ...context.performers,
-                        ...event.output.value.slots.flatMap((s) => (s.performer ? [s.performer] : [])),
-                      ]),
-                    ],
-                    alternatives: event.output.value.alternatives,
-                    outside: event.output.value.outside,
-                    offset: 0,
-                  }
-                : {},
-            ),
+            actions: assign(({ context, event }) => (event.output.ok ? found(context, event.output.value) : {})),
           },
         ],
         onError: { target: 'askingWish', actions: { type: 'say', params: { key: 'error.bookingSystem' } } },
@@ -179,13 +183,29 @@ export const chooseTimeMachine = setup({
     },
     sorting: {
       always: [
-        { guard: 'hasPreferred', target: 'offering', actions: 'keepPreferred' },
-        { guard: 'othersOnly', target: 'offering', actions: ['sayNoneWithPerformer', 'showEveryone'] },
-        { guard: 'hasSlots', target: 'offering' },
+        { guard: 'hasPreferred', target: 'presenting', actions: 'keepPreferred' },
+        { guard: 'othersOnly', target: 'presenting', actions: ['sayNoneWithPerformer', 'showEveryone'] },
+        { guard: 'hasSlots', target: 'presenting' },
         // Nothing fits the wish: say so and show the nearest free times instead.
         { guard: 'hadWish', target: 'searching', actions: ['sayNothingForWish', 'dropWish'] },
         { target: 'noSlots' },
       ],
+    },
+    presenting: { always: [{ guard: 'isBroad', target: 'overview' }, { target: 'offering' }] },
+    overview: {
+      tags: 'awaitingUser',
+      entry: 'promptOverview',
+      on: {
+        'user.chose': [
+          { guard: 'isDay', target: 'offering', actions: 'takeDay' },
+          { guard: 'isFirst', target: 'chosen', actions: 'takeFirst' },
+          { guard: 'isMoreDays', target: 'overview', reenter: true, actions: 'nextDays' },
+          { guard: 'isEveryone', target: 'searching', actions: 'showEveryone' },
+          { guard: 'isOtherDay', target: 'askingWish' },
+          { guard: 'isKeep', target: 'kept' },
+        ],
+        'user.said': SAYS_WHEN_OR_WHO,
+      },
     },
     offering: {
       tags: 'awaitingUser',
@@ -193,15 +213,13 @@ export const chooseTimeMachine = setup({
       on: {
         'user.chose': [
           { guard: 'isChosenSlot', target: 'chosen', actions: 'choose' },
+          { guard: 'isDays', target: 'overview', actions: 'clearDay' },
           { guard: 'isMore', target: 'offering', reenter: true, actions: 'nextPage' },
           { guard: 'isEveryone', target: 'searching', actions: 'showEveryone' },
           { guard: 'isOtherDay', target: 'askingWish' },
           { guard: 'isKeep', target: 'kept' },
         ],
-        'user.said': [
-          { guard: 'saysWho', target: 'searching', actions: 'takeWho' },
-          { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
-        ],
+        'user.said': SAYS_WHEN_OR_WHO,
       },
     },
     noSlots: {
@@ -222,10 +240,7 @@ export const chooseTimeMachine = setup({
           { guard: 'isAnyTime', target: 'searching', actions: 'dropWish' },
           { guard: 'isKeep', target: 'kept' },
         ],
-        'user.said': [
-          { guard: 'saysWho', target: 'searching', actions: 'takeWho' },
-          { guard: 'saysWish', target: 'searching', actions: 'takeWish' },
-        ],
+        'user.said': SAYS_WHEN_OR_WHO,
       },
     },
     // A time chosen is something the resident would lose by switching to another errand.

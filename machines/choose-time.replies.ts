@@ -4,6 +4,7 @@ import type { OtherBooking } from './check-existing.machine.js';
 import type { Alternative, BookingSummary, FoundSlots, SlotSummary } from '../booking/views.js';
 import { bookingParams, MORE, page, placeLine, rejectionText, slotChoice } from './replies.js';
 import { choice, NO, t, YES, type Reply, type TextParams } from './reply.js';
+import { DAY, DAYS, DAYS_PER_PAGE, FIRST, freeDays, MORE_DAYS, shownSlots } from './choose-time.days.js';
 
 // What choosing a time says: the offer of free times, the question for another day, no
 // times (with other units), the confirmation and the result. Texts differ between
@@ -55,8 +56,8 @@ const flowKey = (c: TimeChoice, name: string) => `${c.target.kind === 'rebook' ?
 export const params = (c: TimeChoice): TextParams => ({ service: c.service, unit: c.unit, phone: c.phone });
 const keep = (c: TimeChoice) => choice(KEEP, `choice.${flowKey(c, 'stop')}`);
 
-export function offerReply(c: TimeChoice): Reply {
-  const { shown, more } = page(c.slots, c.offset);
+export function offerReply(c: TimeChoice & { day?: string }): Reply {
+  const { shown, more } = page(shownSlots(c), c.offset);
   const header = withPerformer(c)
     ? t('time.offerWith', { ...params(c), performer: c.performer })
     : t(c.offset === 0 ? 'time.offer' : 'time.offerMore', params(c));
@@ -66,6 +67,7 @@ export function offerReply(c: TimeChoice): Reply {
       ...shown.map((s) => slotChoice(s, c.everyone || new Set(shown.map((x) => x.performer)).size > 1)),
       ...(more ? [choice(MORE, 'choice.laterTimes')] : []),
       ...(withPerformer(c) ? [choice(EVERYONE, 'choice.everyone')] : []),
+      ...(c.day !== undefined ? [choice(DAYS, 'choice.otherDays')] : []),
       choice(OTHER_DAY, 'choice.otherDay'),
       keep(c),
     ],
@@ -134,4 +136,26 @@ export function doneReplies(c: TimeChoice, b: BookingSummary): Reply[] {
     calendar: { bookingId: b.id, patientId: c.patientId },
   };
   return [done, ...(b.instructionsKey ? [{ parts: [t('book.instructions'), t(b.instructionsKey)] }] : [])];
+}
+
+/** The days with free times, a few at a time, and the first free time. */
+export function overviewReply(c: TimeChoice & { dayOffset: number }): Reply {
+  const days = freeDays(c.slots);
+  const shown = days.slice(c.dayOffset, c.dayOffset + DAYS_PER_PAGE);
+  const first = c.slots[0];
+  const header = withPerformer(c)
+    ? t('time.daysWith', { ...params(c), performer: c.performer })
+    : t('time.days', params(c));
+  return {
+    parts: [header],
+    choices: [
+      ...(first && c.dayOffset === 0 ? [choice(FIRST, 'choice.firstFree', { start: first.start })] : []),
+      ...shown.map((d) => choice(DAY + d.date, 'choice.day', { date: d.date, count: d.count })),
+      ...(days.length > c.dayOffset + DAYS_PER_PAGE ? [choice(MORE_DAYS, 'choice.moreDays')] : []),
+      ...(withPerformer(c) ? [choice(EVERYONE, 'choice.everyone')] : []),
+      choice(OTHER_DAY, 'choice.otherDay'),
+      keep(c),
+    ],
+    expects: 'choice',
+  };
 }

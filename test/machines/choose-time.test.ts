@@ -4,9 +4,10 @@ import type { TimeWish } from '../../booking/slot-filter.js';
 import { chooseTimeMachine, type ChooseTimeInput } from '../../machines/choose-time.machine.js';
 import type { CommitTimeInput, FindSlotsInput } from '../../booking/effects.js';
 import type { BookingSummary, FoundSlots, Outcome } from '../../booking/views.js';
-import { choices, keys, slot, started, state, summary, turn, understanding } from '../support/machines.js';
+import { choices, keys, outbox, slot, started, state, summary, turn, understanding } from '../support/machines.js';
 
-const SLOTS = Array.from({ length: 6 }, (_, i) => slot(`s${i}`, `2026-12-1${i}T10:00:00+01:00`));
+// Six free times on one day: the times themselves are offered (free days at a glance are tested below).
+const SLOTS = Array.from({ length: 6 }, (_, i) => slot(`s${i}`, `2026-12-10T1${i}:00:00+01:00`));
 const found = (slots = SLOTS, alternatives: FoundSlots['alternatives'] = []): Outcome<FoundSlots> => ({
   ok: true,
   value: { slots, alternatives },
@@ -266,5 +267,50 @@ describe('wishes said one after another', () => {
       understanding: understanding({ wish: { dateFrom: '2026-12-07', dateTo: '2026-12-13' } }),
     });
     expect(searches.at(-1)?.wish).toEqual({ dateFrom: '2026-12-07', dateTo: '2026-12-13' });
+  });
+});
+
+describe('free days at a glance', () => {
+  // Three days with free times: 2, 3 and 1 of them.
+  const DAYS = [
+    slot('a1', '2026-12-02T08:00:00+01:00'),
+    slot('a2', '2026-12-02T09:00:00+01:00'),
+    slot('b1', '2026-12-03T08:00:00+01:00'),
+    slot('b2', '2026-12-03T09:00:00+01:00'),
+    slot('b3', '2026-12-03T10:00:00+01:00'),
+    slot('c1', '2026-12-04T08:00:00+01:00'),
+  ];
+
+  it('offers the days with how many free times, and the first free time, when the wish is broad', async () => {
+    const { machine } = withActors({ find: () => found(DAYS) });
+    const a = await started(machine, open);
+    expect(keys(a)).toEqual(['time.days']);
+    expect(choices(a)).toEqual([
+      'first-free',
+      'day:2026-12-02',
+      'day:2026-12-03',
+      'day:2026-12-04',
+      'other-day',
+      'keep',
+    ]);
+    expect(outbox(a)[0]!.choices![2]!.label.params).toEqual({ date: '2026-12-03', count: 3 });
+    await turn(a, { type: 'user.chose', value: 'day:2026-12-03' });
+    expect(choices(a)).toEqual(['b1', 'b2', 'b3', 'days', 'other-day', 'keep']);
+    await turn(a, { type: 'user.chose', value: 'days' });
+    expect(state(a)).toBe('overview');
+  });
+
+  it('takes the first free time at once', async () => {
+    const { machine } = withActors({ find: () => found(DAYS) });
+    const a = await started(machine, open);
+    await turn(a, { type: 'user.chose', value: 'first-free' });
+    expect(keys(a)).toEqual(['book.confirm', 'booking.phone']);
+    expect(a.getSnapshot().context.chosen).toMatchObject({ id: 'a1' });
+  });
+
+  it('goes straight to the times when one day is wished', async () => {
+    const { machine } = withActors({ find: () => found(DAYS.slice(2, 5)) });
+    const a = await started(machine, { ...open, wish: { weekday: 4 } });
+    expect(keys(a)).toEqual(['time.offer']);
   });
 });

@@ -59,7 +59,10 @@ async function perform(
   else if (step.login) await client.login(step.login);
   if (step.start) return client.start();
   if (step.click) {
-    const button = last.flatMap((r) => r.buttons).find((b) => b.title === step.click);
+    // A button by its label, or by a pattern: «[Click=onsdag 2 december (*]» for a label whose count varies.
+    const button = last
+      .flatMap((r) => r.buttons)
+      .find((b) => b.title === step.click || textMatches(step.click ?? '', b.title));
     if (!button) {
       const offered = last.flatMap((r) => r.buttons.map((b) => b.title));
       return {
