@@ -1,14 +1,22 @@
 import type { DateTime } from 'luxon';
-import { createActor, type Actor, type AnyActorRef, type Snapshot } from 'xstate';
+import { createActor, type Snapshot } from 'xstate';
 import { settle } from '../machines/settle.js';
 import type { Chart } from '../machines/chart.js';
-import { CHART_VERSION, OFFERED, type ConversationEvent, type Request } from '../machines/conversation.machine.js';
-import { menuPrompt, type MenuIntent } from '../machines/menu.machine.js';
+import { CHART_VERSION, OFFERED, type ConversationEvent } from '../machines/conversation.machine.js';
+import { menuPrompt } from '../machines/menu.machine.js';
 import { t, type Choice, type Reply } from '../machines/reply.js';
 import { emergencyIn } from './emergency.js';
-import { interpret, type Interpreted, type UserInput } from './interpret.js';
+import { interpret, type UserInput } from './interpret.js';
 import { languageOf } from './language.js';
-import { asksForFact, unitAnswer } from './unit-questions.js';
+import {
+  aside,
+  notUnderstood,
+  repeatPrompt,
+  runningFlow,
+  switchRequest,
+  unitQuestion,
+  type ChartActor,
+} from './turn-answers.js';
 import type { UnderstandingModel } from './understanding-model.js';
 
 // One turn of a conversation, channel-neutral: restore the chart from its persisted
@@ -55,8 +63,6 @@ export interface TurnResult {
 
 /** The longest message the bot reads. */
 export const MAX_TEXT = 1000;
-
-type ChartActor = Actor<Chart>;
 
 interface Open {
   actor: ChartActor;
@@ -124,87 +130,6 @@ function finish(actor: ChartActor, data: ConversationData, replies: Reply[]): Tu
   };
 }
 
-const repeatPrompt = (prompt: Reply | undefined): Reply[] => (prompt ? [prompt] : []);
-
-/** The running flow, when the chart is in one and not asking a question of its own. */
-function runningFlow(actor: ChartActor): AnyActorRef | undefined {
-  const snapshot = actor.getSnapshot();
-  if (snapshot.hasTag('chartAsks')) return undefined;
-  return snapshot.children.flow as AnyActorRef | undefined;
-}
-
-const isMenuIntent = (intent: string | undefined): intent is MenuIntent => OFFERED.includes(intent as MenuIntent);
-
-/**
- * A message that is another errand than the one under way («nej förresten, visa mina
- * tider»). When the understanding is unsure («nej vänta, jag vill flytta den istället»),
- * or the errand would only be a look at the bookings, the resident is asked before the
- * errand under way is left.
- */
-function switchRequest(actor: ChartActor, interpreted: Interpreted): ConversationEvent | undefined {
-  if (interpreted.kind !== 'event' || interpreted.event.type !== 'user.said') return undefined;
-  const { understanding } = interpreted.event;
-  const unsure = understanding.intent === 'unclear';
-  const intent = unsure ? understanding.alternatives?.find(isMenuIntent) : understanding.intent;
-  const snapshot = actor.getSnapshot();
-  if (snapshot.matches('menu') || !isMenuIntent(intent)) return undefined;
-  const current = snapshot.context.request;
-  const same = current?.intent === intent && !(current.viaGuide && intent === 'book');
-  if (same) return undefined;
-  const request: Request = { intent, understanding: { ...understanding, intent, alternatives: undefined } };
-  return { type: 'intent.switch', request, ask: unsure || intent === 'view' };
-}
-
-/**
- * A question about a unit, answered from its data wherever the resident is: at the menu
- * always, in an errand when it names a unit or asks for a fact («var ligger den?»).
- */
-function unitQuestion(input: UserInput, interpreted: Interpreted, actor: ChartActor, deps: TurnDeps, prompt?: Reply) {
-  if (interpreted.kind !== 'event' || interpreted.event.type !== 'user.said') return undefined;
-  const { understanding, text } = interpreted.event;
-  if (understanding.intent !== 'ask-unit') return undefined;
-  const snapshot = actor.getSnapshot();
-  const atMenu = snapshot.matches('menu');
-  // In an errand a unit named alone («på vårdcentralen») may answer its question; a fact asked for is a question.
-  if (!atMenu && !asksForFact(text, deps.model.lexicon)) return undefined;
-  const answer = unitAnswer(input.text ?? '', understanding, deps.model.lexicon, unitInQuestion(actor));
-  return [...answer, ...(atMenu ? [menuPrompt('again', OFFERED)] : repeatPrompt(prompt))];
-}
-
-/** The unit of the booking, offer or invitation the errand under way is about, if any. */
-function unitInQuestion(actor: ChartActor): string | undefined {
-  const flow = actor.getSnapshot().children.flow as AnyActorRef | undefined;
-  const selected = (flow?.getSnapshot() as { context?: { selected?: { unitHsaId?: unknown } } } | undefined)?.context
-    ?.selected?.unitHsaId;
-  return typeof selected === 'string' ? selected : actor.getSnapshot().context.about;
-}
-
-/** A question or a polite word beside the errand: answered, and the errand's question asked again. */
-function aside(interpreted: Interpreted, prompt: Reply | undefined): Reply[] | undefined {
-  const intent = interpreted.kind === 'stale' ? undefined : interpreted.understanding?.intent;
-  if (intent === 'ask-cost') return [{ parts: [t(`answer.${intent}`)] }, ...repeatPrompt(prompt)];
-  if (intent === 'thanks' && interpreted.kind !== 'stale' && interpreted.understanding?.goodbye)
-    return [{ parts: [t('menu.goodbye')] }];
-  if (intent === 'thanks') return [{ parts: [t('menu.thanksShort')] }, ...repeatPrompt(prompt)];
-  if (intent === 'greeting') return [{ parts: [t('menu.hello')] }, ...repeatPrompt(prompt)];
-  return undefined;
-}
-
-/** Why the answer did not fit, as specific as the understanding allows. */
-function notUnderstood(interpreted: Interpreted, prompt: Reply | undefined): Reply[] {
-  const problem =
-    interpreted.kind === 'event' && interpreted.event.type === 'user.said'
-      ? interpreted.event.understanding.problems?.[0]
-      : undefined;
-  const text =
-    problem?.kind === 'invalid-date'
-      ? t('understand.invalidDate', { text: problem.text })
-      : problem?.kind === 'past-date'
-        ? t('understand.pastDate', { date: problem.date })
-        : t(`understand.reprompt.${prompt?.expects ?? 'free'}`);
-  return [{ parts: [text] }, ...repeatPrompt(prompt)];
-}
-
 /** The event a message becomes, or the replies that answer it without the chart. */
 async function eventFor(
   input: UserInput,
@@ -232,7 +157,7 @@ async function eventFor(
   const said = interpreted.understanding?.intent;
   if (opened.fresh && said !== undefined && ['greeting', 'thanks', 'yes', 'no'].includes(said)) return [];
 
-  const answered = unitQuestion(input, interpreted, actor, deps, data.prompt);
+  const answered = unitQuestion(input, interpreted, actor, deps.model.lexicon, data.prompt);
   if (answered) return answered;
   const { event } = interpreted;
   const flow = runningFlow(actor);
@@ -267,16 +192,16 @@ export async function runTurn(
   const opened = open(data, patientId, deps);
   const { actor, replies } = opened;
   if (keepMenu && !opened.fresh) actor.send({ type: 'session.resident', patientId });
-  if (input.kind === 'start' || input.kind === 'login') {
+  if (input.kind === 'login' && patientId) {
+    // Greeted by name; at the menu asked plainly (the welcome was said already), elsewhere the question again.
     await settled(actor, deps.settleTimeoutMs);
-    const greeting: Reply[] =
-      input.kind === 'login' && patientId
-        ? [{ parts: [t(input.name ? 'auth.hello' : 'auth.helloAnonymous', { name: input.name ?? '' })] }]
-        : [];
-    return finish(actor, data, [
-      ...greeting,
-      ...(opened.fresh ? [...opened.notice, ...replies] : repeatPrompt(data.prompt)),
-    ]);
+    const hello: Reply = { parts: [t(input.name ? 'auth.hello' : 'auth.helloAnonymous', { name: input.name ?? '' })] };
+    const ask = actor.getSnapshot().matches('menu') ? [menuPrompt('plain', OFFERED)] : repeatPrompt(data.prompt);
+    return finish(actor, data, [hello, ...ask]);
+  }
+  if (input.kind !== 'message') {
+    await settled(actor, deps.settleTimeoutMs);
+    return finish(actor, data, opened.fresh ? [...opened.notice, ...replies] : repeatPrompt(data.prompt));
   }
   // What the chart said on starting afresh is the welcome: shown only if nothing else is
   // said, but its question is the one the message answers («Avboka en tid», «2»).

@@ -160,6 +160,10 @@
           bubbleFromUserBorderRadius: 10,
           // On a phone the choices are stacked full-width buttons with their whole labels.
           suggestedActionLayout: window.innerWidth < 600 ? 'stacked' : 'flow',
+          // Whole labels, wrapped; a long list scrolls inside its own box instead of hiding the conversation.
+          suggestedActionsStackedLayoutButtonTextWrap: true,
+          suggestedActionsStackedHeight: 240,
+          suggestedActionsStackedOverflow: 'auto',
           suggestedActionBorderRadius: 8,
           suggestedActionHeight: 'auto',
           hideUploadButton: true,

@@ -45,7 +45,7 @@ run('the web page in a real browser', () => {
     page.locator('[role="log"], .webchat__basic-transcript').getByText(text, { exact: false }).last();
 
   it('lets Tolvan log in, see her bookings and cancel the ordinary one by clicking', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(t.url);
@@ -99,6 +99,9 @@ run('the web page in a real browser', () => {
     await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+    // The login box leaves the phone's screen to the chat.
+    const box = await page.locator('.account').boundingBox();
+    expect(box!.height).toBeLessThan(130);
     await page.screenshot({ path: `${OUT}/4-mobil.png` });
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Du är utloggad');
@@ -115,6 +118,7 @@ run('the web page in a real browser', () => {
     await page.getByLabel('Logga in som testperson').selectOption('191111111111');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Siv Sivsson');
+    await expect.poll(() => bot(page, 'Du är inloggad').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: 'Mina bokade tider' }).last().dblclick();
     await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.waitForTimeout(1000);
