@@ -4,6 +4,7 @@ import {
   ageOf,
   bookingWindow,
   canBookSlot,
+  canHoldAnother,
   canCancel,
   canOffer,
   canRebook,
@@ -35,7 +36,7 @@ import type {
   SlotPurpose,
   WriteInput,
 } from './service-types.js';
-import { contextOf, ownBooking, slotTarget } from './slot-target.js';
+import { activeOf, contextOf, ownBooking, slotTarget } from './slot-target.js';
 
 export type {
   BookingView,
@@ -191,22 +192,46 @@ export class BookingService {
     return undefined;
   }
 
+  /** The result of an earlier write with the same key: a repeated write reports it and does nothing more. */
+  private async prior(patientId: string, input: WriteInput): Promise<BookingResult<Booking> | undefined> {
+    const done = input.writeKey === undefined ? undefined : await this.system.priorWrite(patientId, input.writeKey);
+    return done && ok(done);
+  }
+
+  /** How a booking of the resident's looks in a list, whatever its status now. */
+  async describe(booking: Booking, now: DateTime): Promise<BookingView | undefined> {
+    return this.viewOf(await this.catalog(), booking, now);
+  }
+
   async book(
     patientId: string,
     slotId: string,
     input: WriteInput & { viaGuide?: boolean },
     now: DateTime,
   ): Promise<BookingResult<Booking>> {
+    const done = await this.prior(patientId, input);
+    if (done) return done;
     const catalog = await this.catalog();
     const slot = await this.system.slot(slotId);
     const resolved = slot && catalog.resolve(slot.unitHsaId, slot.careServiceId);
     if (!slot || !resolved) return refuse({ code: 'slot_not_found' });
     const allowed = canBookSlot({ slot, ...resolved }, { kind: 'open', viaGuide: input.viaGuide ?? false }, now);
     if (!allowed.ok) return allowed;
+    const held = canHoldAnother(
+      await activeOf(this.system, patientId, slot.careServiceId, now),
+      resolved.unit,
+      resolved.rules,
+    );
+    if (!held.ok) return held;
     const checked = checkTermsAndReason(resolved.rules, 'book', input);
     if (!checked.ok) return checked;
     if (!slot.free) return refuse({ code: 'slot_taken' });
-    return this.system.makeBooking({ patientId, slotId, reason: input.reason?.trim() || undefined });
+    return this.system.makeBooking({
+      patientId,
+      slotId,
+      reason: input.reason?.trim() || undefined,
+      writeKey: input.writeKey,
+    });
   }
 
   async bookInvitation(
@@ -216,6 +241,8 @@ export class BookingService {
     input: WriteInput,
     now: DateTime,
   ): Promise<BookingResult<Booking>> {
+    const done = await this.prior(patientId, input);
+    if (done) return done;
     const catalog = await this.catalog();
     const invitation = (await this.system.invitationsOf(patientId)).find((i) => i.id === invitationId);
     const slot = await this.system.slot(slotId);
@@ -230,7 +257,13 @@ export class BookingService {
     const checked = checkTermsAndReason(resolved.rules, 'book', input);
     if (!checked.ok) return checked;
     if (!slot.free) return refuse({ code: 'slot_taken' });
-    return this.system.makeBooking({ patientId, slotId, invitationId, reason: input.reason?.trim() || undefined });
+    return this.system.makeBooking({
+      patientId,
+      slotId,
+      invitationId,
+      reason: input.reason?.trim() || undefined,
+      writeKey: input.writeKey,
+    });
   }
 
   async rebook(
@@ -240,6 +273,8 @@ export class BookingService {
     input: WriteInput,
     now: DateTime,
   ): Promise<BookingResult<Booking>> {
+    const done = await this.prior(patientId, input);
+    if (done) return done;
     const catalog = await this.catalog();
     const ctx = await ownBooking(this.system, catalog, patientId, bookingId);
     if (!ctx) return refuse({ code: 'booking_not_found' });
@@ -250,7 +285,7 @@ export class BookingService {
     const checked = checkTermsAndReason(ctx.rules, 'rebook', input);
     if (!checked.ok) return checked;
     if (!slot.free) return refuse({ code: 'slot_taken' });
-    return this.system.rebook({ patientId, bookingId, newSlotId });
+    return this.system.rebook({ patientId, bookingId, newSlotId, writeKey: input.writeKey });
   }
 
   async cancel(
@@ -259,6 +294,8 @@ export class BookingService {
     input: WriteInput,
     now: DateTime,
   ): Promise<BookingResult<Booking>> {
+    const done = await this.prior(patientId, input);
+    if (done) return done;
     const catalog = await this.catalog();
     const ctx = await ownBooking(this.system, catalog, patientId, bookingId);
     if (!ctx) return refuse({ code: 'booking_not_found' });
@@ -266,6 +303,11 @@ export class BookingService {
     if (!allowed.ok) return allowed;
     const checked = checkTermsAndReason(ctx.rules, 'cancel', input);
     if (!checked.ok) return checked;
-    return this.system.cancelBooking({ patientId, bookingId, reason: input.reason?.trim() || undefined });
+    return this.system.cancelBooking({
+      patientId,
+      bookingId,
+      reason: input.reason?.trim() || undefined,
+      writeKey: input.writeKey,
+    });
   }
 }

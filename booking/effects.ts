@@ -35,6 +35,8 @@ export interface CancelInput extends PatientInput {
   bookingId: string;
   termsAccepted: boolean;
   reason?: string;
+  /** Idempotency key, given by the edge that knows the conversation */
+  writeKey?: string;
 }
 
 export interface FindSlotsInput extends PatientInput {
@@ -47,6 +49,7 @@ export interface CommitTimeInput extends PatientInput {
   slotId: string;
   termsAccepted: boolean;
   reason?: string;
+  writeKey?: string;
 }
 
 export interface BookingEffects {
@@ -116,13 +119,15 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
       const { offers, refusals } = await service.servicesWithReasons({ viaGuide });
       return { offers: offers.map(offerOf), refusals };
     },
-    cancelBooking: async ({ patientId, bookingId, termsAccepted, reason }) => {
+    cancelBooking: async ({ patientId, bookingId, termsAccepted, reason, writeKey }) => {
       const at = now();
       const before = await service.myBooking(patientId, bookingId, at);
-      const result = await service.cancel(patientId, bookingId, { termsAccepted, reason }, at);
+      const result = await service.cancel(patientId, bookingId, { termsAccepted, reason, writeKey }, at);
       if (!result.ok) return result;
-      if (!before) throw new Error(`Booking ${bookingId} was cancelled but was not listed before`);
-      return { ok: true, value: summaryOf(before) };
+      // A repeated cancel finds the booking cancelled already: it is described as it is now.
+      const view = before ?? (await service.describe(result.value, at));
+      if (!view) throw new Error(`Booking ${bookingId} was cancelled but cannot be described`);
+      return { ok: true, value: summaryOf(view) };
     },
     findSlots: async ({ patientId, target, wish }) => {
       const at = now();
@@ -144,8 +149,8 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
       const value: FoundSlots = { slots, alternatives, ...(outside ? { outside } : {}) };
       return { ok: true, value };
     },
-    commitTime: async ({ patientId, target, slotId, termsAccepted, reason }) => {
-      const input = { termsAccepted, reason };
+    commitTime: async ({ patientId, target, slotId, termsAccepted, reason, writeKey }) => {
+      const input = { termsAccepted, reason, writeKey };
       const at = now();
       if (target.kind === 'rebook')
         return summaryAfter(patientId, await service.rebook(patientId, target.bookingId, slotId, input, at));

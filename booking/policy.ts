@@ -162,6 +162,13 @@ export function canBookSlot(ctx: SlotContext, mode: BookingMode, now: DateTime):
   return checkSlotTime(ctx.slot, ctx.rules, mode, now);
 }
 
+/** Whether a resident holding `active` coming bookings of a care service may book one more online. */
+export function canHoldAnother(active: number, unit: Unit, rules: ServiceRules): BookingResult<void> {
+  return active < rules.maxActiveBookings
+    ? ok(undefined)
+    : refuse({ code: 'too_many_bookings', max: rules.maxActiveBookings, ...unitRef(unit) });
+}
+
 /** A new time for a rebooking: same unit and care service, within notice and horizon. */
 export function canRebookTo(ctx: BookingContext, slot: Slot, now: DateTime): BookingResult<void> {
   const allowed = canRebook(ctx, now);

@@ -20,6 +20,7 @@ export type Rejection =
   | { code: 'cancel_not_online'; unitName: string; phone: string }
   | { code: 'rebook_not_online'; unitName: string; phone: string }
   | { code: 'booking_not_online'; unitName: string; phone: string }
+  | { code: 'too_many_bookings'; max: number; unitName: string; phone: string }
   | { code: 'invitation_required'; unitName: string; phone: string }
   | { code: 'too_late_to_cancel'; deadline: string; hours: number; unitName: string; phone: string }
   | { code: 'too_late_to_rebook'; deadline: string; hours: number; unitName: string; phone: string }
@@ -61,6 +62,7 @@ export const REJECTION_CODES = [
   'cancel_not_online',
   'rebook_not_online',
   'booking_not_online',
+  'too_many_bookings',
   'invitation_required',
   'too_late_to_cancel',
   'too_late_to_rebook',

@@ -13,20 +13,25 @@ export interface SlotQuery {
   to: string;
 }
 
-export interface MakeBookingRequest {
+/** Every write may carry an idempotency key; repeating a keyed write returns its first result. */
+interface Keyed {
+  writeKey?: string;
+}
+
+export interface MakeBookingRequest extends Keyed {
   patientId: string;
   slotId: string;
   reason?: string;
   invitationId?: string;
 }
 
-export interface RebookRequest {
+export interface RebookRequest extends Keyed {
   patientId: string;
   bookingId: string;
   newSlotId: string;
 }
 
-export interface CancelRequest {
+export interface CancelRequest extends Keyed {
   patientId: string;
   bookingId: string;
   reason?: string;
@@ -45,6 +50,8 @@ export interface SchedulingSystem {
   freeSlots(query: SlotQuery): Promise<Slot[]>;
   /** A slot whether free or not; `free` says which. */
   slot(slotId: string): Promise<(Slot & { free: boolean }) | undefined>;
+  /** The booking a write with this key made for this patient, if one did. */
+  priorWrite(patientId: string, writeKey: string): Promise<Booking | undefined>;
   makeBooking(request: MakeBookingRequest): Promise<BookingResult<Booking>>;
   rebook(request: RebookRequest): Promise<BookingResult<Booking>>;
   cancelBooking(request: CancelRequest): Promise<BookingResult<Booking>>;

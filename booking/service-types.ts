@@ -46,4 +46,6 @@ export type SlotPurpose =
 export interface WriteInput {
   termsAccepted: boolean;
   reason?: string;
+  /** Idempotency key: a write with a key already used reports that write's result */
+  writeKey?: string;
 }

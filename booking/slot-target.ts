@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { Catalog } from './catalog.js';
+import { instant, isBefore } from './time.js';
 import {
+  canHoldAnother,
   canOffer,
   canRebook,
   invitationWindowState,
@@ -31,6 +33,17 @@ export async function ownBooking(
 ): Promise<BookingContext | undefined> {
   const booking = (await system.bookingsOf(patientId)).find((b) => b.id === bookingId);
   return booking && contextOf(catalog, booking);
+}
+
+/** How many coming bookings of a care service the patient holds. */
+export async function activeOf(
+  system: SchedulingSystem,
+  patientId: string,
+  careServiceId: string,
+  now: DateTime,
+): Promise<number> {
+  const bookings = await system.bookingsOf(patientId);
+  return bookings.filter((b) => b.careServiceId === careServiceId && isBefore(now, instant(b.start))).length;
 }
 
 /** The care service, rules and mode a search for free times is for, if the rules allow it now. */
@@ -65,5 +78,11 @@ export async function slotTarget(
   const mode: BookingMode = { kind: 'open', viaGuide: purpose.viaGuide ?? false };
   const offered = canOffer(resolved.unit, resolved.service, resolved.rules, mode);
   if (!offered.ok) return offered;
+  const held = canHoldAnother(
+    await activeOf(system, patientId, resolved.service.id, now),
+    resolved.unit,
+    resolved.rules,
+  );
+  if (!held.ok) return held;
   return ok({ careServiceId: resolved.service.id, rules: resolved.rules, mode });
 }

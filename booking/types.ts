@@ -133,6 +133,8 @@ export interface ServiceRules {
   minNoticeHours: number;
   /** New bookings at most this many days ahead. */
   horizonDays: number;
+  /** Coming bookings one resident may hold of this care service at once, booked online freely. */
+  maxActiveBookings: number;
   /** Text keys of villkorstexter to accept, per action. */
   terms: Partial<Record<BookingAction, string>>;
   /** Whether a reason (information till vården) is asked for, per action (crm:scheduling 2.0 reasonTextRequired). */

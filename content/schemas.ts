@@ -39,6 +39,7 @@ export const rulesSchema = z.strictObject({
     .min(0)
     .max(24 * 60),
   horizonDays: z.number().int().min(1).max(400),
+  maxActiveBookings: z.number().int().min(1).max(50),
   terms: actionFlags(textKey),
   askReason: actionFlags(z.enum(['required', 'optional', 'none'])),
   reasonMaxLength: z.number().int().min(1).max(2000),

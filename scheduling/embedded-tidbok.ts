@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ok, refuse, type BookingResult, type Rejection } from '../booking/rejections.js';
 import type {
   CancelRequest,
@@ -23,6 +21,7 @@ import {
   type SlotRow,
 } from './rows.js';
 import { migrate } from './schema.js';
+import { openPrivateDatabase } from './sqlite-file.js';
 
 /** Thrown inside a transaction to roll it back with an expected outcome. */
 class Refusal extends Error {
@@ -38,8 +37,7 @@ export class EmbeddedTidbok implements SchedulingSystem {
   readonly db: Database.Database;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = openPrivateDatabase(file);
     migrate(this.db);
   }
 
@@ -107,8 +105,20 @@ export class EmbeddedTidbok implements SchedulingSystem {
     return row && { ...slotOf(row), free: row.booking_id === null };
   }
 
+  async priorWrite(patientId: string, writeKey: string): Promise<Booking | undefined> {
+    const id = this.priorBookingId(patientId, writeKey);
+    return id === undefined ? undefined : this.bookingById(id);
+  }
+
+  private priorBookingId(patientId: string, writeKey: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT booking_id FROM writes WHERE key = ? AND patient_id = ?')
+      .get(writeKey, patientId) as { booking_id: string } | undefined;
+    return row?.booking_id;
+  }
+
   async makeBooking(request: MakeBookingRequest): Promise<BookingResult<Booking>> {
-    return this.write(() => {
+    return this.write(request, () => {
       const id = randomUUID();
       if (request.invitationId) {
         const used = this.db
@@ -147,7 +157,7 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   async rebook(request: RebookRequest): Promise<BookingResult<Booking>> {
-    return this.write(() => {
+    return this.write(request, () => {
       const current = this.ownBookedRow(request.patientId, request.bookingId);
       const slot = this.claimSlot(request.newSlotId, current.id);
       if (current.slot_id)
@@ -165,7 +175,7 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   async cancelBooking(request: CancelRequest): Promise<BookingResult<Booking>> {
-    return this.write(() => {
+    return this.write(request, () => {
       const current = this.ownBookedRow(request.patientId, request.bookingId);
       // A cancelled time is bookable again at once (crm:scheduling non-functional rules).
       if (current.slot_id)
@@ -179,9 +189,25 @@ export class EmbeddedTidbok implements SchedulingSystem {
     });
   }
 
-  private write(work: () => Booking): BookingResult<Booking> {
+  /**
+   * One write in one IMMEDIATE transaction. With a key, the first write's result is
+   * recorded with it and a repeat returns that result: the check is inside the same
+   * transaction, so two processes repeating one write cannot both do it.
+   */
+  private write(request: { patientId: string; writeKey?: string }, work: () => Booking): BookingResult<Booking> {
+    const { patientId, writeKey } = request;
+    const keyed = () => {
+      const prior = writeKey === undefined ? undefined : this.priorBookingId(patientId, writeKey);
+      if (prior !== undefined) return this.bookingById(prior);
+      const booking = work();
+      if (writeKey !== undefined)
+        this.db
+          .prepare('INSERT INTO writes (key, patient_id, booking_id, created_ms) VALUES (?, ?, ?, ?)')
+          .run(writeKey, patientId, booking.id, Date.now());
+      return booking;
+    };
     try {
-      return ok(this.db.transaction(work).immediate());
+      return ok(this.db.transaction(keyed).immediate());
     } catch (error) {
       if (error instanceof Refusal) return refuse(error.rejection);
       throw error;

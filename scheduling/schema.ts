@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS bookings (
   resource_count INTEGER NOT NULL DEFAULT 1,
   from_invitation_id TEXT, slot_id TEXT, reason TEXT, cancel_reason TEXT);
 CREATE INDEX IF NOT EXISTS bookings_by_patient ON bookings (patient_id, start_ms);
+CREATE TABLE IF NOT EXISTS writes (
+  key TEXT PRIMARY KEY, patient_id TEXT NOT NULL, booking_id TEXT NOT NULL, created_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS invitations (
   id TEXT PRIMARY KEY,
   patient_id TEXT NOT NULL,
@@ -43,9 +45,6 @@ CREATE TABLE IF NOT EXISTS invitations (
 export const SCHEMA_VERSION = '2';
 
 export function migrate(db: Database.Database): void {
-  db.pragma('journal_mode = WAL');
-  // Another connection holding the write lock makes us wait rather than fail at once.
-  db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
 }
@@ -58,5 +57,6 @@ export function isSeeded(db: Database.Database): boolean {
 
 export function clearAll(db: Database.Database): void {
   db.exec(`DELETE FROM slots; DELETE FROM bookings; DELETE FROM invitations; DELETE FROM care_services;
-           DELETE FROM units; DELETE FROM guardianships; DELETE FROM patients; DELETE FROM meta;`);
+           DELETE FROM units; DELETE FROM guardianships; DELETE FROM patients; DELETE FROM meta;
+           DELETE FROM writes;`);
 }

@@ -180,4 +180,46 @@ describe('the booking service on the demo data', () => {
       'rebook_not_online',
     );
   });
+
+  it('lets a resident hold as many coming times of one care service as the konfiguration allows, and says so before times are shown', async () => {
+    env = freshTidbok();
+    const s = env.service;
+    const free = await s.freeSlots(TOLVAN, { kind: 'open', careServiceId: 'blod-blodgivning' }, {}, TEST_NOW);
+    // Times weeks ahead, so that they can be cancelled again.
+    const [a, b, c] = free.ok ? free.value.slice(-3) : [];
+    expect(codeOf(await s.book(TOLVAN, a!.id, { termsAccepted: true }, TEST_NOW))).toBe('ok');
+    expect(codeOf(await s.book(TOLVAN, b!.id, { termsAccepted: true }, TEST_NOW))).toBe('ok');
+    const third = await s.book(TOLVAN, c!.id, { termsAccepted: true }, TEST_NOW);
+    expect(third).toMatchObject({ ok: false, rejection: { code: 'too_many_bookings', max: 2 } });
+    expect(codeOf(await s.freeSlots(TOLVAN, { kind: 'open', careServiceId: 'blod-blodgivning' }, {}, TEST_NOW))).toBe(
+      'too_many_bookings',
+    );
+    // Another resident is not affected, and cancelling one makes room again.
+    expect(codeOf(await s.book('191111111111', c!.id, { termsAccepted: true }, TEST_NOW))).toBe('ok');
+    const mine = (await s.myBookings(TOLVAN, TEST_NOW)).filter((v) => v.service.id === 'blod-blodgivning');
+    expect(codeOf(await s.cancel(TOLVAN, mine[0]!.booking.id, { termsAccepted: true }, TEST_NOW))).toBe('ok');
+    expect(codeOf(await s.freeSlots(TOLVAN, { kind: 'open', careServiceId: 'blod-blodgivning' }, {}, TEST_NOW))).toBe(
+      'ok',
+    );
+  });
+
+  it('makes a keyed write once: repeating it reports the first result and changes nothing more', async () => {
+    env = freshTidbok();
+    const s = env.service;
+    const free = await s.freeSlots(TOLVAN, { kind: 'open', careServiceId: 'blod-blodgivning' }, {}, TEST_NOW);
+    const slot = free.ok ? free.value.at(-1) : undefined;
+    const input = { termsAccepted: true, writeKey: 'conversation-1#7#commit#1' };
+    const first = await s.book(TOLVAN, slot!.id, input, TEST_NOW);
+    const again = await s.book(TOLVAN, slot!.id, input, TEST_NOW);
+    expect(first.ok && again.ok && again.value.id === first.value.id).toBe(true);
+    expect((await s.myBookings(TOLVAN, TEST_NOW)).filter((v) => v.booking.slotId === slot!.id)).toHaveLength(1);
+    // The same key from another resident is not theirs: no booking of someone else's is reported.
+    expect(codeOf(await s.book('191111111111', slot!.id, input, TEST_NOW))).toBe('slot_taken');
+
+    const cancelInput = { termsAccepted: true, writeKey: 'conversation-1#9#cancel#1' };
+    const bookingId = first.ok ? first.value.id : '';
+    expect(codeOf(await s.cancel(TOLVAN, bookingId, cancelInput, TEST_NOW))).toBe('ok');
+    expect(codeOf(await s.cancel(TOLVAN, bookingId, cancelInput, TEST_NOW))).toBe('ok');
+    expect(codeOf(await s.cancel(TOLVAN, bookingId, { termsAccepted: true }, TEST_NOW))).toBe('booking_not_found');
+  });
 });

@@ -25,6 +25,9 @@ describe('every rejection code', () => {
     record(await env.service.book(TOLVAN, slotId, { termsAccepted: true }, TEST_NOW));
     record(await env.service.book('191111111111', slotId, { termsAccepted: true }, TEST_NOW));
     record(await env.service.book(TOLVAN, 'missing', { termsAccepted: true }, TEST_NOW));
+    // A second and a third time of the same care service: the konfiguration allows two.
+    for (const slot of slots.ok ? slots.value.slice(1, 3) : [])
+      record(await env.service.book(TOLVAN, slot.id, { termsAccepted: true }, TEST_NOW));
     record(await env.service.bookInvitation(TOLVAN, 'missing', slotId, { termsAccepted: true }, TEST_NOW));
     expect([...produced].sort()).toEqual([...REJECTION_CODES].sort());
   });

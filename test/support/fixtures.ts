@@ -38,6 +38,7 @@ export const rules = (over: Partial<ServiceRules> = {}): ServiceRules => ({
   changeDeadlineHours: 24,
   minNoticeHours: 2,
   horizonDays: 42,
+  maxActiveBookings: 2,
   terms: {},
   askReason: {},
   reasonMaxLength: 150,
