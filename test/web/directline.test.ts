@@ -102,7 +102,7 @@ describe('the local Direct Line', () => {
       [
         call(`/conversations/${a.conversationId}/activities`, a.token, {
           method: 'POST',
-          body: JSON.stringify({ type: 'message', text: 'x'.repeat(5000) }),
+          body: JSON.stringify({ type: 'event', name: 'x'.repeat(5000) }),
         }),
         400,
       ],
