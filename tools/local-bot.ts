@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../bot/app.js';
 import { loadConfig } from '../bot/config.js';
 import type { Content } from '../content/load.js';
+import { silentLogger } from '../bot/log.js';
 
 // The bot on its own fresh demo data in a temporary folder, listening on a free loopback
 // port, for the testers' tools (console chat, transcript update).
@@ -27,7 +28,7 @@ export async function startLocalBot(content: Content, clock: string): Promise<Lo
     CONVERSATION_DB: join(dir, 'conversations.sqlite'),
     DEMO_TOKEN_SECRET: randomBytes(24).toString('hex'),
   });
-  const app = await createApp(config, content, () => {});
+  const app = await createApp(config, content, silentLogger());
   const url = await app.listen();
   return {
     url,

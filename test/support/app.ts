@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
+import { createLogger, REDACTED_FIELDS } from '../../bot/log.js';
 import { shippedContent } from './tidbok.js';
 
 export const TEST_CLOCK = '2026-12-01T09:00';
@@ -13,6 +14,8 @@ export interface TestApp {
   url: string;
   dir: string;
   env: Record<string, string>;
+  /** Every line the bot logged (JSON), at level debug and up */
+  logs: string[];
   stop(): Promise<void>;
   /** Starts the same app again on the same data files, as after a restart */
   restart(): Promise<void>;
@@ -31,17 +34,28 @@ export async function startTestApp(extraEnv: Record<string, string> = {}, tidbok
     TIDBOK_DB: join(dir, 'tidbok.sqlite'),
     CONVERSATION_DB: join(dir, 'conversations.sqlite'),
     DEMO_TOKEN_SECRET: 'test-secret-test-secret-test-secret-42',
+    // Tests send far more than a resident would; the limits have tests of their own.
+    RATE_TURNS_PER_MINUTE: '10000',
+    RATE_REQUESTS_PER_MINUTE: '100000',
+    RATE_CONVERSATIONS_PER_HOUR: '100000',
     ...extraEnv,
   };
-  const errors: string[] = [];
+  const logs: string[] = [];
+  const log = createLogger({
+    level: 'debug',
+    pretty: false,
+    redact: REDACTED_FIELDS,
+    destination: { write: (line: string) => void logs.push(line) },
+  });
   const start = async () => {
-    const app = await createApp(loadConfig(env), shippedContent(), (m) => errors.push(m));
+    const app = await createApp(loadConfig(env), shippedContent(), log);
     return { app, url: await app.listen() };
   };
   const t: TestApp = {
     ...(await start()),
     dir,
     env,
+    logs,
     stop: async () => {
       await t.app.close();
       rmSync(dir, { recursive: true, force: true });
