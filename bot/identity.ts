@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import type { KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 
 // Who the resident is, from a signed token only: issuer, audience, expiry and signature
 // are checked, and the personnummer is the token's subject. `from.id` and any unsigned
@@ -18,48 +19,68 @@ const DEMO_ALG = 'HS256';
 
 type Key = Uint8Array | KeyObject | JWTVerifyGetKey;
 
+export interface VerifierOptions {
+  issuer: string;
+  audience: string;
+  /** The signature algorithms accepted: asymmetric ones from a production issuer, HS256 only in demo mode */
+  algorithms: string[];
+  /** The longest lifetime (exp − iat) a token may claim */
+  maxLifetimeSeconds: number;
+}
+
+/** Why a token was refused, without any of its values (never the subject). */
+const reasonOf = (error: unknown): string =>
+  (error as { code?: unknown }).code === undefined ? 'malformed' : String((error as { code: unknown }).code);
+
 export class JwtVerifier implements IdentityVerifier {
   constructor(
     private readonly key: Key,
-    private readonly issuer: string,
-    private readonly audience: string,
+    private readonly options: VerifierOptions,
     private readonly onRejected: (reason: string) => void = () => {},
   ) {}
 
-  static async fromConfig(
-    options: { issuer: string; audience: string; jwksUrl?: string; publicKeyPem?: string; secret?: Uint8Array },
+  static fromConfig(
+    options: Omit<VerifierOptions, 'algorithms'> & {
+      algorithms: string[];
+      jwksUrl?: string;
+      publicKey?: KeyObject;
+      secret?: Uint8Array;
+    },
     onRejected?: (reason: string) => void,
-  ): Promise<JwtVerifier> {
-    if (options.jwksUrl)
-      return new JwtVerifier(
-        createRemoteJWKSet(new URL(options.jwksUrl)),
-        options.issuer,
-        options.audience,
-        onRejected,
-      );
-    if (options.publicKeyPem)
-      return new JwtVerifier(
-        await importSPKI(options.publicKeyPem, 'RS256'),
-        options.issuer,
-        options.audience,
-        onRejected,
-      );
-    if (options.secret) return new JwtVerifier(options.secret, options.issuer, options.audience, onRejected);
+  ): JwtVerifier {
+    const { jwksUrl, publicKey, secret, ...rest } = options;
+    if (jwksUrl) return new JwtVerifier(createRemoteJWKSet(new URL(jwksUrl)), rest, onRejected);
+    if (publicKey) return new JwtVerifier(publicKey, rest, onRejected);
+    if (secret) return new JwtVerifier(secret, { ...rest, algorithms: [DEMO_ALG] }, onRejected);
     throw new Error('No key to verify resident tokens with');
   }
 
   async verify(token: unknown): Promise<Resident | undefined> {
-    if (typeof token !== 'string' || token.length === 0 || token.length > 8192) return undefined;
+    if (token === undefined) return undefined;
+    if (typeof token !== 'string' || token.length === 0 || token.length > 8192) {
+      this.onRejected('not a token');
+      return undefined;
+    }
+    const { issuer, audience, algorithms, maxLifetimeSeconds } = this.options;
     try {
       const { payload } = await jwtVerify(token, this.key as Uint8Array, {
-        issuer: this.issuer,
-        audience: this.audience,
-        requiredClaims: ['exp', 'sub'],
+        issuer,
+        audience,
+        algorithms,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        maxTokenAge: maxLifetimeSeconds,
       });
-      if (typeof payload.sub !== 'string' || !PERSONNUMMER.test(payload.sub)) return undefined;
+      if ((payload.exp ?? 0) - (payload.iat ?? 0) > maxLifetimeSeconds) {
+        this.onRejected('lifetime longer than allowed');
+        return undefined;
+      }
+      if (typeof payload.sub !== 'string' || !PERSONNUMMER.test(payload.sub)) {
+        this.onRejected('subject is not a personnummer');
+        return undefined;
+      }
       return { patientId: payload.sub, name: typeof payload.name === 'string' ? payload.name : undefined };
     } catch (error) {
-      this.onRejected(error instanceof Error ? error.message : String(error));
+      this.onRejected(reasonOf(error));
       return undefined;
     }
   }

@@ -11,6 +11,12 @@ const problemsOf = (env: Record<string, string>) => {
   }
 };
 
+const production = {
+  NODE_ENV: 'production',
+  AUTH_JWKS_URL: 'https://idp.example/jwks',
+  AUTH_ISSUER: 'https://idp.example',
+};
+
 describe('configuration from the environment', () => {
   it('has sane defaults for the demo', () => {
     const config = loadConfig({});
@@ -40,6 +46,13 @@ describe('configuration from the environment', () => {
     ],
     [{ AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL'],
     [{ DEMO_TOKEN_SECRET: 'short' }, 'DEMO_TOKEN_SECRET'],
+    [{ ...production, HOST: '0.0.0.0' }, 'HOST'],
+    [{ ...production, HOST: '10.1.2.3' }, 'HOST'],
+    [{ AUTH_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nnot a key\\n-----END PUBLIC KEY-----' }, 'AUTH_PUBLIC_KEY'],
+    [{ AUTH_ALGORITHMS: 'RS256,HS256' }, 'AUTH_ALGORITHMS'],
+    [{ AUTH_ALGORITHMS: 'none' }, 'AUTH_ALGORITHMS'],
+    [{ RATE_TURNS_PER_MINUTE: '0' }, 'RATE_TURNS_PER_MINUTE'],
+    [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
   ])('stops on %o naming %s', (env, key) => {
     expect(problemsOf(env as Record<string, string>).some((p) => p.startsWith(`${key}:`))).toBe(true);
   });
@@ -54,5 +67,18 @@ describe('configuration from the environment', () => {
       MicrosoftAppType: 'MultiTenant',
     });
     expect(config).toMatchObject({ demoMode: false, host: '0.0.0.0' });
+  });
+
+  it('keeps a production bot without an app id on loopback, and says which keys to set', () => {
+    expect(loadConfig(production).host).toBe('127.0.0.1');
+    const [problem] = problemsOf({ ...production, HOST: '0.0.0.0' });
+    expect(problem).toContain('MicrosoftAppId');
+    expect(problem).toContain('127.0.0.1');
+  });
+
+  it('names AUTH_PUBLIC_KEY when it is not a key, without a stack trace', () => {
+    const problems = problemsOf({ ...production, AUTH_JWKS_URL: '', AUTH_PUBLIC_KEY: 'hello' });
+    expect(problems.join('\n')).toMatch(/^AUTH_PUBLIC_KEY: not a PEM public key/m);
+    expect(problems.join('\n')).not.toMatch(/\bat .+:\d+/);
   });
 });
