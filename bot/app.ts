@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -16,8 +15,12 @@ import { Clock } from './clock.js';
 import { calendarPath, calendarToken } from './calendar.js';
 import { summaryOf } from '../booking/views.js';
 import { DirectLine } from './directline.js';
-import type { Config } from './config.js';
+import { DirectLineStore } from './directline-store.js';
+import { publicKeyOf, type Config } from './config.js';
+import { HttpPolicy, waitFor } from './http-policy.js';
 import { DEMO_ISSUER, DemoIssuer, JwtVerifier } from './identity.js';
+import type { Logger } from './log.js';
+import { MessagesAdapter } from './messages.js';
 import { LiveContent } from './live-content.js';
 import { renderText } from './render.js';
 import { createServer, type Server } from './server.js';
@@ -32,11 +35,10 @@ export interface App {
   live: LiveContent;
   clock: Clock;
   seededNow: boolean;
+  log: Logger;
   listen(): Promise<string>;
   close(): Promise<void>;
 }
-
-export type Log = (message: string, error?: unknown) => void;
 
 /** The demo issuer's secret: from configuration, or created once and kept beside the data. */
 function demoSecret(config: Config): Uint8Array {
@@ -49,7 +51,10 @@ function demoSecret(config: Config): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
-export async function createApp(config: Config, content: Content, log: Log): Promise<App> {
+/** How long a web conversation's history is kept after its last use */
+const directLineIdleMs = (config: Config) => config.CONVERSATION_IDLE_MINUTES * 60_000 * 2;
+
+export async function createApp(config: Config, content: Content, log: Logger): Promise<App> {
   const clock = new Clock(config.CLOCK);
   const { tidbok, bookingService, seededNow } = startTidbok(content, config.TIDBOK_DB, clock.now(), (s, u) =>
     live.rulesFor(s, u),
@@ -61,22 +66,24 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
   const storage = new SqliteStorage(config.CONVERSATION_DB);
   const secret = config.demoMode ? demoSecret(config) : undefined;
   const issuer = config.AUTH_ISSUER ?? DEMO_ISSUER;
-  const verifier = await JwtVerifier.fromConfig(
+  const verifier = JwtVerifier.fromConfig(
     {
       issuer,
       audience: config.AUTH_AUDIENCE,
+      algorithms: config.AUTH_ALGORITHMS,
+      maxLifetimeSeconds: config.AUTH_MAX_TOKEN_HOURS * 3600,
       jwksUrl: config.AUTH_JWKS_URL,
-      publicKeyPem: config.AUTH_PUBLIC_KEY,
+      publicKey: config.AUTH_PUBLIC_KEY ? publicKeyOf(config.AUTH_PUBLIC_KEY) : undefined,
       secret,
     },
-    (reason) => log(`Resident token rejected: ${reason}`),
+    (why) => log.info({ why }, 'resident token refused'),
   );
   const auth = new ConfigurationBotFrameworkAuthentication(
     config as unknown as ConfigurationBotFrameworkAuthenticationOptions,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new MessagesAdapter(auth);
   const onTurnError = async (context: TurnContext, error: Error) => {
-    log('Unhandled turn error', error);
+    log.error({ err: error }, 'unhandled turn error');
     await context.sendActivity({ type: 'message', text: renderText(live.texts, t('error.technical'), clock.now()) });
   };
   adapter.onTurnError = onTurnError;
@@ -93,15 +100,35 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
     live,
     idleMinutes: config.CONVERSATION_IDLE_MINUTES,
     settleTimeoutMs: config.BOOKING_TIMEOUT_MS * 3,
+    turnsPerMinute: config.RATE_TURNS_PER_MINUTE,
   });
   let open = true;
+  const policy = new HttpPolicy({
+    frameAncestors: config.FRAME_ANCESTORS,
+    trustProxy: config.TRUST_PROXY,
+    requestsPerMinute: config.RATE_REQUESTS_PER_MINUTE,
+    conversationsPerHour: config.RATE_CONVERSATIONS_PER_HOUR,
+    hsts: config.PUBLIC_URL?.startsWith('https:') ?? false,
+  });
+  const dlStore = new DirectLineStore(config.CONVERSATION_DB, {
+    maxConversations: config.DIRECTLINE_MAX_CONVERSATIONS,
+    maxActivities: 300,
+    maxBytes: 512 * 1024,
+    pageSize: 50,
+    tokenMs: config.DIRECTLINE_TOKEN_MINUTES * 60_000,
+    idleMs: directLineIdleMs(config),
+  });
   const directLine = new DirectLine({
     logic: (context) => bot.run(context),
     onTurnError,
     log,
-    idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000 * 2,
+    store: dlStore,
+    startWait: (req) => waitFor(policy.conversationStarts, policy.client(req)),
   });
   const server = createServer({
+    log,
+    policy,
+    appId: config.MicrosoftAppId,
     adapter,
     bot,
     directLine,
@@ -128,10 +155,15 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
           }
         : undefined,
   });
-  const sweep = setInterval(
-    () => storage.deleteIdle(Date.now() - config.CONVERSATION_IDLE_MINUTES * 60_000 * 4),
-    10 * 60_000,
-  );
+  // Idle state is purged on a schedule: an expired conversation starts over anyway, and
+  // what it held (who the resident is, what they wrote) should not outlive it.
+  const purge = () => {
+    const states = storage.deleteIdle(Date.now() - config.CONVERSATION_IDLE_MINUTES * 60_000);
+    const histories = directLine.sweep();
+    if (states + histories > 0) log.debug({ states, histories }, 'idle conversations purged');
+  };
+  purge();
+  const sweep = setInterval(purge, 5 * 60_000);
   sweep.unref();
 
   return {
@@ -139,6 +171,7 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
     clock,
     seededNow,
     live,
+    log,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -153,6 +186,7 @@ export async function createApp(config: Config, content: Content, log: Log): Pro
         });
       });
       storage.close();
+      dlStore.close();
       tidbok.close();
     },
   };

@@ -1,12 +1,18 @@
+import { createHash } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { must } from '../booking/invariant.js';
+import { emergencyIn } from '../dialogs/emergency.js';
 import { runTurn, type ConversationData, type TurnInput } from '../dialogs/turn-runner.js';
 import { t, type Reply } from '../machines/reply.js';
+import { inWriteScope } from './booking-effects.js';
 import type { Clock } from './clock.js';
+import { waitFor } from './http-policy.js';
+import type { Logger } from './log.js';
 import type { IdentityVerifier } from './identity.js';
 import type { LiveContent } from './live-content.js';
 import { labelOf, renderReplies } from './render.js';
-import type { SqliteStorage } from './sqlite-storage.js';
+import { StorageConflict, type SqliteStorage } from './sqlite-storage.js';
 import type { TurnLock } from './turn-lock.js';
 
 /** The event that tells the web page to log the resident out. */
@@ -31,7 +37,9 @@ export interface BookingBotDeps {
   clock: Clock;
   idleMinutes: number;
   settleTimeoutMs: number;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
+  /** Messages per minute in one conversation, and from one resident across conversations */
+  turnsPerMinute: number;
   /** The address of a booking's calendar entry */
   calendarUrl?: (bookingId: string, patientId: string) => string;
 }
@@ -54,8 +62,15 @@ function inputOf(activity: Activity): Input | undefined {
   return undefined;
 }
 
+/** A short name for a conversation in logs, that says nothing about it. */
+const logName = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 12);
+
 export class BookingBot {
-  constructor(private readonly deps: BookingBotDeps) {}
+  private readonly turns: RateLimiterMemory;
+
+  constructor(private readonly deps: BookingBotDeps) {
+    this.turns = new RateLimiterMemory({ points: deps.turnsPerMinute, duration: 60 });
+  }
 
   async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
@@ -63,17 +78,42 @@ export class BookingBot {
     const { conversation } = activity as Partial<Activity>;
     if (!input || !conversation?.id) return;
     const key = `${activity.channelId}/conversations/${activity.conversation.id}`;
+    const log = this.deps.log.child({ conversation: logName(key), turn: activity.id ?? '' });
     // Logging out on the page forgets the conversation on the server too.
     if (input.kind === 'logout') return this.deps.lock.run(key, () => this.deps.storage.delete([key]));
-    await this.deps.lock.run(key, () => this.turn(context, key, input));
+    if (input.kind === 'message' && (await this.overLimit(context, key, log))) return;
+    await this.deps.lock.run(key, () => this.turn(context, key, input, log));
   }
 
-  private async turn(context: TurnContext, key: string, input: TurnInput): Promise<void> {
+  /**
+   * Whether this conversation or resident has sent too many messages; if so, says so
+   * politely. A message the safety net recognises always goes through.
+   */
+  private async overLimit(context: TurnContext, limiterKey: string, log: Logger): Promise<boolean> {
+    const wait = await waitFor(this.turns, limiterKey);
+    if (wait === undefined) return false;
+    const text = context.activity.text;
+    if (typeof text === 'string' && (await emergencyIn(text, this.deps.live.model)) !== undefined) return false;
+    log.warn({ retryAfter: wait }, 'over the message limit');
+    const rendered = renderReplies([{ parts: [t('error.tooMany', { seconds: wait })] }], {
+      texts: this.deps.live.texts,
+      now: this.deps.clock.now(),
+      channelId: context.activity.channelId,
+      promptSeq: 0,
+    });
+    await context.sendActivities(rendered);
+    return true;
+  }
+
+  private async turn(context: TurnContext, key: string, input: TurnInput, log: Logger): Promise<void> {
     const { deps } = this;
     const activity = context.activity;
+    const started = performance.now();
     const stored = (await deps.storage.read([key]))[key] as Stored | undefined;
     if (activity.id && stored?.seen.includes(activity.id)) return;
-    if (input.kind === 'message') await context.sendActivity({ type: 'typing' });
+    // Replies that go back in the HTTP response need no typing indicator.
+    if (input.kind === 'message' && activity.deliveryMode !== 'expectReplies')
+      await context.sendActivity({ type: 'typing' });
 
     const now = deps.clock.now();
     const expired = stored !== undefined && now.toMillis() - Date.parse(stored.lastActive) > deps.idleMinutes * 60_000;
@@ -81,6 +121,8 @@ export class BookingBot {
     const resident = await deps.verifier.verify(
       (activity.channelData as { authToken?: unknown } | undefined)?.authToken,
     );
+    if (resident && input.kind === 'message' && (await this.overLimit(context, `resident:${resident.patientId}`, log)))
+      return;
 
     let data: ConversationData;
     let replies: Reply[];
@@ -88,20 +130,24 @@ export class BookingBot {
     try {
       const { chart, model, texts } = deps.live;
       const turnInput: TurnInput = input.kind === 'login' ? { kind: 'login', name: resident?.name } : input;
-      const result = await runTurn(previous, turnInput, resident?.patientId, {
-        chart,
-        model,
-        labelOf: labelOf(texts, now),
-        now,
-        settleTimeoutMs: deps.settleTimeoutMs,
-      });
+      // A write in this turn is keyed by the conversation and the question answered.
+      const turnKey = `${key}#${previous.promptSeq ?? 0}`;
+      const result = await inWriteScope(turnKey, () =>
+        runTurn(previous, turnInput, resident?.patientId, {
+          chart,
+          model,
+          labelOf: labelOf(texts, now),
+          now,
+          settleTimeoutMs: deps.settleTimeoutMs,
+        }),
+      );
       data = result.data;
       loggedOut = result.loggedOut === true;
       replies =
         expired && input.kind === 'message' ? [{ parts: [t('session.expired')] }, ...result.replies] : result.replies;
     } catch (error) {
       // The conversation stays where it was; the resident hears a short apology.
-      deps.log(`Turn failed in ${key}`, error);
+      log.error({ err: error }, 'turn failed');
       replies = [{ parts: [t('error.technical')] }, ...(previous.prompt ? [previous.prompt] : [])];
       data = { ...previous, promptSeq: (previous.promptSeq ?? 0) + (previous.prompt ? 1 : 0) };
     }
@@ -113,7 +159,7 @@ export class BookingBot {
       seen,
       ...(stored && { eTag: stored.eTag }),
     };
-    await deps.storage.write({ [key]: next });
+    if (!(await this.save(key, next, activity.id, log))) return;
     const rendered = renderReplies(replies, {
       texts: deps.live.texts,
       now,
@@ -125,5 +171,26 @@ export class BookingBot {
     // The web page logs the resident out and clears the chat when asked in words («logga ut»).
     if (loggedOut && activity.channelId === 'webchat') rendered.push({ type: 'event', name: LOGOUT_EVENT });
     if (rendered.length > 0) await context.sendActivities(rendered);
+    log.debug({ ms: Math.round(performance.now() - started) }, 'turn handled');
+  }
+
+  /**
+   * Saves the turn's state. When another process saved this conversation meanwhile, and
+   * it handled this same activity, its state stands and this turn's answer (whose writes
+   * were keyed, so they are the same writes) is still sent; any other conflict is an error.
+   */
+  private async save(key: string, next: Stored, activityId: string | undefined, log: Logger): Promise<boolean> {
+    try {
+      await this.deps.storage.write({ [key]: next });
+      return true;
+    } catch (error) {
+      if (!(error instanceof StorageConflict)) throw error;
+      const now = (await this.deps.storage.read([key]))[key] as Stored | undefined;
+      if (activityId && now?.seen.includes(activityId)) {
+        log.warn('the same activity was handled twice; the first state stands');
+        return true;
+      }
+      throw error;
+    }
   }
 }

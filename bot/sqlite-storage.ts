@@ -1,21 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
+import { openPrivateDatabase } from '../scheduling/sqlite-file.js';
 
 // A botbuilder Storage on SQLite with real optimistic concurrency: a write that names an
 // eTag only succeeds if the stored item still has it. botbuilder's own BotState writes
 // with eTag '*', so the bot keeps its conversation data here itself and always passes the
 // eTag it read.
 
+/** A write whose eTag no longer matches: someone else saved the item meanwhile. */
+export class StorageConflict extends Error {
+  constructor(key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'StorageConflict';
+  }
+}
+
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openPrivateDatabase(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS state (
       key TEXT PRIMARY KEY, data TEXT NOT NULL, etag INTEGER NOT NULL, updated_ms INTEGER NOT NULL)`);
   }
@@ -49,7 +53,7 @@ export class SqliteStorage implements Storage {
           const updated = this.db
             .prepare('UPDATE state SET data = ?, etag = etag + 1, updated_ms = ? WHERE key = ? AND etag = ?')
             .run(json, now, key, Number(eTag));
-          if (updated.changes === 0) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+          if (updated.changes === 0) throw new StorageConflict(key);
         }
       })
       .immediate();

@@ -36,8 +36,10 @@ export function renderPage(template: string, texts: Texts, demo: boolean): strin
       loginFailed: texts.render('web.loginFailed'),
     },
   };
+  // The note says what this page is: a demo with made-up people, or the real service.
+  const key = (name: string) => (name === 'web.note' && !demo ? 'web.productionNote' : name);
   return template
-    .replace(/\{\{(web\.[a-zA-Z]+)\}\}/g, (_, key: string) => escape(texts.render(key)))
+    .replace(/\{\{(web\.[a-zA-Z]+)\}\}/g, (_, name: string) => escape(texts.render(key(name))))
     .replace('{{config}}', JSON.stringify(config).replace(/</g, '\\u003c'));
 }
 
@@ -57,7 +59,8 @@ export function registerWebRoutes(server: restify.Server, texts: () => Texts, de
     res.end(html);
   });
   server.get('/assets/:name', async (req, res) => {
-    const asset = assets[(req.params as { name: string }).name];
+    const name = (req.params as { name: string }).name;
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!asset) return void res.send(404, { error: { code: 'NotFound', message: 'No such file.' } });
     let entry = cache.get(asset.file);
     if (!entry) {

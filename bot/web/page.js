@@ -4,7 +4,8 @@
 // empty chat, so nothing personal stays on the screen.
 (function () {
   'use strict';
-  var config = window.TIDBOK;
+  // The page's settings come as data, not as a script: the Content-Security-Policy allows no inline scripts.
+  var config = JSON.parse(document.getElementById('tidbok-config').textContent);
   var texts = config.texts;
   var token = sessionStorage.getItem('tidbok-token') || undefined;
   var name = sessionStorage.getItem('tidbok-name') || undefined;

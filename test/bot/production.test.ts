@@ -74,4 +74,29 @@ describe('production mode', () => {
     });
     expect(res.status).toBe(413);
   });
+
+  it('replies only in the HTTP response: never to a serviceUrl, not even on this machine', async () => {
+    for (const serviceUrl of ['http://127.0.0.1:9', 'https://attacker.example/']) {
+      const res = await fetch(`${t.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          text: 'hej',
+          channelId: 'test',
+          serviceUrl,
+          conversation: { id: 'prod-3' },
+          from: { id: 'u' },
+          recipient: { id: 'b' },
+        }),
+      });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('shows the production note and no demo note on the page', async () => {
+    const page = await (await fetch(t.url)).text();
+    expect(page).not.toContain('påhittade personer');
+    expect(page).toContain('Skriv inte mer om din hälsa än det som behövs för bokningen.');
+  });
 });
