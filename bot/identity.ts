@@ -32,7 +32,13 @@ export interface VerifierOptions {
 const reasonOf = (error: unknown): string =>
   (error as { code?: unknown }).code === undefined ? 'malformed' : String((error as { code: unknown }).code);
 
+/** Verified tokens remembered at most, so a resident's every message does not verify anew */
+const REMEMBERED_TOKENS = 10_000;
+
 export class JwtVerifier implements IdentityVerifier {
+  /** Tokens already verified, with whom they name and when they expire (insertion order: oldest first) */
+  private readonly verified = new Map<string, { resident: Resident; expiresMs: number }>();
+
   constructor(
     private readonly key: Key,
     private readonly options: VerifierOptions,
@@ -61,6 +67,9 @@ export class JwtVerifier implements IdentityVerifier {
       this.onRejected('not a token');
       return undefined;
     }
+    const known = this.verified.get(token);
+    if (known && known.expiresMs > Date.now()) return known.resident;
+    if (known) this.verified.delete(token);
     const { issuer, audience, algorithms, maxLifetimeSeconds } = this.options;
     try {
       const { payload } = await jwtVerify(token, this.key as Uint8Array, {
@@ -78,11 +87,21 @@ export class JwtVerifier implements IdentityVerifier {
         this.onRejected('subject is not a personnummer');
         return undefined;
       }
-      return { patientId: payload.sub, name: typeof payload.name === 'string' ? payload.name : undefined };
+      const resident = { patientId: payload.sub, name: typeof payload.name === 'string' ? payload.name : undefined };
+      this.remember(token, resident, (payload.exp ?? 0) * 1000);
+      return resident;
     } catch (error) {
       this.onRejected(reasonOf(error));
       return undefined;
     }
+  }
+
+  private remember(token: string, resident: Resident, expiresMs: number): void {
+    if (this.verified.size >= REMEMBERED_TOKENS) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { resident, expiresMs });
   }
 }
 

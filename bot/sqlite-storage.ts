@@ -18,15 +18,27 @@ export class StorageConflict extends Error {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
 
+  private readonly statements;
+
   constructor(file: string) {
     this.db = openPrivateDatabase(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS state (
       key TEXT PRIMARY KEY, data TEXT NOT NULL, etag INTEGER NOT NULL, updated_ms INTEGER NOT NULL)`);
+    this.statements = {
+      get: this.db.prepare('SELECT data, etag FROM state WHERE key = ?'),
+      upsert: this.db.prepare(
+        `INSERT INTO state (key, data, etag, updated_ms) VALUES (?, ?, 1, ?)
+         ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = state.etag + 1, updated_ms = excluded.updated_ms`,
+      ),
+      update: this.db.prepare('UPDATE state SET data = ?, etag = etag + 1, updated_ms = ? WHERE key = ? AND etag = ?'),
+      delete: this.db.prepare('DELETE FROM state WHERE key = ?'),
+      deleteIdle: this.db.prepare('DELETE FROM state WHERE updated_ms < ?'),
+    };
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
-    const get = this.db.prepare('SELECT data, etag FROM state WHERE key = ?');
+    const get = this.statements.get;
     for (const key of keys) {
       const row = get.get(key) as { data: string; etag: number } | undefined;
       if (row) items[key] = { ...(JSON.parse(row.data) as object), eTag: String(row.etag) };
@@ -42,17 +54,10 @@ export class SqliteStorage implements Storage {
           const { eTag, ...data } = (item ?? {}) as { eTag?: string };
           const json = JSON.stringify(data);
           if (eTag === undefined || eTag === '*') {
-            this.db
-              .prepare(
-                `INSERT INTO state (key, data, etag, updated_ms) VALUES (?, ?, 1, ?)
-            ON CONFLICT(key) DO UPDATE SET data = excluded.data, etag = state.etag + 1, updated_ms = excluded.updated_ms`,
-              )
-              .run(key, json, now);
+            this.statements.upsert.run(key, json, now);
             continue;
           }
-          const updated = this.db
-            .prepare('UPDATE state SET data = ?, etag = etag + 1, updated_ms = ? WHERE key = ? AND etag = ?')
-            .run(json, now, key, Number(eTag));
+          const updated = this.statements.update.run(json, now, key, Number(eTag));
           if (updated.changes === 0) throw new StorageConflict(key);
         }
       })
@@ -60,13 +65,13 @@ export class SqliteStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    const del = this.db.prepare('DELETE FROM state WHERE key = ?');
+    const del = this.statements.delete;
     this.db.transaction(() => keys.forEach((k) => del.run(k)))();
   }
 
   /** Removes items not written since the cutoff; returns how many. */
   deleteIdle(olderThanMs: number): number {
-    return this.db.prepare('DELETE FROM state WHERE updated_ms < ?').run(olderThanMs).changes;
+    return this.statements.deleteIdle.run(olderThanMs).changes;
   }
 
   close(): void {

@@ -16,25 +16,53 @@ const MONTHS = Array.from({ length: 12 }, (_, i) =>
   new Intl.DateTimeFormat('sv-SE', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, i, 1)),
 );
 
-/** Local date and clock time. Times in this system carry the Stockholm offset already. */
-function parse(value: string): DateTime {
+/** The local calendar parts of a time, as the formatters need them */
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(\+0[12]:00)?)?$/;
+
+/**
+ * Local date and clock time. Times in this system carry the Stockholm offset already
+ * (+01:00 in winter, +02:00 in summer), so their parts are read straight from the text;
+ * anything else (UTC, another offset, no offset) is converted to Stockholm time by luxon.
+ */
+function parse(value: string): LocalParts {
+  const m = ISO.exec(value);
+  if (m && (m[4] === undefined || m[6] !== undefined)) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    const hour = Number(m[4] ?? 0);
+    const minute = Number(m[5] ?? 0);
+    if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60) {
+      return { year, month, day, hour, minute, weekday: ((date.getUTCDay() + 6) % 7) + 1 };
+    }
+  }
   let dt = /^\d{4}-\d{2}-\d{2}$/.test(value)
     ? DateTime.fromISO(value, { zone: 'UTC' })
     : DateTime.fromISO(value, { setZone: true });
   if (!dt.isValid) throw new Error(`Not an ISO date or time: ${value}`);
-  // Only +01:00 (winter) and +02:00 (summer) are Stockholm offsets; anything else is converted.
   if (value.length > 10 && dt.offset !== 60 && dt.offset !== 120) dt = dt.setZone(ZONE);
   return dt;
 }
 
-export function formatClock(dt: DateTime): string {
+const yearIn = (now: DateTime) => (now.zoneName === ZONE ? now.year : now.setZone(ZONE).year);
+
+export function formatClock(dt: { hour: number; minute: number }): string {
   return `${dt.hour}.${String(dt.minute).padStart(2, '0')}`;
 }
 
 /** "tisdag 1 december"; the year is added when it is not the year of `now`. */
 export function formatDate(value: string, now?: DateTime): string {
   const dt = parse(value);
-  const year = now && now.setZone(ZONE).year !== dt.year ? ` ${dt.year}` : '';
+  const year = now && yearIn(now) !== dt.year ? ` ${dt.year}` : '';
   return `${WEEKDAYS[dt.weekday - 1]} ${dt.day} ${MONTHS[dt.month - 1]}${year}`;
 }
 
@@ -51,7 +79,7 @@ export function formatDateTime(value: string, now?: DateTime): string {
 /** "1 december" without weekday, for periods */
 export function formatShortDate(value: string, now?: DateTime): string {
   const dt = parse(value);
-  const year = now && now.setZone(ZONE).year !== dt.year ? ` ${dt.year}` : '';
+  const year = now && yearIn(now) !== dt.year ? ` ${dt.year}` : '';
   return `${dt.day} ${MONTHS[dt.month - 1]}${year}`;
 }
 

@@ -3,6 +3,25 @@
 // slash inside dates.
 
 export function normalize(text: string): string {
+  const known = normalizedCache.get(text);
+  if (known !== undefined) return known;
+  const normalized = normalizeNow(text);
+  remember(normalizedCache, text, normalized);
+  return normalized;
+}
+
+// The same names and phrases of the catalogue and content are normalized and compared on
+// every turn; both results are remembered, up to a bound, as they never change.
+const CACHE_LIMIT = 50_000;
+const normalizedCache = new Map<string, string>();
+const sameWordCache = new Map<string, boolean>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+function normalizeNow(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFD')
@@ -53,6 +72,15 @@ const withEnding = (typed: string, word: string) => {
 /** Whether a typed word is the lexicon word, allowing typos in longer words and endings on nouns. */
 export function sameWord(typed: string, word: string): boolean {
   if (typed === word) return true;
+  const key = `${typed}\n${word}`;
+  const known = sameWordCache.get(key);
+  if (known !== undefined) return known;
+  const same = sameWordNow(typed, word);
+  remember(sameWordCache, key, same);
+  return same;
+}
+
+function sameWordNow(typed: string, word: string): boolean {
   if (/\d/.test(word) || /\d/.test(typed)) return false;
   if (withEnding(typed, word)) return true;
   // Five-letter words allow a missing or extra letter (tidr, tiderr) but not a changed one,

@@ -35,10 +35,42 @@ class Refusal extends Error {
 // one slot, from this process or another, exactly one changes a row.
 export class EmbeddedTidbok implements SchedulingSystem {
   readonly db: Database.Database;
+  /** Statements are prepared once per SQL text and reused (preparing costs more than most queries) */
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Units and care services as last read, with the database version they were read at */
+  private catalogCache: { version: string; units: Unit[]; careServices: CareService[] } | undefined;
 
   constructor(file: string) {
     this.db = openPrivateDatabase(file);
     migrate(this.db);
+  }
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Units and care services change only when the tidbok is seeded, by this connection or
+   * another process; data_version moves on another connection's commit and total_changes
+   * on this one's, so a cached catalogue is never stale.
+   */
+  private catalog(): { units: Unit[]; careServices: CareService[] } {
+    const version = `${String(this.sql('PRAGMA data_version').pluck().get())}/${String(this.sql('SELECT total_changes()').pluck().get())}`;
+    if (this.catalogCache?.version !== version) {
+      this.catalogCache = {
+        version,
+        units: (this.sql('SELECT data FROM units').all() as { data: string }[]).map((r) => unitOf(r.data)),
+        careServices: (this.sql('SELECT data FROM care_services').all() as { data: string }[]).map((r) =>
+          careServiceOf(r.data),
+        ),
+      };
+    }
+    return this.catalogCache;
   }
 
   close(): void {
@@ -46,62 +78,56 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   async units(): Promise<Unit[]> {
-    return (this.db.prepare('SELECT data FROM units').all() as { data: string }[]).map((r) => unitOf(r.data));
+    return [...this.catalog().units];
   }
 
   async careServices(): Promise<CareService[]> {
-    return (this.db.prepare('SELECT data FROM care_services').all() as { data: string }[]).map((r) =>
-      careServiceOf(r.data),
-    );
+    return [...this.catalog().careServices];
   }
 
   async patients(): Promise<Patient[]> {
-    return this.db.prepare('SELECT id, name FROM patients ORDER BY name').all() as Patient[];
+    return this.sql('SELECT id, name FROM patients ORDER BY name').all() as Patient[];
   }
 
   async childrenOf(guardianId: string): Promise<Patient[]> {
-    return this.db
-      .prepare(
-        `SELECT p.id, p.name FROM guardianships g JOIN patients p ON p.id = g.child_id
+    return this.sql(
+      `SELECT p.id, p.name FROM guardianships g JOIN patients p ON p.id = g.child_id
          WHERE g.guardian_id = ? ORDER BY p.id DESC`,
-      )
-      .all(guardianId) as Patient[];
+    ).all(guardianId) as Patient[];
   }
 
   async bookingsOf(patientId: string): Promise<Booking[]> {
-    const rows = this.db
-      .prepare(`SELECT * FROM bookings WHERE patient_id = ? AND status = 'booked' ORDER BY start_ms`)
-      .all(patientId) as BookingRow[];
+    const rows = this.sql(`SELECT * FROM bookings WHERE patient_id = ? AND status = 'booked' ORDER BY start_ms`).all(
+      patientId,
+    ) as BookingRow[];
     return rows.map(bookingOf);
   }
 
   /** Every booking of a patient, cancelled ones included (for testers' inspection). */
   allBookingsOf(patientId: string): Booking[] {
-    const rows = this.db
-      .prepare('SELECT * FROM bookings WHERE patient_id = ? ORDER BY start_ms')
-      .all(patientId) as BookingRow[];
+    const rows = this.sql('SELECT * FROM bookings WHERE patient_id = ? ORDER BY start_ms').all(
+      patientId,
+    ) as BookingRow[];
     return rows.map(bookingOf);
   }
 
   async invitationsOf(patientId: string): Promise<Invitation[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM invitations WHERE patient_id = ? ORDER BY latest_date')
-      .all(patientId) as InvitationRow[];
+    const rows = this.sql('SELECT * FROM invitations WHERE patient_id = ? ORDER BY latest_date').all(
+      patientId,
+    ) as InvitationRow[];
     return rows.map(invitationOf);
   }
 
   async freeSlots(query: SlotQuery): Promise<Slot[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM slots WHERE care_service_id = ? AND booking_id IS NULL AND start_ms >= ? AND start_ms <= ?
+    const rows = this.sql(
+      `SELECT * FROM slots WHERE care_service_id = ? AND booking_id IS NULL AND start_ms >= ? AND start_ms <= ?
                 ORDER BY start_ms`,
-      )
-      .all(query.careServiceId, instant(query.from).toMillis(), instant(query.to).toMillis()) as SlotRow[];
+    ).all(query.careServiceId, instant(query.from).toMillis(), instant(query.to).toMillis()) as SlotRow[];
     return rows.map(slotOf);
   }
 
   async slot(slotId: string): Promise<(Slot & { free: boolean }) | undefined> {
-    const row = this.db.prepare('SELECT * FROM slots WHERE id = ?').get(slotId) as SlotRow | undefined;
+    const row = this.sql('SELECT * FROM slots WHERE id = ?').get(slotId) as SlotRow | undefined;
     return row && { ...slotOf(row), free: row.booking_id === null };
   }
 
@@ -111,9 +137,8 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   private priorBookingId(patientId: string, writeKey: string): string | undefined {
-    const row = this.db
-      .prepare('SELECT booking_id FROM writes WHERE key = ? AND patient_id = ?')
-      .get(writeKey, patientId) as { booking_id: string } | undefined;
+    const row = this.sql('SELECT booking_id FROM writes WHERE key = ? AND patient_id = ?').get(writeKey, patientId) as
+      { booking_id: string } | undefined;
     return row?.booking_id;
   }
 
@@ -121,37 +146,33 @@ export class EmbeddedTidbok implements SchedulingSystem {
     return this.write(request, () => {
       const id = randomUUID();
       if (request.invitationId) {
-        const used = this.db
-          .prepare(
-            'UPDATE invitations SET used_by_booking_id = ? WHERE id = ? AND patient_id = ? AND used_by_booking_id IS NULL',
-          )
-          .run(id, request.invitationId, request.patientId);
+        const used = this.sql(
+          'UPDATE invitations SET used_by_booking_id = ? WHERE id = ? AND patient_id = ? AND used_by_booking_id IS NULL',
+        ).run(id, request.invitationId, request.patientId);
         if (used.changes === 0)
           throw new Refusal(
             this.invitationExists(request) ? { code: 'invitation_used' } : { code: 'invitation_not_found' },
           );
       }
       const slot = this.claimSlot(request.slotId, id);
-      this.db
-        .prepare(
-          `INSERT INTO bookings (id, patient_id, unit_hsa_id, care_service_id, start, "end", start_ms, status,
+      this.sql(
+        `INSERT INTO bookings (id, patient_id, unit_hsa_id, care_service_id, start, "end", start_ms, status,
                   performer_name, resource_name, resource_count, from_invitation_id, slot_id, reason)
                   VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, 1, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          request.patientId,
-          slot.unit_hsa_id,
-          slot.care_service_id,
-          slot.start,
-          slot.end,
-          slot.start_ms,
-          slot.performer_name,
-          slot.resource_name,
-          request.invitationId ?? null,
-          slot.id,
-          request.reason ?? null,
-        );
+      ).run(
+        id,
+        request.patientId,
+        slot.unit_hsa_id,
+        slot.care_service_id,
+        slot.start,
+        slot.end,
+        slot.start_ms,
+        slot.performer_name,
+        slot.resource_name,
+        request.invitationId ?? null,
+        slot.id,
+        request.reason ?? null,
+      );
       return this.bookingById(id);
     });
   }
@@ -161,15 +182,11 @@ export class EmbeddedTidbok implements SchedulingSystem {
       const current = this.ownBookedRow(request.patientId, request.bookingId);
       const slot = this.claimSlot(request.newSlotId, current.id);
       if (current.slot_id)
-        this.db
-          .prepare('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?')
-          .run(current.slot_id, current.id);
-      this.db
-        .prepare(
-          `UPDATE bookings SET start = ?, "end" = ?, start_ms = ?, performer_name = ?, resource_name = ?, slot_id = ?
+        this.sql('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?').run(current.slot_id, current.id);
+      this.sql(
+        `UPDATE bookings SET start = ?, "end" = ?, start_ms = ?, performer_name = ?, resource_name = ?, slot_id = ?
                   WHERE id = ?`,
-        )
-        .run(slot.start, slot.end, slot.start_ms, slot.performer_name, slot.resource_name, slot.id, current.id);
+      ).run(slot.start, slot.end, slot.start_ms, slot.performer_name, slot.resource_name, slot.id, current.id);
       return this.bookingById(current.id);
     });
   }
@@ -179,12 +196,11 @@ export class EmbeddedTidbok implements SchedulingSystem {
       const current = this.ownBookedRow(request.patientId, request.bookingId);
       // A cancelled time is bookable again at once (crm:scheduling non-functional rules).
       if (current.slot_id)
-        this.db
-          .prepare('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?')
-          .run(current.slot_id, current.id);
-      this.db
-        .prepare(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ?`)
-        .run(request.reason ?? null, current.id);
+        this.sql('UPDATE slots SET booking_id = NULL WHERE id = ? AND booking_id = ?').run(current.slot_id, current.id);
+      this.sql(`UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ?`).run(
+        request.reason ?? null,
+        current.id,
+      );
       return this.bookingById(current.id);
     });
   }
@@ -201,9 +217,12 @@ export class EmbeddedTidbok implements SchedulingSystem {
       if (prior !== undefined) return this.bookingById(prior);
       const booking = work();
       if (writeKey !== undefined)
-        this.db
-          .prepare('INSERT INTO writes (key, patient_id, booking_id, created_ms) VALUES (?, ?, ?, ?)')
-          .run(writeKey, patientId, booking.id, Date.now());
+        this.sql('INSERT INTO writes (key, patient_id, booking_id, created_ms) VALUES (?, ?, ?, ?)').run(
+          writeKey,
+          patientId,
+          booking.id,
+          Date.now(),
+        );
       return booking;
     };
     try {
@@ -215,17 +234,18 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   private claimSlot(slotId: string, bookingId: string): SlotRow {
-    const claimed = this.db
-      .prepare('UPDATE slots SET booking_id = ? WHERE id = ? AND booking_id IS NULL')
-      .run(bookingId, slotId);
-    const row = this.db.prepare('SELECT * FROM slots WHERE id = ?').get(slotId) as SlotRow | undefined;
+    const claimed = this.sql('UPDATE slots SET booking_id = ? WHERE id = ? AND booking_id IS NULL').run(
+      bookingId,
+      slotId,
+    );
+    const row = this.sql('SELECT * FROM slots WHERE id = ?').get(slotId) as SlotRow | undefined;
     if (!row) throw new Refusal({ code: 'slot_not_found' });
     if (claimed.changes === 0) throw new Refusal({ code: 'slot_taken' });
     return row;
   }
 
   private ownBookedRow(patientId: string, bookingId: string): BookingRow {
-    const row = this.db.prepare('SELECT * FROM bookings WHERE id = ? AND patient_id = ?').get(bookingId, patientId) as
+    const row = this.sql('SELECT * FROM bookings WHERE id = ? AND patient_id = ?').get(bookingId, patientId) as
       BookingRow | undefined;
     if (!row) throw new Refusal({ code: 'booking_not_found' });
     if (row.status === 'cancelled') throw new Refusal({ code: 'already_cancelled' });
@@ -234,13 +254,14 @@ export class EmbeddedTidbok implements SchedulingSystem {
 
   private invitationExists(request: MakeBookingRequest): boolean {
     return (
-      this.db
-        .prepare('SELECT 1 FROM invitations WHERE id = ? AND patient_id = ?')
-        .get(request.invitationId, request.patientId) !== undefined
+      this.sql('SELECT 1 FROM invitations WHERE id = ? AND patient_id = ?').get(
+        request.invitationId,
+        request.patientId,
+      ) !== undefined
     );
   }
 
   private bookingById(id: string): Booking {
-    return bookingOf(this.db.prepare('SELECT * FROM bookings WHERE id = ?').get(id) as BookingRow);
+    return bookingOf(this.sql('SELECT * FROM bookings WHERE id = ?').get(id) as BookingRow);
   }
 }

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DemoIssuer, JwtVerifier } from '../../bot/identity.js';
 
 const secret = new TextEncoder().encode('a-secret-that-is-long-enough-for-hs256');
@@ -99,5 +99,31 @@ describe('algorithms pinned per issuer', () => {
   it('makes the demo issuer accept HS256 only', async () => {
     expect(await verifier.verify(await signWith('RS256', rsa.privateKey, 'demo'))).toBeUndefined();
     expect(await verifier.verify(await signWith('HS256', secret, 'demo'))).toMatchObject({ patientId: '191212121212' });
+  });
+});
+
+describe('remembering verified tokens', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('verifies a token once, and refuses it after it expires even though it was remembered', async () => {
+    const reasons: string[] = [];
+    const v = demoVerifier((r) => reasons.push(r));
+    const token = await sign({ sub: '191212121212', exp: '10m' });
+    expect(await v.verify(token)).toEqual({ patientId: '191212121212', name: undefined });
+    expect(await v.verify(token)).toEqual({ patientId: '191212121212', name: undefined });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 11 * 60_000);
+    expect(await v.verify(token)).toBeUndefined();
+    expect(reasons).toEqual(['ERR_JWT_EXPIRED']);
+  });
+
+  it('does not remember a refused token as valid', async () => {
+    const v = demoVerifier();
+    const forged = await sign(
+      { sub: '191212121212' },
+      new TextEncoder().encode('another-secret-long-enough-for-hs256'),
+    );
+    expect(await v.verify(forged)).toBeUndefined();
+    expect(await v.verify(forged)).toBeUndefined();
   });
 });

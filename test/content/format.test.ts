@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatOpeningHours, formatShortDate, formatTime } from '../../content/format.js';
 import { loadContentOrThrow } from '../../content/load.js';
@@ -75,5 +77,27 @@ describe('opening hours', () => {
       'måndag, onsdag och fredag 7.30–12.00',
     );
     expect(formatOpeningHours([{ weekdays: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '23:59' }])).toBe('dygnet runt');
+  });
+});
+
+describe('formatting any instant', () => {
+  it('gives the Stockholm weekday, date and clock for any time, written with an offset or in UTC', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 11, 31) }), (ms) => {
+        const local = DateTime.fromMillis(ms, { zone: 'Europe/Stockholm' });
+        const expected =
+          `${local.setLocale('sv').weekdayLong} ${local.day} ${local.setLocale('sv').monthLong} ` +
+          `kl. ${local.hour}.${String(local.minute).padStart(2, '0')}`;
+        expect(formatDateTime(local.toISO()!)).toBe(expected);
+        expect(formatDateTime(local.toISO({ suppressSeconds: true, suppressMilliseconds: true })!)).toBe(expected);
+        expect(formatDateTime(DateTime.fromMillis(ms, { zone: 'UTC' }).toISO()!)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() => formatDate('2026-02-30')).toThrow(/Not an ISO date/);
+    expect(() => formatDateTime('2026-12-01T25:00+01:00')).toThrow(/Not an ISO date/);
   });
 });

@@ -187,3 +187,26 @@ async function waitUntil(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 1200 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
   if (!condition()) throw new Error('the competing processes did not start');
 }
+
+describe('the embedded tidbok remembers its catalogue', () => {
+  afterEach(cleanupTidboks);
+
+  it('sees units renamed by another process or by itself, never a stale copy', async () => {
+    const env = freshTidbok();
+    const before = await env.tidbok.units();
+    const unit = before[0]!;
+    const other = new EmbeddedTidbok(env.file);
+    const rename = (db: EmbeddedTidbok['db'], name: string) =>
+      db
+        .prepare('UPDATE units SET data = ? WHERE hsa_id = ?')
+        .run(JSON.stringify({ ...JSON.parse(JSON.stringify(unit)), name }), unit.hsaId);
+    rename(other.db, 'Omdöpt av en annan process');
+    other.close();
+    expect((await env.tidbok.units()).find((u) => u.hsaId === unit.hsaId)?.name).toBe('Omdöpt av en annan process');
+    rename(env.tidbok.db, 'Omdöpt här');
+    expect((await env.tidbok.units()).find((u) => u.hsaId === unit.hsaId)?.name).toBe('Omdöpt här');
+    // What a caller does to the list it got does not change what the next caller gets.
+    (await env.tidbok.units()).splice(0);
+    expect(await env.tidbok.units()).toHaveLength(before.length);
+  });
+});
