@@ -25,7 +25,7 @@ export interface ChildView {
 }
 import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
-import { byStart, filterSlots, type TimeWish } from './slot-filter.js';
+import { byStart, clockRange, filterSlots, type TimeWish } from './slot-filter.js';
 import { changeDeadline, endOfLocalDate, epochMillis, isBefore, startOfLocalDate, toIso } from './time.js';
 import type { Booking, Slot } from './types.js';
 import type {
@@ -135,12 +135,13 @@ export class BookingService {
     return { offers, refusals };
   }
 
-  /** Free slots for a purpose, inside the rules' window and the resident's wish, in time order. */
+  /** Free slots for a purpose, inside the rules' window and the resident's wish, in time order; the first `limit` of them when given. */
   async freeSlots(
     patientId: string,
     purpose: SlotPurpose,
     wish: TimeWish,
     now: DateTime,
+    limit?: number,
   ): Promise<BookingResult<Slot[]>> {
     const catalog = await this.catalog();
     const target = await slotTarget(this.system, catalog, patientId, purpose, now);
@@ -152,7 +153,15 @@ export class BookingService {
     if (wish.dateFrom && isBefore(from, startOfLocalDate(wish.dateFrom))) from = startOfLocalDate(wish.dateFrom);
     if (wish.dateTo && isBefore(endOfLocalDate(wish.dateTo), to)) to = endOfLocalDate(wish.dateTo);
     if (isBefore(to, from)) return ok([]);
-    const slots = await this.system.freeSlots({ careServiceId, from: toIso(from), to: toIso(to) });
+    const slots = await this.system.freeSlots({
+      careServiceId,
+      from: toIso(from),
+      to: toIso(to),
+      ...clockRange(wish),
+      ...(wish.weekday ? { weekday: wish.weekday } : {}),
+      ...(limit ? { limit } : {}),
+    });
+    // The booking system was asked for the wish; checking again costs little and keeps any system honest.
     return ok(filterSlots(slots, wish).sort(byStart));
   }
 

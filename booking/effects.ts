@@ -88,7 +88,8 @@ export async function alternativesTo(
   const found: Alternative[] = [];
   for (const o of others) {
     if (found.length >= ALTERNATIVES.max) break;
-    const slots = await service.freeSlots(patientId, { kind: 'open', careServiceId: o.service.id }, {}, now);
+    // Only the first free time of each is shown: the search stops there.
+    const slots = await service.freeSlots(patientId, { kind: 'open', careServiceId: o.service.id }, {}, now, 1);
     if (slots.ok && slots.value[0]) {
       const { careServiceId, unitName, unitPhone, unitAddress } = offerOf(o);
       found.push({

@@ -11,6 +11,13 @@ export interface SlotQuery {
   /** ISO instants, inclusive start range */
   from: string;
   to: string;
+  /** Local clock times "HH:MM": starts at or after timeFrom and before timeTo */
+  timeFrom?: string;
+  timeTo?: string;
+  /** ISO weekday of the local date, 1 (Monday) – 7 */
+  weekday?: number;
+  /** The first so many in time order */
+  limit?: number;
 }
 
 /** Every write may carry an idempotency key; repeating a keyed write returns its first result. */

@@ -44,6 +44,24 @@ export function matchesWish(slot: { start: string }, wish: TimeWish): boolean {
   return true;
 }
 
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * The local clock times a wish allows, as one range of "HH:MM" (zero-padded, so that they
+ * compare as text): the stated times and the part of the day together.
+ */
+export function clockRange(wish: TimeWish): { timeFrom?: string; timeTo?: string } {
+  const froms = [wish.timeFrom, wish.partOfDay && PART_OF_DAY[wish.partOfDay][0]].flatMap((t) =>
+    t ? [minutesOf(t)] : [],
+  );
+  const tos = [wish.timeTo, wish.partOfDay && PART_OF_DAY[wish.partOfDay][1]].flatMap((t) => (t ? [minutesOf(t)] : []));
+  return {
+    ...(froms.length > 0 ? { timeFrom: clock(Math.max(...froms)) } : {}),
+    ...(tos.length > 0 ? { timeTo: clock(Math.min(...tos)) } : {}),
+  };
+}
+
 export const filterSlots = <T extends { start: string }>(slots: readonly T[], wish: TimeWish): T[] =>
   slots.filter((s) => matchesWish(s, wish));
 

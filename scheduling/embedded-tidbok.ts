@@ -119,10 +119,26 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   async freeSlots(query: SlotQuery): Promise<Slot[]> {
+    // A slot's start is stored as local time with its offset ("2026-12-01T09:30:00+01:00"),
+    // so the local clock time and date are parts of the text and the wish is asked of the
+    // database; the index on (care service, start) keeps this a range scan that stops at the limit.
     const rows = this.sql(
       `SELECT * FROM slots WHERE care_service_id = ? AND booking_id IS NULL AND start_ms >= ? AND start_ms <= ?
-                ORDER BY start_ms`,
-    ).all(query.careServiceId, instant(query.from).toMillis(), instant(query.to).toMillis()) as SlotRow[];
+         AND (? IS NULL OR substr(start, 12, 5) >= ?) AND (? IS NULL OR substr(start, 12, 5) < ?)
+         AND (? IS NULL OR (CAST(strftime('%w', substr(start, 1, 10)) AS INTEGER) + 6) % 7 + 1 = ?)
+       ORDER BY start_ms LIMIT ?`,
+    ).all(
+      query.careServiceId,
+      instant(query.from).toMillis(),
+      instant(query.to).toMillis(),
+      query.timeFrom ?? null,
+      query.timeFrom ?? null,
+      query.timeTo ?? null,
+      query.timeTo ?? null,
+      query.weekday ?? null,
+      query.weekday ?? null,
+      query.limit ?? -1,
+    ) as SlotRow[];
     return rows.map(slotOf);
   }
 
