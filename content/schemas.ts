@@ -206,6 +206,13 @@ export const languageSchema = z.strictObject({
   months: z.record(monthKeys, phraseList),
   numbers: z.record(z.string().min(1), z.number().int().min(0).max(100)),
   ordinals: z.record(z.string().min(1), z.number().int().min(1).max(31)),
+  spokenClock: z.strictObject({
+    half: phraseList,
+    quarter: phraseList,
+    past: phraseList,
+    to: phraseList,
+    firstHour: z.number().int().min(0).max(12),
+  }),
   relativeDays: z.record(z.string().min(1), z.number().int().min(0).max(14)),
   partsOfDay: z.strictObject({ morning: phraseList, afternoon: phraseList, evening: phraseList }),
   phrases: z.strictObject({

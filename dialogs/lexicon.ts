@@ -26,6 +26,8 @@ export interface Lexicon {
   weekdays: Map<string, number>;
   months: Map<string, number>;
   numbers: Map<string, number>;
+  /** Words of clock times as they are said: «halv tio», «kvart över nio» */
+  spokenClock: { half: Set<string>; quarter: Set<string>; past: Set<string>; to: Set<string>; firstHour: number };
   ordinals: Map<string, number>;
   relativeDays: { phrase: Phrase; days: number }[];
   partsOfDay: { part: 'morning' | 'afternoon' | 'evening'; phrases: Phrase[] }[];
@@ -78,6 +80,13 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     weekdays: wordMap(lang.weekdays),
     months: wordMap(lang.months),
     numbers: numberMap(lang.numbers),
+    spokenClock: {
+      half: new Set(lang.spokenClock.half.map(normalize)),
+      quarter: new Set(lang.spokenClock.quarter.map(normalize)),
+      past: new Set(lang.spokenClock.past.map(normalize)),
+      to: new Set(lang.spokenClock.to.map(normalize)),
+      firstHour: lang.spokenClock.firstHour,
+    },
     ordinals: numberMap(lang.ordinals),
     relativeDays: Object.entries(lang.relativeDays).map(([p, days]) => ({ phrase: phrase(p), days })),
     partsOfDay: (['morning', 'afternoon', 'evening'] as const).map((part) => ({

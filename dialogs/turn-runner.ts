@@ -5,6 +5,7 @@ import type { Chart } from '../machines/chart.js';
 import { CHART_VERSION, OFFERED, type ConversationEvent } from '../machines/conversation.machine.js';
 import { menuPrompt } from '../machines/menu.machine.js';
 import { t, type Choice, type Reply } from '../machines/reply.js';
+import type { EmergencyCategory } from '../content/schemas.js';
 import { emergencyIn } from './emergency.js';
 import { interpret, type UserInput } from './interpret.js';
 import { languageOf } from './language.js';
@@ -63,6 +64,22 @@ export interface TurnResult {
 
 /** The longest message the bot reads. */
 export const MAX_TEXT = 1000;
+/** How much of a long message the safety net reads, in pieces of MAX_TEXT */
+const SAFETY_PIECES = 10;
+const OVERLAP = 120;
+
+/** The emergency told in a message, read a piece of MAX_TEXT characters at a time (cut at a space). */
+async function emergencyInLong(text: string, model: UnderstandingModel): Promise<EmergencyCategory | undefined> {
+  let rest = text;
+  for (let piece = 0; piece < SAFETY_PIECES && rest.length > 0; piece++) {
+    const cut = rest.length <= MAX_TEXT ? rest.length : Math.max(rest.lastIndexOf(' ', MAX_TEXT), MAX_TEXT / 2);
+    const found = await emergencyIn(rest.slice(0, cut), model);
+    if (found) return found;
+    // The pieces overlap a little, so that words told across a cut are read together.
+    rest = cut < rest.length ? rest.slice(cut - OVERLAP) : '';
+  }
+  return undefined;
+}
 
 interface Open {
   actor: ChartActor;
@@ -139,12 +156,13 @@ async function eventFor(
 ): Promise<ConversationEvent | Reply[]> {
   const { actor } = opened;
   const text = input.text;
-  // A very long message is not read at all: understanding it would hold up everyone else.
+  // The safety net comes before anything else, also in a message too long to be read
+  // otherwise: a long story may tell an emergency anywhere in its first pages.
+  const emergency = text ? await emergencyInLong(text, deps.model) : undefined;
+  if (emergency) return { type: 'safety.emergency', advice: deps.model.advice[emergency] };
+  // A very long message is not read further: understanding it would hold up everyone else.
   if ((text?.length ?? 0) > MAX_TEXT)
     return [{ parts: [t('understand.tooLong', { max: MAX_TEXT })] }, ...repeatPrompt(data.prompt)];
-  // The safety net comes before anything else.
-  const emergency = text ? await emergencyIn(text, deps.model) : undefined;
-  if (emergency) return { type: 'safety.emergency', advice: deps.model.advice[emergency] };
 
   const interpreted = await interpret(
     input,

@@ -49,7 +49,68 @@ function clockAfter(
   return { time, end: j, marked, exact };
 }
 
-export function parseTimes(words: readonly string[], lex: Lexicon): TimePart {
+/** 1–12 from «tio», «10» */
+function hourOf(word: string | undefined, lex: Lexicon): number | undefined {
+  const n = /^\d{1,2}$/.test(word ?? '') ? Number(word) : lex.numbers.get(word ?? '');
+  return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
+}
+
+/** Minutes said before «över»/«i»: «fem», «tio», «tjugo», «5» */
+function minutesOf(word: string | undefined, lex: Lexicon): number | undefined {
+  const n = /^\d{1,2}$/.test(word ?? '') ? Number(word) : lex.numbers.get(word ?? '');
+  return n !== undefined && n >= 1 && n <= 29 ? n : undefined;
+}
+
+/**
+ * A clock time as it is said, starting at word i: «halv tio», «kvart över nio», «kvart i
+ * tio», «fem över halv tio», «tio i tio». Returns the time and the index of its last word.
+ */
+function spokenAt(
+  words: readonly string[],
+  i: number,
+  lex: Lexicon,
+): { h: number; m: number; end: number } | undefined {
+  const { half, quarter, past, to } = lex.spokenClock;
+  const w = words[i] ?? '';
+  // «halv tio»: half an hour before ten
+  if (half.has(w)) {
+    const hour = hourOf(words[i + 1], lex);
+    return hour === undefined ? undefined : { h: hour - 1, m: 30, end: i + 1 };
+  }
+  const minutes = quarter.has(w) ? 15 : minutesOf(w, lex);
+  const relation = words[i + 1] ?? '';
+  if (minutes === undefined || !(past.has(relation) || to.has(relation))) return undefined;
+  const sign = past.has(relation) ? 1 : -1;
+  // «fem över halv tio»: five minutes after half past nine
+  if (half.has(words[i + 2] ?? '')) {
+    const hour = hourOf(words[i + 3], lex);
+    return hour === undefined ? undefined : { h: hour - 1, m: 30 + sign * minutes, end: i + 3 };
+  }
+  const hour = hourOf(words[i + 2], lex);
+  if (hour === undefined) return undefined;
+  return sign > 0 ? { h: hour, m: minutes, end: i + 2 } : { h: hour - 1, m: 60 - minutes, end: i + 2 };
+}
+
+/** The words with each clock time as it is said written as a clock time («halv tio» → «09:30»). */
+export function withSpokenClock(words: readonly string[], lex: Lexicon): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const spoken = spokenAt(words, i, lex);
+    if (!spoken) {
+      out.push(words[i] ?? '');
+      continue;
+    }
+    // Hours are said 1–12; before the first hour of the day they are the afternoon.
+    let h = spoken.h === 0 ? 12 : spoken.h;
+    if (h < lex.spokenClock.firstHour) h += 12;
+    out.push(clock(h, spoken.m));
+    i = spoken.end;
+  }
+  return out;
+}
+
+export function parseTimes(said: readonly string[], lex: Lexicon): TimePart {
+  const words = withSpokenClock(said, lex);
   const part: TimePart = { earliest: lex.phrases.earliest.some((p) => findPhrase(words, p) >= 0) };
   for (const p of lex.partsOfDay) if (p.phrases.some((ph) => findPhrase(words, ph) >= 0)) part.partOfDay = p.part;
   if (lex.phrases.afterLunch.some((p) => findPhrase(words, p) >= 0)) part.timeFrom = lex.lunchEnds;

@@ -69,6 +69,9 @@ const HARMLESS = [
   'ja',
   'nej',
   'jag har ont i ryggen',
+  'halv tio',
+  'kvart över nio',
+  'halv',
 ];
 
 const EMERGENCY_TEXT = /Ring 112|Självmordslinjen/;
@@ -110,5 +113,15 @@ describe('the safety net in the running bot', () => {
     expect(text).toContain('Självmordslinjen på 90101');
     expect(text).toContain('1177');
     expect(text).toContain('ring 112');
+  });
+
+  it('reads an emergency told late in a message too long to be read otherwise', async () => {
+    const story = `${'Jag ska berätta hur det har varit den senaste tiden. '.repeat(40)}Och nu har jag ont i bröstet och svårt att andas.`;
+    expect(story.length).toBeGreaterThan(2000);
+    expect(await at('menu', story)).toMatch(EMERGENCY_TEXT);
+    const harmless = 'Jag ska berätta hur det har varit den senaste tiden. '.repeat(40);
+    const answer = await at('menu', harmless);
+    expect(answer).not.toMatch(EMERGENCY_TEXT);
+    expect(answer).toContain('för långt');
   });
 });
