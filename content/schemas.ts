@@ -237,6 +237,7 @@ export const languageSchema = z.strictObject({
     lunchStarts: hhmm,
   }),
   generic: z.array(z.string().min(1)).default([]),
+  answerWords: z.strictObject({ yes: phraseList, no: phraseList }),
   goodbye: phraseList,
   performer: z.strictObject({ same: phraseList, any: phraseList }),
   professions: z.record(z.string().min(1), phraseList).default({}),

@@ -41,16 +41,20 @@ function submittedChoice(value: unknown): Submitted | undefined {
   return { choice: value.choice, prompt };
 }
 
-/** "2", "nr 2", "alternativ 2", "den andra" */
+/** "2", "nr 2", "alternativ 2", "den andra", "tre" */
 function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
   const rest = words.filter((w) => !['nr', 'nummer', 'alternativ', 'val', 'den', 'det', 'tiden', 'valj'].includes(w));
   const [w] = rest;
   if (rest.length !== 1 || w === undefined) return undefined;
   if (/^\d{1,2}$/.test(w)) return Number(w);
-  return lex.ordinals.get(w);
+  return lex.ordinals.get(w) ?? lex.numbers.get(w);
 }
 
-/** The one choice whose label contains every word typed (politeness aside), if only one does. */
+/**
+ * The one choice every word typed points to (politeness aside): a word points to the
+ * choices whose label has it and, on a yes/no question, a yes or no word to that button
+ * («nope fortsätt» is «Nej, fortsätt»). Undefined unless exactly one choice is left.
+ */
 function choiceByWords(
   words: readonly string[],
   choices: readonly Choice[],
@@ -59,9 +63,15 @@ function choiceByWords(
 ): Choice | undefined {
   const significant = words.filter((w) => !lex.padding.has(w));
   if (significant.length === 0) return undefined;
+  const answers = lex.answerWords;
   const hits = choices.filter((c) => {
     const labelWords = tokens(normalize(labelOf(c)));
-    return significant.every((w) => labelWords.some((lw) => sameWord(w, lw)));
+    return significant.every(
+      (w) =>
+        labelWords.some((lw) => sameWord(w, lw)) ||
+        (c.value === YES && answers.yes.has(w)) ||
+        (c.value === NO && answers.no.has(w)),
+    );
   });
   return hits.length === 1 ? hits[0] : undefined;
 }
@@ -127,8 +137,12 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const carriesWish = hasWish(understanding) || understanding.performer !== undefined;
   if (GLOBALS.includes(intent) && commandLike && !carriesWish)
     return { kind: 'global', command: intent as GlobalCommand, understanding };
-  if (intent === 'back' || intent === 'change')
+  if (intent === 'back' || intent === 'change') {
+    // «tillbaka» with a button «Tillbaka till menyn» is that button.
+    const button = choiceByWords(words, choices, deps.labelOf, lex);
+    if (button) return { kind: 'event', event: choiceEvent(button.value, prompt), understanding };
     return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' }, understanding };
+  }
   if (prompt?.expects === 'text' && normalized)
     return { kind: 'event', event: { type: 'user.text', text }, understanding };
   if (prompt?.expects === 'yesno' && (intent === 'yes' || intent === 'no')) {

@@ -38,6 +38,8 @@ export interface Lexicon {
   generic: Set<string>;
   split: { newTime: Phrase[]; nextWish: Phrase[] };
   goodbye: Phrase[];
+  /** Single words that say yes or no («jaa», «nope») */
+  answerWords: { yes: Set<string>; no: Set<string> };
   performer: { same: Phrase[]; any: Phrase[] };
   forChild: Phrase[];
   /** Other names of a profession, to the word in performers' titles («syster» → «sjuksköterska») */
@@ -106,6 +108,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     generic,
     split: { newTime: phrasesOf(lang.split.newTime), nextWish: phrasesOf(lang.split.nextWish) },
     goodbye: phrasesOf(lang.goodbye),
+    answerWords: { yes: new Set(lang.answerWords.yes.map(normalize)), no: new Set(lang.answerWords.no.map(normalize)) },
     performer: { same: phrasesOf(lang.performer.same), any: phrasesOf(lang.performer.any) },
     forChild: phrasesOf(lang.forChild),
     professions: Object.entries(lang.professions).map(([title, others]) => ({

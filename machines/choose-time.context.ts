@@ -80,10 +80,20 @@ export const found = (c: Context, result: FoundSlots): Partial<Context> => ({
   dayOffset: 0,
 });
 
+/**
+ * A wish said while one day's times are shown keeps to that day unless it names another:
+ * «kl 9 funkar» is nine o'clock on the day on screen.
+ */
+export function nextWish(c: Pick<Context, 'wish' | 'day'>, said: TimeWish): TimeWish {
+  const namesDay = said.dateFrom !== undefined || said.dateTo !== undefined || said.weekday !== undefined;
+  const onDay = c.day && !namesDay ? { ...said, dateFrom: c.day, dateTo: c.day } : said;
+  return addWish(c.wish, onDay);
+}
+
 /** Whom the resident wants the time with, and any time said along: the next search's terms. */
 export function withWho(c: Context, u: Understanding): Partial<Context> {
   const who = whoSaid(c, u);
-  const wish = hasWish(u) ? addWish(c.wish, u.wish) : c.wish;
+  const wish = hasWish(u) ? nextWish(c, u.wish) : c.wish;
   return !who || who.anyone
     ? { everyone: true, wish, offset: 0 }
     : { performer: who.performer, everyone: false, wish, offset: 0 };

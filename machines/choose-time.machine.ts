@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { must } from '../booking/invariant.js';
 import type { CommitTimeInput, FindSlotsInput } from '../booking/effects.js';
-import { addWish, isEmptyWish } from '../booking/slot-filter.js';
+import { isEmptyWish } from '../booking/slot-filter.js';
 import type { BookingSummary, FoundSlots, Outcome } from '../booking/views.js';
 import { hasWish, type UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
@@ -28,6 +28,7 @@ import { DAY, DAYS, DAYS_PER_PAGE, FIRST, isBroad, MORE_DAYS } from './choose-ti
 import {
   found,
   isChoice,
+  nextWish,
   refusalOf,
   whoSaid,
   withWho,
@@ -92,7 +93,7 @@ export const chooseTimeMachine = setup({
     say: speak.sayWith(({ context }, p: { key: string }) => [{ parts: [t(p.key, params(context))] }]),
     reportProgress: speak.progress(),
     takeWish: assign({
-      wish: ({ context, event }) => (event.type === 'user.said' ? addWish(context.wish, event.understanding.wish) : {}),
+      wish: ({ context, event }) => (event.type === 'user.said' ? nextWish(context, event.understanding.wish) : {}),
       offset: 0,
     }),
     takeWho: assign(({ context, event }) => (event.type === 'user.said' ? withWho(context, event.understanding) : {})),

@@ -65,6 +65,23 @@ describe('interpreting an answer in the light of the question', () => {
     expect(await ask('byt', switching)).toMatchObject({ event: { type: 'user.confirmed' } });
     expect(await ask('fortsätt', resuming)).toMatchObject({ event: { type: 'user.confirmed' } });
     expect(await ask('avsluta', resuming)).toMatchObject({ event: { type: 'user.declined' } });
+    expect(await ask('nope fortsätt', switching)).toMatchObject({ event: { type: 'user.declined' } });
+    expect(await ask('nej fortsätt', switching)).toMatchObject({ event: { type: 'user.declined' } });
+    expect(await ask('ja byt', switching)).toMatchObject({ event: { type: 'user.confirmed' } });
+    expect(await ask('jaa fortsätt', resuming)).toMatchObject({ event: { type: 'user.confirmed' } });
+  });
+
+  it('takes «tillbaka» as the button that says it, and as going back where none does', async () => {
+    const list: Reply = {
+      parts: [],
+      choices: [choice('b1', 'x'), choice('menu', 'y')],
+      expects: 'choice',
+    };
+    const withBack = (c: Choice) => (c.value === 'menu' ? 'Tillbaka till menyn' : 'måndag 7 december kl. 9.30');
+    expect(
+      await interpret({ text: 'tillbaka' }, { prompt: list, seq: 1 }, { labelOf: withBack, model, now: NOW }),
+    ).toMatchObject({ event: { type: 'user.chose', value: 'menu' } });
+    expect(await run('tillbaka', menu)).toMatchObject({ event: { type: 'user.back' } });
   });
 
   it('takes a button value over the text, and notices a button of an earlier question', async () => {

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversation, login, startTestApp, type TestApp } from '../support/app.js';
+import { seededTemplate } from '../support/seeded-template.js';
+
+// Answers residents give inside a flow, read against what is on the screen.
+
+let t: TestApp;
+let token: string;
+beforeAll(async () => {
+  t = await startTestApp({}, seededTemplate('2026-12-01T09:00'));
+  token = await login(t.url);
+});
+afterAll(() => t.stop());
+
+describe('answers inside a flow', () => {
+  it('reads a clock time said while one day is shown as that time on that day', async () => {
+    const c = conversation(t.url, 'day-time', token);
+    await c.say('boka provtagning på fyrisdal');
+    await c.click('Ja, boka en till');
+    const day = c.buttons().find((b) => /^onsdag 2 december/.test(b));
+    expect(day, c.buttons().join(' | ')).toBeDefined();
+    await c.click(day!);
+    expect(c.buttons()[0]).toBe('onsdag 2 december kl. 7.30');
+    await c.say('kl 9 funkar');
+    expect(c.buttons().filter((b) => b.startsWith('onsdag 2 december kl. 9.'))).toHaveLength(4);
+    expect(c.buttons().every((b) => !/december kl\. (7|8|1\d)\./.test(b))).toBe(true);
+    await c.say('tre');
+    expect(c.text()).toContain('onsdag 2 december kl. 9.30');
+  });
+
+  it('reads «nope fortsätt» as staying, and «tillbaka» as the button back to the menu', async () => {
+    const c = conversation(t.url, 'switch-no', token);
+    await c.say('avboka läkarbesöket');
+    await c.say('nej förresten, visa mina tider');
+    expect(c.buttons()).toEqual(['Ja, byt', 'Nej, fortsätt']);
+    await c.say('nope fortsätt');
+    expect(c.text()).not.toContain('bokade tider:');
+    expect(c.buttons()).toContain('Ja, avboka');
+
+    const list = conversation(t.url, 'back-button', token);
+    await list.say('avboka');
+    expect(list.buttons()).toContain('Tillbaka till menyn');
+    await list.say('tillbaka');
+    expect(list.text()).not.toContain('Jag förstod inte');
+    expect(list.text()).toMatch(/Vad vill du göra|Vad kan jag hjälpa/);
+  });
+});
