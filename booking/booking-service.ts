@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { Catalog, type RulesProvider } from './catalog.js';
 import {
   ageOf,
+  childKindOf,
   bookingWindow,
   canBookSlot,
   canHoldAnother,
@@ -22,6 +23,8 @@ export interface ChildView {
   name: string;
   age: number;
   mayAct: boolean;
+  /** From the personnummer, so that «min dotter» finds her */
+  kind: 'daughter' | 'son';
 }
 import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
@@ -68,7 +71,13 @@ export class BookingService {
   /** The children a resident is guardian of, each with whether the resident may act for them now. */
   async childrenOf(residentId: string, now: DateTime): Promise<ChildView[]> {
     const children = await this.system.childrenOf(residentId);
-    return children.map((c) => ({ id: c.id, name: c.name, age: ageOf(c.id, now), mayAct: mayActFor(c, now) }));
+    return children.map((c) => ({
+      id: c.id,
+      name: c.name,
+      age: ageOf(c.id, now),
+      mayAct: mayActFor(c, now),
+      kind: childKindOf(c.id),
+    }));
   }
 
   /** One of the resident's own future bookings, as the list would show it. */

@@ -52,6 +52,10 @@ export function ageOf(personnummer: string, now: DateTime): number {
   return Math.floor(now.diff(birth, 'years').years);
 }
 
+/** Whether a child is a daughter or a son: the second-last digit of a personnummer is odd for men, even for women. */
+export const childKindOf = (personnummer: string): 'daughter' | 'son' =>
+  Number(personnummer.at(-2)) % 2 === 1 ? 'son' : 'daughter';
+
 /** Whether a guardian may book, see and change a child's times. */
 export const mayActFor = (child: { id: string }, now: DateTime): boolean => ageOf(child.id, now) < OMBUD_UNTIL_AGE;
 

@@ -1,10 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { createEvent } from 'ics';
 import type { BookingSummary } from '../booking/views.js';
 import type { Texts } from '../content/texts.js';
 
 // «Lägg till i kalendern»: a booking as an iCalendar file (RFC 5545), served at a link
-// that names one booking of one resident, is signed by the bot, and expires. Times are
+// that names one booking of one resident, is sealed by the bot, and expires. Times are
 // written as UTC instants, so every calendar shows them in its own zone: a booking at
 // 9.30 in Uppsala stays 9.30 across a change to or from summer time.
 
@@ -20,13 +20,20 @@ interface LinkClaims {
   e: number;
 }
 
-const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+/** The key links are sealed with, from LINK_SECRET. */
+const keyOf = (secret: string) => createHash('sha256').update(`calendar-link:${secret}`).digest();
 
-/** A link token for one booking of one patient, valid for LINK_HOURS from `nowMs`. */
+/**
+ * A link token for one booking of one patient, valid for LINK_HOURS from `nowMs`. The
+ * claims are sealed (AES-256-GCM): nobody can change them, and nobody who sees the link
+ * (a proxy's log, a shared screen) can read whose booking it is.
+ */
 export function calendarToken(secret: string, bookingId: string, patientId: string, nowMs: number): string {
   const claims: LinkClaims = { b: bookingId, p: patientId, e: nowMs + LINK_HOURS * 3_600_000 };
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}~${sign(secret, payload)}`;
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(claims), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
 }
 
 /** The booking and patient a token names, if it is genuine and has not expired. */
@@ -35,15 +42,17 @@ export function readCalendarToken(
   token: string,
   nowMs: number,
 ): { bookingId: string; patientId: string } | undefined {
-  const [payload = '', signature = ''] = token.split('~');
-  const expected = Buffer.from(sign(secret, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  const raw = Buffer.from(token, 'base64url');
+  if (raw.length < 12 + 16 + 2 || raw.length > 2048) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<LinkClaims>;
+    const decipher = createDecipheriv('aes-256-gcm', keyOf(secret), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    const plain = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]);
+    const claims = JSON.parse(plain.toString('utf8')) as Partial<LinkClaims>;
     if (typeof claims.b !== 'string' || typeof claims.p !== 'string' || typeof claims.e !== 'number') return undefined;
     return claims.e > nowMs ? { bookingId: claims.b, patientId: claims.p } : undefined;
   } catch {
+    // Changed, cut short or sealed with another secret.
     return undefined;
   }
 }

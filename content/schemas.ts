@@ -238,6 +238,7 @@ export const languageSchema = z.strictObject({
   }),
   generic: z.array(z.string().min(1)).default([]),
   answerWords: z.strictObject({ yes: phraseList, no: phraseList }),
+  childKinds: z.strictObject({ daughter: phraseList, son: phraseList }),
   goodbye: phraseList,
   performer: z.strictObject({ same: phraseList, any: phraseList }),
   professions: z.record(z.string().min(1), phraseList).default({}),

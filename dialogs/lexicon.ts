@@ -42,6 +42,8 @@ export interface Lexicon {
   answerWords: { yes: Set<string>; no: Set<string> };
   performer: { same: Phrase[]; any: Phrase[] };
   forChild: Phrase[];
+  /** Words for a daughter and a son */
+  childKinds: { daughter: Set<string>; son: Set<string> };
   /** Other names of a profession, to the word in performers' titles («syster» → «sjuksköterska») */
   professions: { title: string; others: string[] }[];
   unitQuestions: Record<UnitAspect, Phrase[]>;
@@ -111,6 +113,10 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     answerWords: { yes: new Set(lang.answerWords.yes.map(normalize)), no: new Set(lang.answerWords.no.map(normalize)) },
     performer: { same: phrasesOf(lang.performer.same), any: phrasesOf(lang.performer.any) },
     forChild: phrasesOf(lang.forChild),
+    childKinds: {
+      daughter: new Set(lang.childKinds.daughter.map(normalize)),
+      son: new Set(lang.childKinds.son.map(normalize)),
+    },
     professions: Object.entries(lang.professions).map(([title, others]) => ({
       title: normalize(title),
       others: others.map(normalize),

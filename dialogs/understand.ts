@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 import { findPhrase, named, normalize, sameWord, tokens } from '../content/words.js';
-import type { Intent, Understanding } from '../machines/events.js';
+import type { ChildKind, Intent, Understanding } from '../machines/events.js';
 import { readIntent } from './intent-reading.js';
 import { languageOf } from './language.js';
 import type { Lexicon, Phrase } from './lexicon.js';
@@ -68,6 +68,13 @@ interface Read {
   learned: boolean;
 }
 
+/** «min dotter» or «min son»: which kind of child is meant, when one is said. */
+function childKindIn(words: readonly string[], lex: Lexicon): { childKind?: ChildKind } {
+  const daughter = words.some((w) => lex.childKinds.daughter.has(w));
+  const son = words.some((w) => lex.childKinds.son.has(w));
+  return daughter === son ? {} : { childKind: daughter ? 'daughter' : 'son' };
+}
+
 async function read(text: string, now: DateTime, model: UnderstandingModel): Promise<Read> {
   const lex = model.lexicon;
   const words = tokens(normalize(text));
@@ -95,7 +102,7 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(rebookWish ? { rebookWish } : {}),
     ...(goodbye ? { goodbye } : {}),
     ...(performer ? { performer } : {}),
-    ...(says(lex.forChild) ? { forChild: true } : {}),
+    ...(says(lex.forChild) ? { forChild: true, ...childKindIn(words, lex) } : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
     names: {

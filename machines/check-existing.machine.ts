@@ -15,6 +15,8 @@ export interface CheckExistingInput {
   careServiceId: string;
   /** The same kind of care at another unit counts too (a flu vaccination is one) */
   serviceName: string;
+  /** The child the booking is for (ombud) */
+  forName?: string;
 }
 
 /** Another booking's time, to see whether a new time overlaps it. */
@@ -41,7 +43,13 @@ export const checkExistingMachine = setup({
   guards: { hasSame: ({ context }) => same(context).length > 0 },
   actions: {
     ask: speak.say(({ context }) => [
-      ...same(context).map((b) => ({ parts: [t('double.already'), ...bookingLines(b)], card: 'booking' as const })),
+      ...same(context).map((b) => ({
+        parts: [
+          context.forName ? t('double.childAlready', { name: context.forName }) : t('double.already'),
+          ...bookingLines(b),
+        ],
+        card: 'booking' as const,
+      })),
       {
         parts: [t('double.ask')],
         choices: [choice(YES, 'choice.bookAnother'), choice(NO, 'choice.noAnother')],

@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { ChildView } from '../booking/booking-service.js';
 import type { PatientInput } from '../booking/effects.js';
 import { must } from '../booking/invariant.js';
-import type { UserEvent } from './events.js';
+import type { ChildKind, UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
 import { MENU, speaker } from './replies.js';
 import { choice, t } from './reply.js';
@@ -12,7 +12,10 @@ import { choice, t } from './reply.js';
 // several; a child of 13 or more is explained, with what to do instead. Never the
 // guardian's own name for a child's time.
 
-export type ChooseChildInput = PatientInput;
+export interface ChooseChildInput extends PatientInput {
+  /** «min dotter», «min son»: only such children are meant, if the resident has any */
+  kind?: ChildKind;
+}
 
 /** The child the errand is for. */
 export interface ActingFor {
@@ -29,8 +32,13 @@ interface Context extends ChooseChildInput {
 }
 
 const speak = speaker<Context, UserEvent>();
-const mayAct = (c: Context) => c.children.filter((x) => x.mayAct);
-const tooOld = (c: Context) => c.children.filter((x) => !x.mayAct);
+/** The children the errand can be for: those of the kind said, if any is, else all. */
+const meant = (c: Context) => {
+  const ofKind = c.children.filter((x) => x.kind === c.kind);
+  return ofKind.length > 0 ? ofKind : c.children;
+};
+const mayAct = (c: Context) => meant(c).filter((x) => x.mayAct);
+const tooOld = (c: Context) => meant(c).filter((x) => !x.mayAct);
 
 export const chooseChildMachine = setup({
   types: {} as { context: Context; events: UserEvent; input: ChooseChildInput; output: ChooseChildOutput },
@@ -38,7 +46,7 @@ export const chooseChildMachine = setup({
   guards: {
     noChildren: ({ context }) => context.children.length === 0,
     hasNone: ({ context }) => mayAct(context).length === 0,
-    hasOnlyOne: ({ context }) => context.children.length === 1 && mayAct(context).length === 1,
+    hasOnlyOne: ({ context }) => mayAct(context).length === 1,
     isChild: ({ context, event }) => event.type === 'user.chose' && mayAct(context).some((x) => x.id === event.value),
     isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
   },
@@ -85,9 +93,10 @@ export const chooseChildMachine = setup({
         { guard: 'noChildren', target: 'none', actions: 'sayNoChild' },
         // Only children of 13 or more: what they can do instead is said.
         { guard: 'hasNone', target: 'none', actions: 'sayTooOld' },
+        // One child to act for: that one (a child too old to act for is not in the way).
         { guard: 'hasOnlyOne', target: 'chosen', actions: 'takeOnly' },
-        // Several children, or one to act for and one too old: which is meant is asked.
-        { target: 'choosing', actions: 'sayTooOld' },
+        // Several children to act for: which is meant is asked.
+        { target: 'choosing' },
       ],
     },
     choosing: {

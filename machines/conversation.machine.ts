@@ -89,7 +89,10 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'chooseChild',
-        input: ({ context }) => ({ patientId: resident(context) }),
+        input: ({ context }) => {
+          const kind = context.request?.understanding?.childKind;
+          return { patientId: resident(context), ...(kind ? { kind } : {}) };
+        },
         onDone: [
           {
             description: 'child chosen',
@@ -123,7 +126,11 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'view',
-        input: ({ context }) => ({ patientId: patient(context), hint: context.request?.understanding }),
+        input: ({ context }) => ({
+          patientId: patient(context),
+          hint: context.request?.understanding,
+          ...(context.actingFor ? { forName: context.actingFor.name } : {}),
+        }),
         onDone: { target: 'finished' },
       },
       on: flowEvents('help.view'),
@@ -246,7 +253,12 @@ export const conversationMachine = conversationSetup.createMachine({
         src: 'checkExisting',
         input: ({ context }) => {
           const time = must(context.time, 'what the time is for');
-          return { patientId: patient(context), careServiceId: time.careServiceId, serviceName: time.service };
+          return {
+            patientId: patient(context),
+            careServiceId: time.careServiceId,
+            serviceName: time.service,
+            ...(context.actingFor ? { forName: context.actingFor.name } : {}),
+          };
         },
         onDone: [
           {

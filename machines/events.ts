@@ -45,6 +45,8 @@ export interface Names {
   known: { at: number[]; careServiceId?: string; unitHsaId?: string }[];
 }
 
+export type ChildKind = 'daughter' | 'son';
+
 export interface Understanding {
   intent: Intent;
   /** The classifier's score for the best intent, 0–1 */
@@ -66,6 +68,8 @@ export interface Understanding {
   performer?: 'same' | 'any';
   /** The errand is for a child of the resident's («åt min dotter») */
   forChild?: boolean;
+  /** «min dotter», «min son»: which kind of child */
+  childKind?: ChildKind;
   /** A thank-you that is also a goodbye («tack, hej då») */
   goodbye?: boolean;
   /** A second wish in the same message, to follow this one («… och boka en ny») */

@@ -14,6 +14,8 @@ import { t, type Reply, type TextRef } from './reply.js';
 export interface ViewInput extends PatientInput {
   /** What the resident asked, which may name some of the bookings */
   hint?: Understanding;
+  /** The child whose bookings these are (ombud): the list says so by name */
+  forName?: string;
 }
 
 /** What the resident may do with a booking, as one line. */
@@ -31,19 +33,22 @@ const cards = (bookings: readonly BookingSummary[]): Reply[] =>
   bookings.map((b): Reply => ({ parts: [...bookingLines(b), statusLine(b)], card: 'booking' }));
 
 /** The list of bookings as replies: a header, then one card per booking. */
-export function bookingList(bookings: readonly BookingSummary[]): Reply[] {
-  if (bookings.length === 0) return [{ parts: [t('view.none')] }];
+export function bookingList(bookings: readonly BookingSummary[], forName?: string): Reply[] {
+  const key = (own: 'none' | 'header' | 'headerOne') =>
+    forName ? `view.child${own.charAt(0).toUpperCase()}${own.slice(1)}` : `view.${own}`;
+  const named: Record<string, string> = forName ? { name: forName } : {};
+  if (bookings.length === 0) return [{ parts: [t(key('none'), named)] }];
   const header: Reply = {
-    parts: [t(bookings.length === 1 ? 'view.headerOne' : 'view.header', { count: bookings.length })],
+    parts: [t(key(bookings.length === 1 ? 'headerOne' : 'header'), { count: bookings.length, ...named })],
   };
   return [header, ...cards(bookings)];
 }
 
 /** The bookings a question names, or all of them with a word that none fits. */
-function answerTo(bookings: readonly BookingSummary[], hint: Understanding | undefined): Reply[] {
+function answerTo(bookings: readonly BookingSummary[], hint: Understanding | undefined, forName?: string): Reply[] {
   const naming = hint && bookings.length > 0 ? bookingsNamed(bookings, hint, 'cancel') : undefined;
-  if (!naming?.named) return bookingList(bookings);
-  if (naming.fits.length === 0) return [{ parts: [t('view.noneNamed')] }, ...bookingList(bookings)];
+  if (!naming?.named) return bookingList(bookings, forName);
+  if (naming.fits.length === 0) return [{ parts: [t('view.noneNamed')] }, ...bookingList(bookings, forName)];
   const key = naming.fits.length === 1 ? 'view.headerNamedOne' : 'view.headerNamed';
   return [{ parts: [t(key, { count: naming.fits.length })] }, ...cards(naming.fits)];
 }
@@ -60,7 +65,7 @@ export const viewMachine = setup({
   actors: { listBookings: fromPromise<BookingSummary[], PatientInput>(notProvided('listBookings')) },
   actions: {
     sayFailure: speak.text('error.bookingSystem'),
-    sayList: speak.say(({ context }) => answerTo(context.bookings ?? [], context.hint)),
+    sayList: speak.say(({ context }) => answerTo(context.bookings ?? [], context.hint, context.forName)),
   },
 }).createMachine({
   id: 'view',
