@@ -47,6 +47,7 @@ export interface CancelRequest extends Keyed {
 export interface SchedulingSystem {
   units(): Promise<Unit[]>;
   careServices(): Promise<CareService[]>;
+  /** Everyone the tidbok knows, in the order they were added (the demo data lists the richest example first) */
   patients(): Promise<Patient[]>;
   /** The children a person is registered guardian (vårdnadshavare) of. */
   childrenOf(guardianId: string): Promise<Patient[]>;

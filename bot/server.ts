@@ -57,7 +57,12 @@ function observe(server: restify.Server, log: Logger): void {
       const status = err.statusCode ?? 500;
       if (status >= 500) {
         requestLog(req).error({ err }, 'request failed');
-        err.toJSON = () => ({ code: 'Internal', message: 'Something went wrong.' });
+        err.toJSON = () => ({ error: { code: 'Internal', message: 'Something went wrong.' } });
+      } else {
+        // The same shape as every other error answer: { error: { code, message } }.
+        const code = (err as { body?: { code?: unknown } }).body?.code;
+        const message = err.message;
+        err.toJSON = () => ({ error: { code: typeof code === 'string' ? code : err.name, message } });
       }
       done();
     },

@@ -86,7 +86,7 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   async patients(): Promise<Patient[]> {
-    return this.sql('SELECT id, name FROM patients ORDER BY name').all() as Patient[];
+    return this.sql('SELECT id, name FROM patients ORDER BY rowid').all() as Patient[];
   }
 
   async childrenOf(guardianId: string): Promise<Patient[]> {

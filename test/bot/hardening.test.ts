@@ -184,6 +184,17 @@ describe('errors say little', () => {
     });
     expect(elsewhere.status).toBe(403);
     expect(t.logs.join('\n')).not.toMatch(/\n\s+at /);
+    // Every error answer has one shape, whoever produced it.
+    for (const [path, method] of [
+      ['/no-such-path', 'GET'],
+      ['/healthz', 'POST'],
+    ] as const) {
+      const res = await fetch(`${t.url}${path}`, { method });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+      expect(typeof body.error?.code).toBe('string');
+      expect(typeof body.error?.message).toBe('string');
+    }
   });
 
   it('answers a forged Bot Connector token with 401 when an app id is set', async () => {

@@ -161,6 +161,13 @@ describe('the bot over HTTP with expectReplies', () => {
     expect(res.status).toBe(401);
   });
 
+  it('lists the demo residents in the order of the demo data, the richest example first', async () => {
+    t = await startTestApp();
+    const people = (await (await fetch(`${t.url}/api/demo/people`)).json()) as { name: string }[];
+    expect(people[0]?.name).toBe('Tolvan Tolvansson');
+    expect(people.map((p) => p.name)).toContain('Lilla Tolvansson');
+  });
+
   it('answers a malformed request with 400 and stays healthy', async () => {
     t = await startTestApp();
     const res = await fetch(`${t.url}/api/messages`, {
