@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { useModelCache } from '../dialogs/understanding-model.js';
 import { CONTENT_DIR, ContentError, loadContentOrThrow } from '../content/load.js';
 import { createApp } from './app.js';
 import { ConfigError, isLoopback, loadConfig, type Config } from './config.js';
@@ -30,6 +32,8 @@ try {
     pretty: prettyLogs(config),
     redact: [...REDACTED_FIELDS, ...config.LOG_REDACT],
   });
+  // Trained classifiers are kept beside the data, so a start with unchanged examples loads them.
+  useModelCache(join(dirname(config.CONVERSATION_DB), 'model-cache'));
   const app = await createApp(config, content, log);
   const url = await app.listen();
   if (process.argv.includes('--watch-content')) {

@@ -63,11 +63,37 @@ function wordCounts(examples: readonly Example[]): Record<string, number> {
   return counts;
 }
 
+/** A trained classifier as JSON: NLP.js's own export of the network, and the labels. */
+export interface TrainedJson {
+  nlu: unknown;
+  labels: string[];
+}
+
 export class Classifier {
   private constructor(
     private readonly nlu: FeatureNlu,
     readonly labels: readonly string[],
   ) {}
+
+  /** The classifier trained before on the same examples, vocabulary and options, from its JSON. */
+  static fromJson(
+    json: TrainedJson,
+    examples: readonly Example[],
+    vocabulary: FeatureVocabulary,
+    options: ClassifierOptions = DEFAULT_CLASSIFIER,
+  ): Classifier {
+    const nlu = new FeatureNlu(vocabulary, options);
+    nlu.fromJSON(json.nlu);
+    // NLP.js leaves «none of these» out of the labels it reads back; trained, it has it.
+    const labels = (nlu as unknown as { intentsArr?: string[] }).intentsArr;
+    if (labels && !labels.includes(NONE)) labels.push(NONE);
+    if (options.features.spelling) nlu.speller = new SpellCheck({ features: wordCounts(examples), minLength: 4 });
+    return new Classifier(nlu, json.labels);
+  }
+
+  toJson(): TrainedJson {
+    return { nlu: this.nlu.toJSON(), labels: [...this.labels] };
+  }
 
   static async train(
     examples: readonly Example[],

@@ -62,7 +62,7 @@ function choiceByWords(
   lex: Lexicon,
 ): Choice | undefined {
   const significant = words.filter((w) => !lex.padding.has(w));
-  if (significant.length === 0) return undefined;
+  if (significant.length === 0) return choiceStartingWith(words, choices, labelOf);
   const answers = lex.answerWords;
   const hits = choices.filter((c) => {
     const labelWords = tokens(normalize(labelOf(c)));
@@ -72,6 +72,23 @@ function choiceByWords(
         (c.value === YES && answers.yes.has(w)) ||
         (c.value === NO && answers.no.has(w)),
     );
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
+ * A message of small words only («mig») is the one choice whose label begins with them
+ * («Mig själv»); «tack» is not «Nej tack».
+ */
+function choiceStartingWith(
+  words: readonly string[],
+  choices: readonly Choice[],
+  labelOf: (c: Choice) => string,
+): Choice | undefined {
+  if (words.length === 0) return undefined;
+  const hits = choices.filter((c) => {
+    const labelWords = tokens(normalize(labelOf(c)));
+    return words.every((w, i) => labelWords[i] === w);
   });
   return hits.length === 1 ? hits[0] : undefined;
 }

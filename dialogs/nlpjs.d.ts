@@ -41,6 +41,9 @@ declare module '@nlpjs/nlu' {
       locale?: string;
       settings?: NluSettings;
     }): Promise<Record<string, number>>;
+    /** The trained network and its vocabulary as plain JSON, and back */
+    toJSON(): unknown;
+    fromJSON(json: unknown): void;
   }
 }
 

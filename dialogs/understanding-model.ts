@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Content } from '../content/load.js';
 import type { EmergencyCategory } from '../content/schemas.js';
-import { Classifier, DEFAULT_CLASSIFIER, type ClassifierOptions, type Example } from './classifier.js';
+import {
+  Classifier,
+  DEFAULT_CLASSIFIER,
+  type ClassifierOptions,
+  type Example,
+  type TrainedJson,
+} from './classifier.js';
 import type { FeatureVocabulary } from './intent-features.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { normalize, tokens } from '../content/words.js';
@@ -88,6 +97,61 @@ export const EMERGENCY_CLASSIFIER: ClassifierOptions = {
   nlu: { ...DEFAULT_CLASSIFIER.nlu, iterations: 20 },
 };
 
+/**
+ * A folder where trained classifiers are kept between starts, named by the hash of what
+ * they were trained on; a start with unchanged examples loads instead of training. Set by
+ * the bot's start-up; tests and tools train in memory.
+ */
+let modelCacheDir: string | undefined;
+
+const NLU_VERSION = (createRequire(import.meta.url)('@nlpjs/nlu/package.json') as { version: string }).version;
+
+export function useModelCache(dir: string | undefined): void {
+  modelCacheDir = dir;
+}
+
+/** The classifier for these examples from the cache folder, or trained (and then kept there). */
+export async function trainedOrCached(
+  key: string,
+  examples: readonly Example[],
+  vocabulary: FeatureVocabulary,
+  options: ClassifierOptions,
+): Promise<Classifier> {
+  const dir = modelCacheDir;
+  const file = dir && join(dir, `${key}.json`);
+  if (file && existsSync(file)) {
+    try {
+      return Classifier.fromJson(JSON.parse(readFileSync(file, 'utf8')) as TrainedJson, examples, vocabulary, options);
+    } catch {
+      // A damaged or foreign file is trained over.
+    }
+  }
+  const classifier = await Classifier.train(examples, vocabulary, options);
+  if (dir && file) {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, JSON.stringify(classifier.toJson()), { mode: 0o600 });
+      renameSync(partial, file);
+      pruneCache(dir);
+    } catch {
+      // Without a cache the next start trains again; nothing else depends on it.
+    }
+  }
+  return classifier;
+}
+
+/** Classifiers kept in the cache folder at most: the latest, as editors change examples */
+const CACHED_AT_MOST = 10;
+
+function pruneCache(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ file: join(dir, f), at: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of files.slice(CACHED_AT_MOST)) rmSync(old.file, { force: true });
+}
+
 export function trainOnce(
   examples: readonly Example[],
   vocabulary: FeatureVocabulary,
@@ -96,6 +160,8 @@ export function trainOnce(
   const key = createHash('sha256')
     .update(
       JSON.stringify([
+        // A cached classifier is only read by the NLP.js that wrote it.
+        NLU_VERSION,
         examples,
         options,
         [...vocabulary.dayWords],
@@ -106,7 +172,7 @@ export function trainOnce(
     .digest('hex');
   let classifier = trained.get(key);
   if (!classifier) {
-    classifier = Classifier.train(examples, vocabulary, options);
+    classifier = trainedOrCached(key, examples, vocabulary, options);
     trained.set(key, classifier);
     const oldest = trained.keys().next().value;
     if (trained.size > 20 && oldest !== undefined) trained.delete(oldest);

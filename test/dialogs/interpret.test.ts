@@ -84,6 +84,17 @@ describe('interpreting an answer in the light of the question', () => {
     expect(await run('tillbaka', menu)).toMatchObject({ event: { type: 'user.back' } });
   });
 
+  it('takes small words that begin a label as that choice: «mig» is «Mig själv», «tack» is not «Nej tack»', async () => {
+    const who: Reply = { parts: [], choices: [choice('me', 'a'), choice('child', 'b')], expects: 'choice' };
+    const whoLabel = (c: Choice) => (c.value === 'me' ? 'Mig själv' : 'Ett barn');
+    const ask = (text: string, prompt: Reply, labelOf: (c: Choice) => string) =>
+      interpret({ text }, { prompt, seq: 1 }, { labelOf, model, now: NOW });
+    expect(await ask('mig', who, whoLabel)).toMatchObject({ event: { type: 'user.chose', value: 'me' } });
+    const offer: Reply = { parts: [], choices: [choice('yes', 'a'), choice('no', 'b')], expects: 'choice' };
+    const offerLabel = (c: Choice) => (c.value === 'yes' ? 'Ja tack' : 'Nej tack');
+    expect(await ask('tack', offer, offerLabel)).not.toMatchObject({ event: { type: 'user.chose' } });
+  });
+
   it('takes a button value over the text, and notices a button of an earlier question', async () => {
     expect(await run('Avboka en tid', menu, { choice: 'cancel', prompt: 3 })).toEqual({
       kind: 'event',

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,14 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { request } from './client.js';
 import { fmtMs, heading, median, table } from './stats.js';
 
-// Part 4: cold start of the production start command, from spawn until GET /healthz
-// answers 200. The command is `node --import tsx bot/index.ts` (today's `npm start`)
-// unless BENCH_START_CMD names another, run by the shell in the repository folder.
-// "first start" has an empty data folder (the demo data is seeded then); "restart" finds
-// the data of the previous start.
+// Part 4: cold start, from spawn until GET /healthz answers 200, of `npm start` (the
+// TypeScript sources through tsx) and, when `npm run build` has been run, of
+// `npm run start:prod` (the compiled JavaScript in dist/); BENCH_START_CMD names another
+// command instead. Commands run by the shell in the repository folder. "first start" has
+// an empty data folder (the demo data is seeded and the classifiers trained); "restart"
+// finds the data and the trained classifiers of the previous start.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DEFAULT_CMD = 'node --import tsx bot/index.ts';
+const SOURCE_CMD = 'node --import tsx bot/index.ts';
+const COMPILED_CMD = 'node --enable-source-maps dist/bot/index.js';
 const TIMEOUT_MS = 120_000;
 
 function freePort(): Promise<number> {
@@ -95,28 +97,32 @@ async function startOnce(command: string, dir: string): Promise<number> {
 
 export async function startPart(repeats: number): Promise<void> {
   heading('4. Cold start of the start command');
-  const command = process.env.BENCH_START_CMD ?? DEFAULT_CMD;
+  const commands = process.env.BENCH_START_CMD
+    ? [process.env.BENCH_START_CMD]
+    : [SOURCE_CMD, ...(existsSync(join(ROOT, 'dist/bot/index.js')) ? [COMPILED_CMD] : [])];
   console.log(
-    `  Command: ${command}${process.env.BENCH_START_CMD ? ' (from BENCH_START_CMD)' : ' (set BENCH_START_CMD to change)'}\n` +
+    `  Commands: ${commands.join('; ')}${process.env.BENCH_START_CMD ? ' (from BENCH_START_CMD)' : ''}\n` +
+      (commands.length === 1 && !process.env.BENCH_START_CMD
+        ? '  (run npm run build first to time the compiled start too)\n'
+        : '') +
       `  Env: NODE_ENV=development DEMO_MODE=true, PORT free, TIDBOK_DB/CONVERSATION_DB in a temporary folder.\n` +
       `  Timed from spawn until GET /healthz answers 200 (polled every 10 ms).`,
   );
-  const first: number[] = [];
-  const again: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
-    try {
-      first.push(await startOnce(command, dir));
-      again.push(await startOnce(command, dir));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  const rows: string[][] = [];
+  for (const command of commands) {
+    const first: number[] = [];
+    const again: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
+      try {
+        first.push(await startOnce(command, dir));
+        again.push(await startOnce(command, dir));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
+    const row = (name: string, times: number[]) => [command, name, times.map(fmtMs).join(', '), fmtMs(median(times))];
+    rows.push(row('first start (empty data folder)', first), row('restart (data already there)', again));
   }
-  const row = (name: string, times: number[]) => [name, times.map(fmtMs).join(', '), fmtMs(median(times))];
-  console.log(
-    table(
-      ['start', 'each', 'median'],
-      [row('first start (empty data folder, seeds demo data)', first), row('restart (data already there)', again)],
-    ),
-  );
+  console.log(table(['command', 'start', 'each', 'median'], rows));
 }
