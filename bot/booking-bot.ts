@@ -21,8 +21,24 @@ export const LOGOUT_EVENT = 'tidbokschatten.logout';
 // The thin edge between Bot Framework and the conversation: one turn at a time per
 // conversation, state read and written with its eTag, identity from the signed token.
 
+/**
+ * The conversation as stored: the flow's question is most often the last question itself,
+ * and is then stored once.
+ */
+type PackedData = ConversationData & { flowIsPrompt?: true };
+
+const packed = (data: ConversationData): PackedData =>
+  data.flowPrompt !== undefined && JSON.stringify(data.flowPrompt) === JSON.stringify(data.prompt)
+    ? { ...data, flowPrompt: undefined, flowIsPrompt: true }
+    : data;
+
+function unpacked(stored: PackedData): ConversationData {
+  const { flowIsPrompt, ...data } = stored;
+  return flowIsPrompt && data.prompt ? { ...data, flowPrompt: data.prompt } : data;
+}
+
 interface Stored {
-  data: ConversationData;
+  data: PackedData;
   lastActive: string;
   /** Ids of recently handled activities, so a re-delivered one is not handled twice */
   seen: string[];
@@ -117,7 +133,7 @@ export class BookingBot {
 
     const now = deps.clock.now();
     const expired = stored !== undefined && now.toMillis() - Date.parse(stored.lastActive) > deps.idleMinutes * 60_000;
-    const previous: ConversationData = stored && !expired ? stored.data : {};
+    const previous: ConversationData = stored && !expired ? unpacked(stored.data) : {};
     const resident = await deps.verifier.verify(
       (activity.channelData as { authToken?: unknown } | undefined)?.authToken,
     );
@@ -154,7 +170,7 @@ export class BookingBot {
 
     const seen = [...(expired ? [] : (stored?.seen ?? [])), ...(activity.id ? [activity.id] : [])].slice(-SEEN_KEEP);
     const next: Stored = {
-      data,
+      data: packed(data),
       lastActive: must(now.toISO(), 'a valid clock time'),
       seen,
       ...(stored && { eTag: stored.eTag }),

@@ -27,7 +27,7 @@ export { CHART_FLOWS, OFFERED } from './conversation.setup.js';
 // provided at the composition root.
 
 /** Bumped whenever the chart changes shape: an older persisted snapshot then starts over. */
-export const CHART_VERSION = 5;
+export const CHART_VERSION = 6;
 
 /** Back to the menu, the next question led by «anything else?». */
 const toMenu = { target: 'menu', actions: 'leadAgain' } as const;

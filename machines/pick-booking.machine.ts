@@ -42,8 +42,8 @@ export type PickBookingOutput =
 
 interface Context extends PickBookingInput {
   bookings: BookingSummary[];
-  /** The bookings offered as buttons: all, or those that fit what the resident named */
-  listed: BookingSummary[];
+  /** The bookings offered as buttons (their ids): all, or those that fit what the resident named */
+  listed: string[];
   offset: number;
   selected?: BookingSummary;
   /** The wish for the new time, from what the resident said */
@@ -53,6 +53,9 @@ interface Context extends PickBookingInput {
 }
 
 const speak = speaker<Context, UserEvent>();
+const ids = (bookings: readonly BookingSummary[]) => bookings.map((b) => b.id);
+/** The listed bookings themselves, in their listed order (the context keeps their ids only). */
+const listedOf = (c: Context): BookingSummary[] => c.listed.flatMap((id) => c.bookings.filter((b) => b.id === id));
 const chosen = (c: Context) => must(c.selected, 'the booking chosen');
 
 const permissionOf = (c: Context) => (c.selected ? c.selected[c.action] : { ok: true as const });
@@ -63,9 +66,10 @@ const changeableFirst = (bookings: readonly BookingSummary[], action: ChangeActi
   [...bookings].sort((a, b) => Number(b[action].ok) - Number(a[action].ok) || byStart(a, b));
 
 function choosePrompt(c: Context, key: string): Reply {
-  const { shown, more } = page(c.listed, c.offset);
+  const listed = listedOf(c);
+  const { shown, more } = page(listed, c.offset);
   return {
-    parts: [t(key, { count: c.listed.length })],
+    parts: [t(key, { count: listed.length })],
     choices: [...shown.map(bookingChoice), ...(more ? [choice(MORE, 'choice.more')] : []), choice(MENU, 'choice.menu')],
     expects: 'choice',
   };
@@ -96,7 +100,7 @@ const selectFrom = (n: Naming | undefined, action: ChangeAction) => ({
   wish: action === 'rebook' ? n?.wish : undefined,
 });
 const listFrom = (c: Context, n: Naming | undefined) => ({
-  listed: changeableFirst(n?.fits ?? [], c.action),
+  listed: ids(changeableFirst(n?.fits ?? [], c.action)),
   offset: 0,
   wish: c.action === 'rebook' ? n?.wish : undefined,
 });
@@ -120,21 +124,23 @@ export const pickBookingMachine = setup({
     saidFitsSeveral: ({ context, event }) => fitsSeveral(saidNaming(context, event)),
     saidFitsNone: ({ context, event }) => fitsNone(saidNaming(context, event)),
     isAllowed: ({ context }) => permissionOf(context).ok,
-    noneListedAllowed: ({ context }) => context.listed.every((b) => !b[context.action].ok),
+    noneListedAllowed: ({ context }) => listedOf(context).every((b) => !b[context.action].ok),
     noneChangeable: ({ context }) => context.bookings.every((b) => !b[context.action].ok),
     allUnchangeable: ({ context }) =>
-      context.listed.every((b) => !b[context.action].ok) && context.bookings.every((b) => !b[context.action].ok),
+      listedOf(context).every((b) => !b[context.action].ok) && context.bookings.every((b) => !b[context.action].ok),
     saysNo: ({ event }) => event.type === 'user.said' && event.understanding.intent === 'no',
     hasTerms: ({ context }) => termsOf(context) !== undefined,
   },
   actions: {
     settle: assign({ result: (_, params: { outcome: 'none' | 'declined' | 'menu' | 'failed' }) => params }),
-    listAll: assign(({ context }) => ({ listed: changeableFirst(context.bookings, context.action), offset: 0 })),
+    listAll: assign(({ context }) => ({ listed: ids(changeableFirst(context.bookings, context.action)), offset: 0 })),
     // After a refusal only the bookings that can be changed are offered: the rest would be refused too.
     listChangeable: assign(({ context }) => ({
-      listed: changeableFirst(
-        context.bookings.filter((b) => b[context.action].ok),
-        context.action,
+      listed: ids(
+        changeableFirst(
+          context.bookings.filter((b) => b[context.action].ok),
+          context.action,
+        ),
       ),
       offset: 0,
     })),
@@ -159,7 +165,7 @@ export const pickBookingMachine = setup({
     sayNoneNamed: speak.text('pick.noneNamed'),
     sayNone: speak.say(({ context }) => [{ parts: [t(`${context.action}.none`)] }]),
     sayRefused: speak.say(({ context }) => refusal(chosen(context), context.action)),
-    sayListedRefused: speak.say(({ context }) => context.listed.flatMap((b) => refusal(b, context.action))),
+    sayListedRefused: speak.say(({ context }) => listedOf(context).flatMap((b) => refusal(b, context.action))),
     promptTerms: speak.say(({ context }) => [
       { parts: bookingLines(chosen(context)), card: 'booking' as const },
       termsReply(must(termsOf(context), 'terms of the booking')),

@@ -161,6 +161,18 @@ describe('the bot over HTTP with expectReplies', () => {
     expect(res.status).toBe(401);
   });
 
+  it('asks the flow question again after help, also after a restart (the question is stored once)', async () => {
+    t = await startTestApp();
+    const c = conversation(t.url, 'help-after-restart', await login(t.url));
+    await c.say('avboka');
+    expect(c.text()).toContain('Vilken tid vill du avboka?');
+    await t.restart();
+    const again = conversation(t.url, 'help-after-restart', await login(t.url));
+    await again.say('hjälp');
+    expect(again.text()).toContain('Vilken tid vill du avboka?');
+    expect(again.buttons()).toContain('Tillbaka till menyn');
+  });
+
   it('lists the demo residents in the order of the demo data, the richest example first', async () => {
     t = await startTestApp();
     const people = (await (await fetch(`${t.url}/api/demo/people`)).json()) as { name: string }[];
