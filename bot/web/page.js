@@ -47,7 +47,10 @@
     // The bot forgets the conversation first (the event carries the token), then a new chat starts.
     if (token) sendEvent(config.logoutEvent);
     remember(undefined, undefined, texts.loggedOut);
-    setTimeout(startChat, 300);
+    sessionStorage.removeItem(CHAT_KEY);
+    setTimeout(function () {
+      startChat(false);
+    }, 300);
   }
 
   if (config.demo) {
@@ -106,6 +109,13 @@
               }),
             });
           }
+          // The conversation and its current token are kept for this tab, so that a reload continues it.
+          if (directLine && directLine.conversationId && directLine.token) {
+            sessionStorage.setItem(
+              CHAT_KEY,
+              JSON.stringify({ conversationId: directLine.conversationId, token: directLine.token }),
+            );
+          }
           return next(action);
         };
       };
@@ -137,15 +147,39 @@
     true,
   );
 
-  /** A new conversation, with nothing of the one before on the screen. */
-  function startChat() {
+  var CHAT_KEY = 'tidbok-chat';
+
+  /** The conversation of this tab before a reload, if there was one. */
+  function savedChat() {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(CHAT_KEY) || 'null');
+      return saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string' ? saved : undefined;
+    } catch (e) {
+      return undefined;
+    }
+  }
+
+  /**
+   * The conversation of this tab, continued after a reload when `resume` is set and the
+   * bot still has it; otherwise a new one, with nothing of the one before on the screen.
+   */
+  function startChat(resume) {
     if (directLine) directLine.end();
-    directLine = window.WebChat.createDirectLine({
-      token: 'local',
-      domain: location.origin + '/v3/directline',
-      webSocket: false,
-      pollingInterval: 300,
-    });
+    var saved = resume ? savedChat() : undefined;
+    if (!saved) sessionStorage.removeItem(CHAT_KEY);
+    directLine = window.WebChat.createDirectLine(
+      Object.assign(
+        { domain: location.origin + '/v3/directline', webSocket: false, pollingInterval: 300 },
+        saved ? { token: saved.token, conversationId: saved.conversationId } : { token: 'local' },
+      ),
+    );
+    if (saved) {
+      // A conversation the bot no longer has (expired, forgotten) gives way to a new one.
+      var current = directLine;
+      current.connectionStatus$.subscribe(function (status) {
+        if (status === 4 && current === directLine) startChat(false);
+      });
+    }
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
@@ -179,5 +213,5 @@
     );
   }
 
-  startChat();
+  startChat(true);
 })();

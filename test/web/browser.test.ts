@@ -198,4 +198,36 @@ run('the web page in a real browser', () => {
     await expect.poll(() => bot(page, 'Du har en bokad tid').count(), { timeout: 15_000 }).toBe(0);
     await page.close();
   }, 90_000);
+
+  it('continues the conversation after a reload of the page, and starts a new one after logging out', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(t.url);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByLabel('Logga in som testperson').selectOption('191212121212');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Tolvan Tolvansson');
+    const input = page.getByRole('textbox').last();
+    await input.fill('avboka');
+    await input.press('Enter');
+    await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').isVisible(), { timeout: 15_000 }).toBe(true);
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Tolvan Tolvansson');
+    // The earlier messages are back, and the question still waits for its answer.
+    await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').isVisible(), { timeout: 15_000 }).toBe(true);
+    const again = page.getByRole('textbox').last();
+    // The cancel under way is still there to stop.
+    await again.fill('avbryt');
+    await again.press('Enter');
+    await expect
+      .poll(() => bot(page, 'Okej, jag avbryter. Inget har ändrats.').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').count(), { timeout: 15_000 }).toBe(0);
+    await page.reload();
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await bot(page, 'Vilken tid vill du avboka?').count()).toBe(0);
+    await page.close();
+  }, 90_000);
 });
