@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { BookingService, ChildView, SlotPurpose } from './booking-service.js';
 import type { BookingResult } from './rejections.js';
-import { changeDeadline, isBefore } from './time.js';
+import { changeDeadline, isBefore, nextDate } from './time.js';
 import { isEmptyWish, type TimeWish } from './slot-filter.js';
 import type { Booking } from './types.js';
 import {
@@ -65,6 +65,25 @@ export interface BookingEffects {
 
 /** How far the search for other units goes when the chosen one has no free times. */
 export const ALTERNATIVES = { max: 3, candidates: 20 } as const;
+
+/**
+ * Free times returned by one search at most. The search stops there in the database, so
+ * it costs the same whatever the size of the tidbok; the days after come with the next
+ * search («Fler dagar»).
+ */
+export const SLOTS_PER_SEARCH = 120;
+
+/** The slots of one search, whole days only when there are more: and where the next search starts. */
+function bounded<T extends { start: string }>(slots: readonly T[]): { slots: T[]; more?: { from: string } } {
+  if (slots.length <= SLOTS_PER_SEARCH) return { slots: [...slots] };
+  const kept = slots.slice(0, SLOTS_PER_SEARCH);
+  const lastDate = (kept.at(-1)?.start ?? '').slice(0, 10);
+  const wholeDays = kept.filter((s) => s.start.slice(0, 10) !== lastDate);
+  // A day with more free times than one search holds is shown as far as it goes.
+  return wholeDays.length > 0
+    ? { slots: wholeDays, more: { from: lastDate } }
+    : { slots: kept, more: { from: nextDate(lastDate) } };
+}
 
 const purposeOf = (target: TimeTarget): SlotPurpose =>
   target.kind === 'rebook'
@@ -132,9 +151,10 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
     },
     findSlots: async ({ patientId, target, wish }) => {
       const at = now();
-      const result = await service.freeSlots(patientId, purposeOf(target), wish, at);
+      const result = await service.freeSlots(patientId, purposeOf(target), wish, at, SLOTS_PER_SEARCH + 1);
       if (!result.ok) return result;
-      const none = result.value.length === 0;
+      const { slots: within, more } = bounded(result.value);
+      const none = within.length === 0;
       const outside = none ? await service.wishOutsideWindow(patientId, purposeOf(target), wish, at) : undefined;
       const alternatives =
         none && isEmptyWish(wish) && target.kind === 'open'
@@ -143,11 +163,11 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
       const hours = none ? undefined : await service.changeDeadlineHours(patientId, purposeOf(target), at);
       // A time so near that it could not be changed online once booked says so.
       const closed = (start: string) => hours !== undefined && !isBefore(at, changeDeadline(start, hours));
-      const slots = result.value.map((s) => ({
+      const slots = within.map((s) => ({
         ...slotSummary(s),
         ...(closed(s.start) && hours !== undefined ? { closedWithin: hours } : {}),
       }));
-      const value: FoundSlots = { slots, alternatives, ...(outside ? { outside } : {}) };
+      const value: FoundSlots = { slots, alternatives, ...(outside ? { outside } : {}), ...(more ? { more } : {}) };
       return { ok: true, value };
     },
     commitTime: async ({ patientId, target, slotId, termsAccepted, reason, writeKey }) => {

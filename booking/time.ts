@@ -68,6 +68,10 @@ export function endOfLocalDate(isoDate: string, zone: string = ZONE): DateTime {
 }
 
 /** Canonical storage form: ISO with the local offset, seconds included, no millis. */
+/** The local date after a local date («2026-12-31» → «2027-01-01»). */
+export const nextDate = (isoDate: string): string =>
+  DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? isoDate;
+
 export function toIso(dt: DateTime, zone: string = ZONE): string {
   const s = dt.setZone(zone).toISO({ suppressMilliseconds: true });
   if (s === null) throw new Error('Invalid DateTime');

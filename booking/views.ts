@@ -93,6 +93,8 @@ export interface FoundSlots {
   alternatives: Alternative[];
   /** When none were found because the wished period lies outside what may be booked, the rule */
   outside?: Rejection;
+  /** More free times than one search returns: the next search starts on this local date */
+  more?: { from: string };
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };

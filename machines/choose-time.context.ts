@@ -6,6 +6,8 @@ import type { Alternative, BookingSummary, FoundSlots, Outcome, SlotSummary } fr
 import { performerIn } from './booking-naming.js';
 import type { OtherBooking } from './check-existing.machine.js';
 import { hasWish, type Understanding, type UserEvent } from './events.js';
+import { must } from '../booking/invariant.js';
+import { ALT } from './choose-time.replies.js';
 
 // What choosing a time is given, keeps and gives back; and who the resident wants the time with.
 
@@ -48,6 +50,8 @@ export interface Context extends ChooseTimeInput {
   alternatives: Alternative[];
   /** Why the last search found nothing, when a rule says so */
   outside?: FoundSlots['outside'];
+  /** The last search held only the first free times: where the next one starts */
+  more?: FoundSlots['more'];
   offset: number;
   chosen?: SlotSummary;
   reasonText?: string;
@@ -75,6 +79,7 @@ export const found = (c: Context, result: FoundSlots): Partial<Context> => ({
   performers: [...new Set([...c.performers, ...result.slots.flatMap((s) => (s.performer ? [s.performer] : []))])],
   alternatives: result.alternatives,
   outside: result.outside,
+  more: result.more,
   offset: 0,
   day: undefined,
   dayOffset: 0,
@@ -101,3 +106,23 @@ export function withWho(c: Context, u: Understanding): Partial<Context> {
 
 export const isChoice = (e: UserEvent, value: string) => e.type === 'user.chose' && e.value === value;
 export const refusalOf = (o: Outcome<unknown>): Rejection | undefined => (o.ok ? undefined : o.rejection);
+
+/** The search switched to another unit's same care service, chosen among the alternatives. */
+export function toAlternative(context: Context, event: UserEvent): Partial<Context> {
+  const alt = must(
+    context.alternatives.find((a) => event.type === 'user.chose' && ALT + a.careServiceId === event.value),
+    'the alternative chosen',
+  );
+  return {
+    target: {
+      kind: 'open' as const,
+      careServiceId: alt.careServiceId,
+      viaGuide: context.target.kind === 'open' && context.target.viaGuide,
+    },
+    unit: alt.unitName,
+    phone: alt.unitPhone,
+    address: alt.unitAddress,
+    wish: {},
+    offset: 0,
+  };
+}

@@ -32,3 +32,13 @@ export const isBroad = (c: { slots: SlotSummary[]; wish: TimeWish; day?: string 
 /** The times on offer: those of the day chosen, or all. */
 export const shownSlots = (c: { slots: SlotSummary[]; day?: string }) =>
   c.day === undefined ? c.slots : c.slots.filter((s) => dateOf(s) === c.day);
+
+/** «Fler dagar» past the days the last search found: the next search brings them. */
+export const needsLaterDays = (c: { slots: SlotSummary[]; dayOffset: number; more?: { from: string } }) =>
+  c.more !== undefined && freeDays(c.slots).length <= c.dayOffset + DAYS_PER_PAGE;
+
+/** The wish for the next search: from the day where the last one stopped. */
+export const laterDays = (c: { wish: TimeWish; more?: { from: string } }) => ({
+  wish: { ...c.wish, dateFrom: c.more?.from ?? c.wish.dateFrom },
+  offset: 0,
+});

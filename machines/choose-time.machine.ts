@@ -24,12 +24,13 @@ import {
 import { MORE, PAGE_SIZE, reasonReply, rejectionText, SKIP, speaker, textOf } from './replies.js';
 import { t } from './reply.js';
 import { askingReasonState } from './shared-states.js';
-import { DAY, DAYS, DAYS_PER_PAGE, FIRST, isBroad, MORE_DAYS } from './choose-time.days.js';
+import { DAY, DAYS, DAYS_PER_PAGE, FIRST, isBroad, laterDays, MORE_DAYS, needsLaterDays } from './choose-time.days.js';
 import {
   found,
   isChoice,
   nextWish,
   refusalOf,
+  toAlternative,
   whoSaid,
   withWho,
   type ChooseTimeInput,
@@ -71,6 +72,7 @@ export const chooseTimeMachine = setup({
     isDay: ({ event }) => event.type === 'user.chose' && event.value.startsWith(DAY),
     isFirst: ({ event }) => isChoice(event, FIRST),
     isMoreDays: ({ event }) => isChoice(event, MORE_DAYS),
+    wantsLaterDays: ({ context, event }) => isChoice(event, MORE_DAYS) && needsLaterDays(context),
     isDays: ({ event }) => isChoice(event, DAYS),
     isOtherDay: ({ event }) => isChoice(event, OTHER_DAY),
     isAnyTime: ({ event }) => isChoice(event, ANY_TIME),
@@ -111,29 +113,13 @@ export const chooseTimeMachine = setup({
     }),
     takeFirst: assign({ chosen: ({ context }) => context.slots[0] }),
     nextDays: assign({ dayOffset: ({ context }) => context.dayOffset + DAYS_PER_PAGE }),
+    laterDays: assign(({ context }) => laterDays(context)),
     clearDay: assign({ day: undefined, offset: 0 }),
     promptOverview: speak.say(({ context }) => [overviewReply(context)]),
     choose: assign({
       chosen: ({ context, event }) => context.slots.find((s) => event.type === 'user.chose' && s.id === event.value),
     }),
-    switchToAlternative: assign(({ context, event }) => {
-      const alt = must(
-        context.alternatives.find((a) => event.type === 'user.chose' && ALT + a.careServiceId === event.value),
-        'the alternative chosen',
-      );
-      return {
-        target: {
-          kind: 'open' as const,
-          careServiceId: alt.careServiceId,
-          viaGuide: context.target.kind === 'open' && context.target.viaGuide,
-        },
-        unit: alt.unitName,
-        phone: alt.unitPhone,
-        address: alt.unitAddress,
-        wish: {},
-        offset: 0,
-      };
-    }),
+    switchToAlternative: assign(({ context, event }) => toAlternative(context, event)),
     keepReason: assign({ reasonText: ({ event }) => textOf(event) }),
     promptOffer: speak.say(({ context }) => [offerReply(context)]),
     promptWish: speak.say(({ context }) => [wishReply(context)]),
@@ -200,6 +186,7 @@ export const chooseTimeMachine = setup({
         'user.chose': [
           { guard: 'isDay', target: 'offering', actions: 'takeDay' },
           { guard: 'isFirst', target: 'chosen', actions: 'takeFirst' },
+          { guard: 'wantsLaterDays', target: 'searching', actions: 'laterDays' },
           { guard: 'isMoreDays', target: 'overview', reenter: true, actions: 'nextDays' },
           { guard: 'isEveryone', target: 'searching', actions: 'showEveryone' },
           { guard: 'isOtherDay', target: 'askingWish' },

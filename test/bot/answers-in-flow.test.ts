@@ -44,4 +44,20 @@ describe('answers inside a flow', () => {
     expect(list.text()).not.toContain('Jag förstod inte');
     expect(list.text()).toMatch(/Vad vill du göra|Vad kan jag hjälpa/);
   });
+
+  it('goes on to later days with «Fler dagar» past what one search found, in order, to the end of the window', async () => {
+    const c = conversation(t.url, 'more-days', token);
+    await c.say('boka provtagning på fyrisdal');
+    await c.click('Ja, boka en till');
+    const seen: string[] = [];
+    for (let i = 0; i < 30 && c.buttons().includes('Fler dagar'); i++) {
+      seen.push(...c.buttons().filter((b) => /^\w+dag \d+ \w+( \d{4})? \(\d+ st\)$/.test(b)));
+      await c.click('Fler dagar');
+    }
+    seen.push(...c.buttons().filter((b) => /\(\d+ st\)$/.test(b)));
+    // Every day once, in order, on to January (one search holds about two weeks of these times).
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.some((d) => d.includes('januari'))).toBe(true);
+    expect(c.buttons()).not.toContain('Fler dagar');
+  });
 });
