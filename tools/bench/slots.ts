@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { BookingService } from '../../booking/booking-service.js';
-import { bookingEffects } from '../../booking/effects.js';
+import { bookingEffects, SLOTS_PER_SEARCH } from '../../booking/effects.js';
 import { bookingWindow } from '../../booking/policy.js';
 import { toIso, ZONE } from '../../booking/time.js';
 import type { CareService, Unit } from '../../booking/types.js';
@@ -138,7 +138,7 @@ export async function slotsPart(content: Content, opts: SlotOptions): Promise<vo
       `  per care service, ${SERVICES_PER_UNIT} services per unit, a different service each call. "dense": every slot in one\n` +
       `  care service (parallel resources). Query: open booking, no wish, now = ${BENCH_CLOCK}, the rules' window.\n` +
       `  Levels: sql = EmbeddedTidbok.freeSlots; service = BookingService.freeSlots (what the findSlots effect calls);\n` +
-      `  effect = bookingEffects(...).findSlots (what the conversation invokes). Runs per cell: ${opts.minRuns}-${opts.maxRuns}, about ${opts.budgetMs / 1000} s each.`,
+      `  effect = bookingEffects(...).findSlots (what the conversation invokes: one page of at most ${SLOTS_PER_SEARCH} times, whole days). Runs per cell: ${opts.minRuns}-${opts.maxRuns}, about ${opts.budgetMs / 1000} s each.`,
   );
   const rows: string[][] = [];
   const genRows: string[][] = [];
@@ -217,9 +217,12 @@ export async function slotsPart(content: Content, opts: SlotOptions): Promise<vo
             fmtMs(Math.max(...times)),
           ]);
         }
-        const counts = [...found.values()];
-        if (counts[0] === 0 || new Set(counts).size !== 1)
-          throw new Error(`The levels disagree or find nothing: ${counts.join(', ')}`);
+        // The effect returns one page (at most SLOTS_PER_SEARCH, whole days); the levels below, every slot.
+        const [bySql = 0, byService = 0, byEffect = 0] = [found.get('sql'), found.get('service'), found.get('effect')];
+        if (bySql === 0 || bySql !== byService || byEffect === 0 || byEffect > Math.min(bySql, SLOTS_PER_SEARCH))
+          throw new Error(
+            `The levels disagree or find nothing: sql ${bySql}, service ${byService}, effect ${byEffect}`,
+          );
         g.tidbok.close();
       } finally {
         rmSync(dir, { recursive: true, force: true });
