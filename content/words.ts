@@ -12,9 +12,11 @@ export function normalize(text: string): string {
 
 // The same names and phrases of the catalogue and content are normalized and compared on
 // every turn; both results are remembered, up to a bound, as they never change.
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 200_000;
 const normalizedCache = new Map<string, string>();
-const sameWordCache = new Map<string, boolean>();
+/** Typed word → lexicon word → the same word? */
+const sameWordCache = new Map<string, Map<string, boolean>>();
+let sameWordEntries = 0;
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -72,11 +74,20 @@ const withEnding = (typed: string, word: string) => {
 /** Whether a typed word is the lexicon word, allowing typos in longer words and endings on nouns. */
 export function sameWord(typed: string, word: string): boolean {
   if (typed === word) return true;
-  const key = `${typed}\n${word}`;
-  const known = sameWordCache.get(key);
+  let byWord = sameWordCache.get(typed);
+  if (byWord === undefined) {
+    byWord = new Map();
+    sameWordCache.set(typed, byWord);
+  }
+  const known = byWord.get(word);
   if (known !== undefined) return known;
   const same = sameWordNow(typed, word);
-  remember(sameWordCache, key, same);
+  // What residents type is unbounded: the comparisons remembered are not.
+  if (++sameWordEntries > CACHE_LIMIT) {
+    sameWordCache.clear();
+    sameWordEntries = 0;
+  }
+  byWord.set(word, same);
   return same;
 }
 
@@ -124,8 +135,10 @@ export function phraseHits(words: readonly string[], phrase: readonly string[], 
 
 function findAll(words: readonly string[], phrase: readonly string[]): number[] {
   const starts: number[] = [];
-  for (let i = 0; i + phrase.length <= words.length && phrase.length > 0; i++)
-    if (findPhrase(words.slice(i, i + phrase.length), phrase) === 0) starts.push(i);
+  outer: for (let i = 0; i + phrase.length <= words.length && phrase.length > 0; i++) {
+    for (let j = 0; j < phrase.length; j++) if (!sameWord(words[i + j] ?? '', phrase[j] ?? '')) continue outer;
+    starts.push(i);
+  }
   return starts;
 }
 
