@@ -70,6 +70,14 @@ export const byStart = (a: { start: string }, b: { start: string }): number =>
 
 export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).every((v) => v === undefined);
 
+/** A wish with nothing free, made broader: a time on a day becomes the whole day, anything else no wish. */
+export const relaxed = (wish: TimeWish): TimeWish => {
+  const day = dayPart(wish);
+  const hasDay = Object.values(day).some((v) => v !== undefined);
+  const hasTime = Object.values(timePart(wish)).some((v) => v !== undefined);
+  return hasDay && hasTime ? Object.fromEntries(Object.entries(day).filter(([, v]) => v !== undefined)) : {};
+};
+
 /** The day part of a wish («på tisdag»), used to find a booking the resident points at. */
 export const dayPart = ({ dateFrom, dateTo, weekday }: TimeWish): TimeWish => ({ dateFrom, dateTo, weekday });
 

@@ -206,6 +206,7 @@ export const languageSchema = z.strictObject({
   months: z.record(monthKeys, phraseList),
   numbers: z.record(z.string().min(1), z.number().int().min(0).max(100)),
   ordinals: z.record(z.string().min(1), z.number().int().min(1).max(31)),
+  last: phraseList,
   spokenClock: z.strictObject({
     half: phraseList,
     quarter: phraseList,

@@ -41,13 +41,14 @@ function submittedChoice(value: unknown): Submitted | undefined {
   return { choice: value.choice, prompt };
 }
 
-/** "2", "nr 2", "alternativ 2", "den andra", "tre" */
+/** "2", "nr 2", "alternativ 2", "den andra" */
 function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
   const rest = words.filter((w) => !['nr', 'nummer', 'alternativ', 'val', 'den', 'det', 'tiden', 'valj'].includes(w));
   const [w] = rest;
   if (rest.length !== 1 || w === undefined) return undefined;
   if (/^\d{1,2}$/.test(w)) return Number(w);
-  return lex.ordinals.get(w) ?? lex.numbers.get(w);
+  // A number word is not taken as a place in the list: «tre» may be the answer itself (three days).
+  return lex.ordinals.get(w);
 }
 
 /**
@@ -92,6 +93,25 @@ function choiceStartingWith(
   });
   return hits.length === 1 ? hits[0] : undefined;
 }
+
+/** The choices that are things listed (bookings, times, days, units…), not ways on («Senare tider», «Meny»). */
+const ITEM_LABELS = new Set([
+  'choice.booking',
+  'choice.slot',
+  'choice.slotWith',
+  'choice.day',
+  'choice.invitation',
+  'choice.child',
+  'choice.unit',
+  'choice.service',
+]);
+const items = (choices: readonly Choice[]) => choices.filter((c) => ITEM_LABELS.has(c.label.key));
+
+/** «den sista», «sista tiden»: the last of the things listed */
+const saysLast = (words: readonly string[], lex: Lexicon) => {
+  const rest = words.filter((w) => !['den', 'det', 'tiden', 'the', 'one'].includes(w) && !lex.padding.has(w));
+  return rest.length === 1 && lex.lastWords.has(rest[0] ?? '');
+};
 
 export interface PromptState {
   prompt?: Reply;
@@ -140,7 +160,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     if (n !== undefined) return { kind: 'event', event: { type: 'user.number', value: n } };
   }
   const n = ordinalOf(words, lex);
-  const nth = n === undefined ? undefined : choices[n - 1];
+  const nth = n === undefined ? (saysLast(words, lex) ? items(choices).at(-1) : undefined) : choices[n - 1];
   if (nth) return { kind: 'event', event: choiceEvent(nth.value, prompt) };
 
   const understanding = await understand(text, deps.now, deps.model);
@@ -162,6 +182,10 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   }
   if (prompt?.expects === 'text' && normalized)
     return { kind: 'event', event: { type: 'user.text', text }, understanding };
+  // «den tiden passar bra», «ja» with one time on offer: that time.
+  const only = items(choices);
+  if (prompt?.expects === 'choice' && intent === 'yes' && only.length === 1 && only[0])
+    return { kind: 'event', event: choiceEvent(only[0].value, prompt), understanding };
   if (prompt?.expects === 'yesno' && (intent === 'yes' || intent === 'no')) {
     return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' }, understanding };
   }

@@ -26,6 +26,8 @@ export interface Lexicon {
   weekdays: Map<string, number>;
   months: Map<string, number>;
   numbers: Map<string, number>;
+  /** «sista»: the last of a list */
+  lastWords: Set<string>;
   /** Words of clock times as they are said: «halv tio», «kvart över nio» */
   spokenClock: { half: Set<string>; quarter: Set<string>; past: Set<string>; to: Set<string>; firstHour: number };
   ordinals: Map<string, number>;
@@ -84,6 +86,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     weekdays: wordMap(lang.weekdays),
     months: wordMap(lang.months),
     numbers: numberMap(lang.numbers),
+    lastWords: new Set(lang.last.map(normalize)),
     spokenClock: {
       half: new Set(lang.spokenClock.half.map(normalize)),
       quarter: new Set(lang.spokenClock.quarter.map(normalize)),

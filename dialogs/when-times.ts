@@ -39,7 +39,9 @@ function clockAfter(
   const marked = isOneOf(words[j], lex.phrases.clock);
   if (marked) j++;
   const word = words[j] ?? '';
-  const time = parseClock(word);
+  // «klockan tolv», «kl tre»: an hour in words after «kl»
+  const said = marked ? hourOf(word, lex) : undefined;
+  const time = parseClock(word) ?? (said === undefined ? undefined : { h: afternoon(said, lex), m: 0 });
   if (!time) return undefined;
   const exact = word.includes(':');
   // "3 december" or "om 2 veckor" are not times
@@ -48,6 +50,9 @@ function clockAfter(
   if (!marked && !exact && next !== undefined && (lex.months.has(next) || period)) return undefined;
   return { time, end: j, marked, exact };
 }
+
+/** Hours are said 1–12; before the first hour of the day they are the afternoon («halv tre» is 14.30). */
+const afternoon = (h: number, lex: Lexicon) => (h < lex.spokenClock.firstHour ? h + 12 : h);
 
 /** 1–12 from «tio», «10» */
 function hourOf(word: string | undefined, lex: Lexicon): number | undefined {
@@ -100,10 +105,7 @@ export function withSpokenClock(words: readonly string[], lex: Lexicon): string[
       out.push(words[i] ?? '');
       continue;
     }
-    // Hours are said 1–12; before the first hour of the day they are the afternoon.
-    let h = spoken.h === 0 ? 12 : spoken.h;
-    if (h < lex.spokenClock.firstHour) h += 12;
-    out.push(clock(h, spoken.m));
+    out.push(clock(afternoon(spoken.h === 0 ? 12 : spoken.h, lex), spoken.m));
     i = spoken.end;
   }
   return out;

@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { must } from '../booking/invariant.js';
 import type { CommitTimeInput, FindSlotsInput } from '../booking/effects.js';
-import { isEmptyWish } from '../booking/slot-filter.js';
+import { isEmptyWish, relaxed } from '../booking/slot-filter.js';
 import type { BookingSummary, FoundSlots, Outcome } from '../booking/views.js';
 import { hasWish, type UserEvent } from './events.js';
 import { notProvided } from './not-provided.js';
@@ -106,6 +106,8 @@ export const chooseTimeMachine = setup({
     ]),
     sayNothingForWish: speak.say(({ context }) => [nothingForWishReply(context)]),
     dropWish: assign({ wish: {}, offset: 0 }),
+    // A time of day that is not free on the day wished: the day's other times first.
+    relaxWish: assign({ wish: ({ context }) => relaxed(context.wish), offset: 0 }),
     nextPage: assign({ offset: ({ context }) => context.offset + PAGE_SIZE }),
     takeDay: assign({
       day: ({ event }) => (event.type === 'user.chose' ? event.value.slice(DAY.length) : undefined),
@@ -174,7 +176,7 @@ export const chooseTimeMachine = setup({
         { guard: 'othersOnly', target: 'presenting', actions: ['sayNoneWithPerformer', 'showEveryone'] },
         { guard: 'hasSlots', target: 'presenting' },
         // Nothing fits the wish: say so and show the nearest free times instead.
-        { guard: 'hadWish', target: 'searching', actions: ['sayNothingForWish', 'dropWish'] },
+        { guard: 'hadWish', target: 'searching', actions: ['sayNothingForWish', 'relaxWish'] },
         { target: 'noSlots' },
       ],
     },

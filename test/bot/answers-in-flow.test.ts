@@ -24,8 +24,24 @@ describe('answers inside a flow', () => {
     await c.say('kl 9 funkar');
     expect(c.buttons().filter((b) => b.startsWith('onsdag 2 december kl. 9.'))).toHaveLength(4);
     expect(c.buttons().every((b) => !/december kl\. (7|8|1\d)\./.test(b))).toBe(true);
-    await c.say('tre');
-    expect(c.text()).toContain('onsdag 2 december kl. 9.30');
+    await c.say('den sista');
+    expect(c.text()).toContain('onsdag 2 december kl. 9.40');
+  });
+
+  it('keeps the day when the time said is not free on it, and takes a free time said exactly', async () => {
+    const c = conversation(t.url, 'one-time', token);
+    await c.say('boka provtagning på fyrisdal');
+    await c.click('Ja, boka en till');
+    await c.click(c.buttons().find((b) => /^onsdag 2 december/.test(b))!);
+    // 9.05 is not a free time: that day's times instead, not every day.
+    await c.say('kl 9.05');
+    expect(c.text()).toContain('Jag hittar inga lediga tider som passar det du skrev.');
+    expect(c.buttons().filter((b) => b.startsWith('onsdag 2 december kl.')).length).toBeGreaterThan(0);
+    expect(c.buttons().some((b) => /^(torsdag|fredag) /.test(b))).toBe(false);
+    await c.say('klockan nio');
+    expect(c.buttons()).toContain('onsdag 2 december kl. 9.00');
+    await c.say('kl 9.00');
+    expect(c.text()).toContain('Vill du boka Provtagning på Vårdcentralen Fyrisdal onsdag 2 december kl. 9.00?');
   });
 
   it('reads «nope fortsätt» as staying, and «tillbaka» as the button back to the menu', async () => {

@@ -147,6 +147,15 @@ describe('booking for a child (ombud)', () => {
     expect(c.text()).toContain('Tore Tolvansson har fyllt 13 år.');
     expect(c.buttons()).not.toContain('Lilla Tolvansson');
     expect(c.text()).not.toContain('Det här gäller');
+    // Asking about the son's times never shows the guardian's own as if they were his.
+    for (const question of ['vilka tider har min son', 'har min son nån tid?']) {
+      await c.say(question);
+      expect(c.text()).toContain('Tore Tolvansson har fyllt 13 år.');
+      expect(c.text()).not.toMatch(/Du har \d+ bokade tider/);
+    }
+    const pelle = await chat('190101012020');
+    await pelle.say('vilka tider har min son');
+    expect(pelle.text()).toContain('Jag hittar inget barn som du är vårdnadshavare för.');
   });
 });
 

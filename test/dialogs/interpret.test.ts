@@ -95,6 +95,22 @@ describe('interpreting an answer in the light of the question', () => {
     expect(await ask('tack', offer, offerLabel)).not.toMatchObject({ event: { type: 'user.chose' } });
   });
 
+  it('takes a yes as the one thing listed, and «den sista» as the last of them', async () => {
+    const slot = (id: string) => choice(id, 'choice.slot', { start: '2026-12-02T09:00:00+01:00' });
+    const labelled = (c: Choice) => (c.label.key === 'choice.slot' ? `tid ${c.value}` : c.value);
+    const ask = (text: string, prompt: Reply) =>
+      interpret({ text }, { prompt, seq: 1 }, { labelOf: labelled, model, now: NOW });
+    const one: Reply = { parts: [], choices: [slot('s1'), choice('more', 'choice.more')], expects: 'choice' };
+    expect(await ask('den tiden passar bra', one)).toMatchObject({ event: { type: 'user.chose', value: 's1' } });
+    const three: Reply = {
+      parts: [],
+      choices: [slot('s1'), slot('s2'), slot('s3'), choice('more', 'choice.more')],
+      expects: 'choice',
+    };
+    expect(await ask('den sista', three)).toMatchObject({ event: { type: 'user.chose', value: 's3' } });
+    expect(await ask('den tiden passar bra', three)).not.toMatchObject({ event: { type: 'user.chose' } });
+  });
+
   it('takes a button value over the text, and notices a button of an earlier question', async () => {
     expect(await run('Avboka en tid', menu, { choice: 'cancel', prompt: 3 })).toEqual({
       kind: 'event',

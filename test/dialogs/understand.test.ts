@@ -122,6 +122,8 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
     ['kl 14', { timeFrom: '14:00', timeTo: '15:00' }],
     ['kl. 14.30', { timeFrom: '14:30', timeTo: '14:31' }],
     ['halv tio', { timeFrom: '09:30', timeTo: '09:31' }],
+    ['klockan tolv', { timeFrom: '12:00', timeTo: '13:00' }],
+    ['kl tre', { timeFrom: '15:00', timeTo: '16:00' }],
     ['kl halv 11', { timeFrom: '10:30', timeTo: '10:31' }],
     ['vid halv tre', { timeFrom: '14:30', timeTo: '14:31' }],
     ['halv ett', { timeFrom: '12:30', timeTo: '12:31' }],
