@@ -1,8 +1,7 @@
 import type { DateTime } from 'luxon';
 import { Catalog, type RulesProvider } from './catalog.js';
 import {
-  ageOf,
-  childKindOf,
+  childView,
   bookingWindow,
   canBookSlot,
   canHoldAnother,
@@ -13,25 +12,16 @@ import {
   checkTermsAndReason,
   invitationWindowState,
   isVisibleUnit,
-  mayActFor,
   type BookingMode,
 } from './policy.js';
 
-/** A child of the resident's, and whether the resident may act for them (under 13). */
-export interface ChildView {
-  id: string;
-  name: string;
-  age: number;
-  mayAct: boolean;
-  /** From the personnummer, so that «min dotter» finds her */
-  kind: 'daughter' | 'son';
-}
 import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
 import { byStart, clockRange, filterSlots, type TimeWish } from './slot-filter.js';
 import { changeDeadline, endOfLocalDate, epochMillis, isBefore, startOfLocalDate, toIso } from './time.js';
 import type { Booking, Slot } from './types.js';
 import type {
+  ChildView,
   BookingView,
   InvitationView,
   ServiceOffer,
@@ -40,9 +30,11 @@ import type {
   WriteInput,
 } from './service-types.js';
 import { activeOf, contextOf, ownBooking, slotTarget } from './slot-target.js';
+import { outsideWindow } from './wish-window.js';
 
 export type {
   BookingView,
+  ChildView,
   InvitationView,
   ServiceOffer,
   ServiceRefusal,
@@ -70,14 +62,7 @@ export class BookingService {
 
   /** The children a resident is guardian of, each with whether the resident may act for them now. */
   async childrenOf(residentId: string, now: DateTime): Promise<ChildView[]> {
-    const children = await this.system.childrenOf(residentId);
-    return children.map((c) => ({
-      id: c.id,
-      name: c.name,
-      age: ageOf(c.id, now),
-      mayAct: mayActFor(c, now),
-      kind: childKindOf(c.id),
-    }));
+    return (await this.system.childrenOf(residentId)).map((c) => childView(c, now));
   }
 
   /** One of the resident's own future bookings, as the list would show it. */
@@ -190,24 +175,7 @@ export class BookingService {
     if (!wish.dateFrom && !wish.dateTo) return undefined;
     const target = await slotTarget(this.system, await this.catalog(), patientId, purpose, now);
     if (!target.ok) return target.rejection;
-    const { rules, mode } = target.value;
-    const window = bookingWindow(rules, mode, now);
-    const firstDay = toIso(window.from).slice(0, 10);
-    const lastDay = toIso(window.to).slice(0, 10);
-    const invitation = mode.kind === 'invitation' ? mode.invitation : undefined;
-    const outsideInvitation = invitation && {
-      code: 'outside_invitation_window' as const,
-      earliestDate: invitation.earliestDate,
-      latestDate: invitation.latestDate,
-    };
-    if (wish.dateFrom && wish.dateFrom > lastDay)
-      return outsideInvitation || { code: 'beyond_horizon', days: rules.horizonDays, lastDate: lastDay };
-    if (wish.dateTo && wish.dateTo < firstDay) {
-      return outsideInvitation && wish.dateTo < invitation.earliestDate
-        ? outsideInvitation
-        : { code: 'too_soon', hours: rules.minNoticeHours };
-    }
-    return undefined;
+    return outsideWindow(wish, target.value.rules, target.value.mode, now);
   }
 
   /** The result of an earlier write with the same key: a repeated write reports it and does nothing more. */

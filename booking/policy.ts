@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { encodeOpeningHours } from './opening-hours.js';
 import { refuse, ok, type BookingResult, type Rejection } from './rejections.js';
+import type { ChildView } from './service-types.js';
 import {
   CONNECTED_SYSTEMS,
   type BookingAction,
@@ -58,6 +59,15 @@ export const childKindOf = (personnummer: string): 'daughter' | 'son' =>
 
 /** Whether a guardian may book, see and change a child's times. */
 export const mayActFor = (child: { id: string }, now: DateTime): boolean => ageOf(child.id, now) < OMBUD_UNTIL_AGE;
+
+/** A child of the resident's as the conversation sees it: age, kind, and whether the resident may act for them. */
+export const childView = (c: { id: string; name: string }, now: DateTime): ChildView => ({
+  id: c.id,
+  name: c.name,
+  age: ageOf(c.id, now),
+  mayAct: mayActFor(c, now),
+  kind: childKindOf(c.id),
+});
 
 /** 6.3: a confidential unit never leaves the booking module. */
 export const isVisibleUnit = (unit: Unit): boolean => !unit.confidential;

@@ -49,3 +49,13 @@ export interface WriteInput {
   /** Idempotency key: a write with a key already used reports that write's result */
   writeKey?: string;
 }
+
+/** A child of the resident's, and whether the resident may act for them (under 13). */
+export interface ChildView {
+  id: string;
+  name: string;
+  age: number;
+  mayAct: boolean;
+  /** From the personnummer, so that «min dotter» finds her */
+  kind: 'daughter' | 'son';
+}

@@ -1,5 +1,4 @@
 import { assign } from 'xstate';
-import { must } from '../booking/invariant.js';
 import { conversationSetup, OFFERED } from './conversation.setup.js';
 import {
   afterCheck,
@@ -9,10 +8,10 @@ import {
   afterService,
   patient,
   queuedFrom,
-  resident,
   toInvitations,
 } from './errand.js';
 import { flowEvents, flowSubstates } from './flow-states.js';
+import * as inputs from './conversation.inputs.js';
 
 export type { ConversationEmitted, ConversationEvent, ConversationInput, Request } from './errand.js';
 export { CHART_FLOWS, OFFERED } from './conversation.setup.js';
@@ -89,10 +88,7 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'chooseChild',
-        input: ({ context }) => {
-          const kind = context.request?.understanding?.childKind;
-          return { patientId: resident(context), ...(kind ? { kind } : {}) };
-        },
+        input: ({ context }) => inputs.chooseChild(context),
         onDone: [
           {
             description: 'child chosen',
@@ -126,11 +122,7 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'view',
-        input: ({ context }) => ({
-          patientId: patient(context),
-          hint: context.request?.understanding,
-          ...(context.actingFor ? { forName: context.actingFor.name } : {}),
-        }),
+        input: ({ context }) => inputs.view(context),
         onDone: { target: 'finished' },
       },
       on: flowEvents('help.view'),
@@ -140,12 +132,7 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'pickBooking',
-        input: ({ context }) => ({
-          patientId: patient(context),
-          action: context.request?.intent === 'rebook' ? ('rebook' as const) : ('cancel' as const),
-          hint: context.request?.understanding,
-          bookingId: context.request?.bookingId,
-        }),
+        input: ({ context }) => inputs.pickBooking(context),
         onDone: [
           {
             description: 'picked, to cancel',
@@ -174,10 +161,7 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'cancelBooking',
-        input: ({ context }) => ({
-          ...must(context.cancel, 'the booking picked to cancel'),
-          ...(context.actingFor ? { forName: context.actingFor.name } : {}),
-        }),
+        input: ({ context }) => inputs.cancelBooking(context),
         onDone: [
           { description: 'cancelled', guard: ({ event }) => event.output.outcome === 'cancelled', target: 'finished' },
           { target: 'stopped' },
@@ -190,11 +174,7 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'chooseService',
-        input: ({ context }) => ({
-          patientId: patient(context),
-          understanding: context.request?.understanding,
-          viaGuide: context.request?.viaGuide,
-        }),
+        input: ({ context }) => inputs.chooseService(context),
         onDone: [
           {
             description: 'chosen',
@@ -223,11 +203,7 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'chooseInvitation',
-        input: ({ context }) => ({
-          patientId: patient(context),
-          understanding: context.request?.understanding,
-          refusal: context.request?.refusal,
-        }),
+        input: ({ context }) => inputs.chooseInvitation(context),
         onDone: [
           {
             description: 'chosen',
@@ -251,15 +227,7 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'checkExisting',
-        input: ({ context }) => {
-          const time = must(context.time, 'what the time is for');
-          return {
-            patientId: patient(context),
-            careServiceId: time.careServiceId,
-            serviceName: time.service,
-            ...(context.actingFor ? { forName: context.actingFor.name } : {}),
-          };
-        },
+        input: ({ context }) => inputs.checkExisting(context),
         onDone: [
           {
             description: 'go on',
@@ -277,10 +245,7 @@ export const conversationMachine = conversationSetup.createMachine({
       invoke: {
         id: 'flow',
         src: 'chooseTime',
-        input: ({ context }) => ({
-          ...must(context.time, 'what the time is for'),
-          ...(context.actingFor ? { forName: context.actingFor.name } : {}),
-        }),
+        input: ({ context }) => inputs.chooseTime(context),
         onDone: [
           { description: 'booked', guard: ({ event }) => event.output.outcome === 'booked', target: 'finished' },
           { target: 'stopped' },
