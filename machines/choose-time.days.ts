@@ -33,12 +33,18 @@ export const isBroad = (c: { slots: SlotSummary[]; wish: TimeWish; day?: string 
 export const shownSlots = (c: { slots: SlotSummary[]; day?: string }) =>
   c.day === undefined ? c.slots : c.slots.filter((s) => dateOf(s) === c.day);
 
-/** «Fler dagar» past the days the last search found: the next search brings them. */
+/**
+ * «Fler dagar» when the next page of days would be short of what the last search found:
+ * the next search brings a full page.
+ */
 export const needsLaterDays = (c: { slots: SlotSummary[]; dayOffset: number; more?: { from: string } }) =>
-  c.more !== undefined && freeDays(c.slots).length <= c.dayOffset + DAYS_PER_PAGE;
+  c.more !== undefined && freeDays(c.slots).length < c.dayOffset + 2 * DAYS_PER_PAGE;
 
-/** The wish for the next search: from the day where the last one stopped. */
-export const laterDays = (c: { wish: TimeWish; more?: { from: string } }) => ({
-  wish: { ...c.wish, dateFrom: c.more?.from ?? c.wish.dateFrom },
+/** The wish for the next search: from the first day not yet shown. */
+export const laterDays = (c: { slots: SlotSummary[]; dayOffset: number; wish: TimeWish; more?: { from: string } }) => ({
+  wish: {
+    ...c.wish,
+    dateFrom: freeDays(c.slots)[c.dayOffset + DAYS_PER_PAGE]?.date ?? c.more?.from ?? c.wish.dateFrom,
+  },
   offset: 0,
 });
