@@ -96,7 +96,7 @@ describe('fuzzed requests', () => {
           }),
         );
       }),
-      { numRuns: 400 },
+      { numRuns: 1500 },
     );
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
   }, 120_000);
@@ -132,7 +132,7 @@ describe('fuzzed requests', () => {
           }),
         );
       }),
-      { numRuns: 400 },
+      { numRuns: 1500 },
     );
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
   }, 120_000);

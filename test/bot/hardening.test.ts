@@ -276,4 +276,18 @@ describe('data at rest', () => {
     db.close();
     for (const file of [t.env.TIDBOK_DB!, t.env.CONVERSATION_DB!]) expect(statSync(file).mode & 0o077).toBe(0);
   });
+
+  it('purges the state of an idle conversation at start-up, without waiting for it to be used again', async () => {
+    t = await startTestApp();
+    const c = conversation(t.url, 'idle-purge', await login(t.url));
+    await c.say('avboka');
+    const db = new Database(t.env.CONVERSATION_DB);
+    const count = () => (db.prepare('SELECT count(*) AS n FROM state').get() as { n: number }).n;
+    expect(count()).toBe(1);
+    // As if the conversation had been left two hours ago.
+    db.prepare('UPDATE state SET updated_ms = ?').run(Date.now() - 2 * 3_600_000);
+    await t.restart();
+    expect(count()).toBe(0);
+    db.close();
+  });
 });
