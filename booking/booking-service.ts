@@ -2,7 +2,6 @@ import type { DateTime } from 'luxon';
 import { Catalog, type RulesProvider } from './catalog.js';
 import {
   childView,
-  bookingWindow,
   canBookSlot,
   canHoldAnother,
   canCancel,
@@ -14,11 +13,10 @@ import {
   isVisibleUnit,
   type BookingMode,
 } from './policy.js';
-
-import { ok, refuse, type BookingResult, type Rejection } from './rejections.js';
+import { ok, refuse, type BookingResult } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
-import { byStart, clockRange, filterSlots, type TimeWish } from './slot-filter.js';
-import { changeDeadline, endOfLocalDate, epochMillis, isBefore, startOfLocalDate, toIso } from './time.js';
+import { byStart, type TimeWish } from './slot-filter.js';
+import { changeDeadline, epochMillis, toIso } from './time.js';
 import type { Booking, Slot } from './types.js';
 import type {
   ChildView,
@@ -29,8 +27,8 @@ import type {
   SlotPurpose,
   WriteInput,
 } from './service-types.js';
-import { activeOf, contextOf, ownBooking, slotTarget } from './slot-target.js';
-import { outsideWindow } from './wish-window.js';
+import { activeOf, contextOf, ownBooking } from './slot-target.js';
+import { searchFree, type FreeSearch } from './free-search.js';
 
 export type {
   BookingView,
@@ -137,45 +135,19 @@ export class BookingService {
     now: DateTime,
     limit?: number,
   ): Promise<BookingResult<Slot[]>> {
-    const catalog = await this.catalog();
-    const target = await slotTarget(this.system, catalog, patientId, purpose, now);
-    if (!target.ok) return target;
-    const { careServiceId, rules, mode } = target.value;
-    const window = bookingWindow(rules, mode, now);
-    let from = window.from;
-    let to = window.to;
-    if (wish.dateFrom && isBefore(from, startOfLocalDate(wish.dateFrom))) from = startOfLocalDate(wish.dateFrom);
-    if (wish.dateTo && isBefore(endOfLocalDate(wish.dateTo), to)) to = endOfLocalDate(wish.dateTo);
-    if (isBefore(to, from)) return ok([]);
-    const slots = await this.system.freeSlots({
-      careServiceId,
-      from: toIso(from),
-      to: toIso(to),
-      ...clockRange(wish),
-      ...(wish.weekday ? { weekday: wish.weekday } : {}),
-      ...(limit ? { limit } : {}),
-    });
-    // The booking system was asked for the wish; checking again costs little and keeps any system honest.
-    return ok(filterSlots(slots, wish).sort(byStart));
+    const found = await this.searchFree(patientId, purpose, wish, now, limit);
+    return found.ok ? ok(found.value.slots) : found;
   }
 
-  /** How many hours before a visit it can no longer be changed online, for the times of this purpose. */
-  async changeDeadlineHours(patientId: string, purpose: SlotPurpose, now: DateTime): Promise<number | undefined> {
-    const target = await slotTarget(this.system, await this.catalog(), patientId, purpose, now);
-    return target.ok ? target.value.rules.changeDeadlineHours : undefined;
-  }
-
-  /** Why a wished period can have no times at all: it ends before the first bookable day or starts after the last. */
-  async wishOutsideWindow(
+  /** The free slots with what the conversation says about them: the change deadline, and a wish outside the window. */
+  async searchFree(
     patientId: string,
     purpose: SlotPurpose,
     wish: TimeWish,
     now: DateTime,
-  ): Promise<Rejection | undefined> {
-    if (!wish.dateFrom && !wish.dateTo) return undefined;
-    const target = await slotTarget(this.system, await this.catalog(), patientId, purpose, now);
-    if (!target.ok) return target.rejection;
-    return outsideWindow(wish, target.value.rules, target.value.mode, now);
+    limit?: number,
+  ): Promise<BookingResult<FreeSearch>> {
+    return searchFree(this.system, await this.catalog(), { patientId, purpose, wish, now, limit });
   }
 
   /** The result of an earlier write with the same key: a repeated write reports it and does nothing more. */

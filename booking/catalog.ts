@@ -4,7 +4,13 @@ import type { CareService, ServiceRules, Unit } from './types.js';
 /** The region's konfiguration for one care service at one unit. */
 export type RulesProvider = (service: CareService, unit: Unit) => ServiceRules;
 
-/** Units and care services by id, with their konfiguration, read once per call. */
+/** Catalogues built, by the list of units they were built from */
+const built = new WeakMap<
+  readonly Unit[],
+  { services: readonly CareService[]; rulesFor: RulesProvider; catalog: Catalog }
+>();
+
+/** Units and care services by id, with their konfiguration. */
 export class Catalog {
   private constructor(
     private readonly unitsById: Map<string, Unit>,
@@ -14,12 +20,17 @@ export class Catalog {
 
   static async load(system: SchedulingSystem, rulesFor: RulesProvider): Promise<Catalog> {
     const [units, services] = await Promise.all([system.units(), system.careServices()]);
+    // A booking system that hands out the same lists while nothing changed gets the same catalogue.
+    const known = built.get(units);
+    if (known?.services === services && known.rulesFor === rulesFor) return known.catalog;
     // HSA-ids compare case-insensitively (crm:scheduling).
-    return new Catalog(
+    const catalog = new Catalog(
       new Map(units.map((u) => [u.hsaId.toLowerCase(), u])),
       new Map(services.map((s) => [s.id, s])),
       rulesFor,
     );
+    built.set(units, { services, rulesFor, catalog });
+    return catalog;
   }
 
   unit(hsaId: string): Unit | undefined {

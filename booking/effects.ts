@@ -125,10 +125,11 @@ export async function alternativesTo(
 
 /** The effects over a booking service; `now` is asked at the moment each effect runs. */
 export function bookingEffects(service: BookingService, now: () => DateTime): BookingEffects {
-  const summaryAfter = async (patientId: string, result: BookingResult<Booking>): Promise<Outcome<BookingSummary>> => {
+  // The booking written is described from what the write returned, not read again.
+  const summaryAfter = async (result: BookingResult<Booking>): Promise<Outcome<BookingSummary>> => {
     if (!result.ok) return result;
-    const after = await service.myBooking(patientId, result.value.id, now());
-    if (!after) throw new Error(`Booking ${result.value.id} was written but is not listed`);
+    const after = await service.describe(result.value, now());
+    if (!after) throw new Error(`Booking ${result.value.id} was written but cannot be described`);
     return { ok: true, value: summaryOf(after) };
   };
   return {
@@ -141,31 +142,30 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
     },
     cancelBooking: async ({ patientId, bookingId, termsAccepted, reason, writeKey }) => {
       const at = now();
-      const before = await service.myBooking(patientId, bookingId, at);
       const result = await service.cancel(patientId, bookingId, { termsAccepted, reason, writeKey }, at);
       if (!result.ok) return result;
-      // A repeated cancel finds the booking cancelled already: it is described as it is now.
-      const view = before ?? (await service.describe(result.value, at));
+      // The cancelled booking is described from what the write returned: its bookings are read once.
+      const view = await service.describe(result.value, at);
       if (!view) throw new Error(`Booking ${bookingId} was cancelled but cannot be described`);
       return { ok: true, value: summaryOf(view) };
     },
     findSlots: async ({ patientId, target, wish }) => {
       const at = now();
-      const result = await service.freeSlots(patientId, purposeOf(target), wish, at, SLOTS_PER_SEARCH + 1);
+      const result = await service.searchFree(patientId, purposeOf(target), wish, at, SLOTS_PER_SEARCH + 1);
       if (!result.ok) return result;
-      const { slots: within, more } = bounded(result.value);
+      const { slots: within, more } = bounded(result.value.slots);
       const none = within.length === 0;
-      const outside = none ? await service.wishOutsideWindow(patientId, purposeOf(target), wish, at) : undefined;
+      const outside = none ? result.value.outside : undefined;
       const alternatives =
         none && isEmptyWish(wish) && target.kind === 'open'
           ? await alternativesTo(service, patientId, target.careServiceId, at)
           : [];
-      const hours = none ? undefined : await service.changeDeadlineHours(patientId, purposeOf(target), at);
+      const hours = result.value.changeDeadlineHours;
       // A time so near that it could not be changed online once booked says so.
-      const closed = (start: string) => hours !== undefined && !isBefore(at, changeDeadline(start, hours));
+      const closed = (start: string) => !isBefore(at, changeDeadline(start, hours));
       const slots = within.map((s) => ({
         ...slotSummary(s),
-        ...(closed(s.start) && hours !== undefined ? { closedWithin: hours } : {}),
+        ...(closed(s.start) ? { closedWithin: hours } : {}),
       }));
       const value: FoundSlots = { slots, alternatives, ...(outside ? { outside } : {}), ...(more ? { more } : {}) };
       return { ok: true, value };
@@ -174,13 +174,10 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
       const input = { termsAccepted, reason, writeKey };
       const at = now();
       if (target.kind === 'rebook')
-        return summaryAfter(patientId, await service.rebook(patientId, target.bookingId, slotId, input, at));
+        return summaryAfter(await service.rebook(patientId, target.bookingId, slotId, input, at));
       if (target.kind === 'invitation')
-        return summaryAfter(patientId, await service.bookInvitation(patientId, target.invitationId, slotId, input, at));
-      return summaryAfter(
-        patientId,
-        await service.book(patientId, slotId, { ...input, viaGuide: target.viaGuide }, at),
-      );
+        return summaryAfter(await service.bookInvitation(patientId, target.invitationId, slotId, input, at));
+      return summaryAfter(await service.book(patientId, slotId, { ...input, viaGuide: target.viaGuide }, at));
     },
   };
 }

@@ -62,12 +62,15 @@ export class EmbeddedTidbok implements SchedulingSystem {
   private catalog(): { units: Unit[]; careServices: CareService[] } {
     const version = `${String(this.sql('PRAGMA data_version').pluck().get())}/${String(this.sql('SELECT total_changes()').pluck().get())}`;
     if (this.catalogCache?.version !== version) {
+      // The same lists are handed out until the tidbok changes; frozen, so no caller can change them.
       this.catalogCache = {
         version,
-        units: (this.sql('SELECT data FROM units').all() as { data: string }[]).map((r) => unitOf(r.data)),
-        careServices: (this.sql('SELECT data FROM care_services').all() as { data: string }[]).map((r) =>
-          careServiceOf(r.data),
-        ),
+        units: Object.freeze(
+          (this.sql('SELECT data FROM units').all() as { data: string }[]).map((r) => unitOf(r.data)),
+        ) as Unit[],
+        careServices: Object.freeze(
+          (this.sql('SELECT data FROM care_services').all() as { data: string }[]).map((r) => careServiceOf(r.data)),
+        ) as CareService[],
       };
     }
     return this.catalogCache;
@@ -78,11 +81,11 @@ export class EmbeddedTidbok implements SchedulingSystem {
   }
 
   async units(): Promise<Unit[]> {
-    return [...this.catalog().units];
+    return this.catalog().units;
   }
 
   async careServices(): Promise<CareService[]> {
-    return [...this.catalog().careServices];
+    return this.catalog().careServices;
   }
 
   async patients(): Promise<Patient[]> {

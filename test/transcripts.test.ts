@@ -19,7 +19,9 @@ const files = (readdirSync(ROOT, { recursive: true }) as string[])
   .map((f) => join(ROOT, f))
   .sort();
 
-const PERSONNUMMER = /\b(?:19|20)?\d{6}[-+]?\d{4}\b/;
+// A personnummer standing on its own (12 digits, or 10 with a dash): not a run of digits
+// inside an id such as a UUID, whose parts are joined by dashes.
+const PERSONNUMMER = /(?<![\w-])(?:(?:19|20)\d{10}|\d{6}[-+]\d{4}|(?:19|20)\d{6}[-+]\d{4})(?![\w-])/;
 const JWT = /\beyJ[\w-]+\.[\w-]+\.[\w-]*/;
 
 /**

@@ -205,8 +205,11 @@ describe('the embedded tidbok remembers its catalogue', () => {
     expect((await env.tidbok.units()).find((u) => u.hsaId === unit.hsaId)?.name).toBe('Omdöpt av en annan process');
     rename(env.tidbok.db, 'Omdöpt här');
     expect((await env.tidbok.units()).find((u) => u.hsaId === unit.hsaId)?.name).toBe('Omdöpt här');
-    // What a caller does to the list it got does not change what the next caller gets.
-    (await env.tidbok.units()).splice(0);
+    // The list handed out cannot be changed by a caller, so the next caller gets it whole.
+    const list = await env.tidbok.units();
+    expect(() => list.splice(0)).toThrow(TypeError);
     expect(await env.tidbok.units()).toHaveLength(before.length);
+    // Until something changes, it is the same list: the catalogue built from it is reused.
+    expect(await env.tidbok.units()).toBe(list);
   });
 });
