@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { conversation, login, startTestApp, type TestApp } from '../support/app.js';
+import { conversation, login, postMessages, rawActivity, startTestApp, type TestApp } from '../support/app.js';
 
 // What an attacker or a careless client tries over HTTP: the answers stay short, the
 // limits hold, the headers are there, Direct Line keeps and forgets what it should.
@@ -159,29 +159,13 @@ describe('errors say little', () => {
     const asset = await fetch(`${t.url}/assets/constructor`);
     expect(asset.status).toBe(404);
     expectNoInternals(await asset.text());
-    const activity = {
-      type: 'message',
-      text: 'hej',
-      channelId: 'test',
-      conversation: { id: 'c' },
-      from: { id: 'u' },
-      recipient: { id: 'b' },
-    };
     for (const serviceUrl of [42, { href: 'http://x' }, 'not a url']) {
-      const res = await fetch(`${t.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...activity, serviceUrl }),
-      });
+      const res = await postMessages(t.url, rawActivity({ serviceUrl }));
       expect(res.status).toBe(400);
       expectNoInternals(await res.text());
     }
     // Without an app id the bot replies only in the HTTP response or to itself.
-    const elsewhere = await fetch(`${t.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...activity, serviceUrl: 'https://attacker.example/api' }),
-    });
+    const elsewhere = await postMessages(t.url, rawActivity({ serviceUrl: 'https://attacker.example/api' }));
     expect(elsewhere.status).toBe(403);
     expect(t.logs.join('\n')).not.toMatch(/\n\s+at /);
     // Every error answer has one shape, whoever produced it.
@@ -218,19 +202,11 @@ describe('errors say little', () => {
       '',
     ];
     for (const token of forged) {
-      const res = await fetch(`${t.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({
-          type: 'message',
-          text: 'hej',
-          channelId: 'msteams',
-          serviceUrl: 'https://smba.trafficmanager.net/emea/',
-          conversation: { id: 'x' },
-          from: { id: 'u' },
-          recipient: { id: 'b' },
-        }),
-      });
+      const res = await postMessages(
+        t.url,
+        rawActivity({ channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/' }),
+        token ? { authorization: `Bearer ${token}` } : {},
+      );
       expect(res.status).toBe(401);
       expectNoInternals(await res.text());
     }

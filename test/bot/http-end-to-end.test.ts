@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { conversation, login, send, startTestApp, type TestApp } from '../support/app.js';
+import { conversation, login, postMessages, rawActivity, send, startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -145,19 +145,7 @@ describe('the bot over HTTP with expectReplies', () => {
       MicrosoftAppPassword: 'secret',
       MicrosoftAppType: 'MultiTenant',
     });
-    const res = await fetch(`${t.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        text: 'hej',
-        channelId: 'test',
-        serviceUrl: 'http://127.0.0.1:9',
-        conversation: { id: 'x' },
-        from: { id: 'u' },
-        recipient: { id: 'b' },
-      }),
-    });
+    const res = await postMessages(t.url, rawActivity());
     expect(res.status).toBe(401);
   });
 

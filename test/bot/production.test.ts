@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { SignJWT, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send, startTestApp, type TestApp } from '../support/app.js';
+import { postMessages, rawActivity, send, startTestApp, type TestApp } from '../support/app.js';
 import { seededTemplate } from '../support/seeded-template.js';
 
 // Production mode: no demo login or inspection, residents identified by tokens from the
@@ -77,19 +77,7 @@ describe('production mode', () => {
 
   it('replies only in the HTTP response: never to a serviceUrl, not even on this machine', async () => {
     for (const serviceUrl of ['http://127.0.0.1:9', 'https://attacker.example/']) {
-      const res = await fetch(`${t.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          text: 'hej',
-          channelId: 'test',
-          serviceUrl,
-          conversation: { id: 'prod-3' },
-          from: { id: 'u' },
-          recipient: { id: 'b' },
-        }),
-      });
+      const res = await postMessages(t.url, rawActivity({ serviceUrl, conversation: { id: 'prod-3' } }));
       expect(res.status).toBe(403);
     }
   });

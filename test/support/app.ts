@@ -77,6 +77,26 @@ export async function login(url: string, personnummer = '191212121212'): Promise
   return ((await res.json()) as { token: string }).token;
 }
 
+/** A bare message activity as a channel posts it (no expectReplies), with fields overridden. */
+export const rawActivity = (over: Record<string, unknown> = {}) => ({
+  type: 'message',
+  text: 'hej',
+  channelId: 'test',
+  serviceUrl: 'http://127.0.0.1:9',
+  conversation: { id: 'x' },
+  from: { id: 'u' },
+  recipient: { id: 'b' },
+  ...over,
+});
+
+/** POSTs a body to /api/messages as JSON, with any more headers. */
+export const postMessages = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
 export interface Said {
   text: string;
   buttons: string[];

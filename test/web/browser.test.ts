@@ -44,15 +44,28 @@ run('the web page in a real browser', () => {
   const bot = (page: Page, text: string) =>
     page.locator('[role="log"], .webchat__basic-transcript').getByText(text, { exact: false }).last();
 
+  /** The page in a new tab of the given size, once the bot has greeted. */
+  const opened = async (width: number, height: number): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(t.url);
+    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    return page;
+  };
+
+  /** Logs in as a demo resident with the page's login box. */
+  const logIn = async (page: Page, personnummer: string, name: string) => {
+    await page.getByLabel('Logga in som testperson').selectOption(personnummer);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`Inloggad som ${name}`);
+  };
+
   it('lets Tolvan log in, see her bookings and cancel the ordinary one by clicking', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(t.url);
     await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByLabel('Logga in som testperson').selectOption('191212121212');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Tolvan Tolvansson');
+    await logIn(page, '191212121212', 'Tolvan Tolvansson');
     // The bot greets the resident by name at once, without waiting to be written to.
     await expect
       .poll(() => bot(page, 'Hej Tolvan Tolvansson! Du är inloggad.').isVisible(), { timeout: 15_000 })
@@ -85,9 +98,7 @@ run('the web page in a real browser', () => {
   }, 90_000);
 
   it('works on a phone-sized screen, by keyboard, and logs out', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(t.url);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    const page = await opened(390, 844);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gå direkt till chatten');
     await page.getByLabel('Logga in som testperson').selectOption('191111111111');
@@ -112,12 +123,8 @@ run('the web page in a real browser', () => {
   }, 90_000);
 
   it('takes a double click on a button as one answer, and the text box stays usable', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(t.url);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByLabel('Logga in som testperson').selectOption('191111111111');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Siv Sivsson');
+    const page = await opened(1200, 900);
+    await logIn(page, '191111111111', 'Siv Sivsson');
     await expect.poll(() => bot(page, 'Du är inloggad').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: 'Mina bokade tider' }).last().dblclick();
     await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
@@ -133,12 +140,8 @@ run('the web page in a real browser', () => {
   }, 90_000);
 
   it('offers the calendar entry of a new booking as a link on its card', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(t.url);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByLabel('Logga in som testperson').selectOption('190101012020');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Pelle Persson');
+    const page = await opened(1200, 900);
+    await logIn(page, '190101012020', 'Pelle Persson');
     const input = page.getByRole('textbox').last();
     await input.fill('boka provtagning på sävjaberg');
     await input.press('Enter');
@@ -182,12 +185,8 @@ run('the web page in a real browser', () => {
   }, 90_000);
 
   it('logs out and clears the chat when the resident writes «logga ut»', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(t.url);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByLabel('Logga in som testperson').selectOption('191111111111');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Siv Sivsson');
+    const page = await opened(1200, 900);
+    await logIn(page, '191111111111', 'Siv Sivsson');
     const input = page.getByRole('textbox').last();
     await input.fill('vilka tider har jag');
     await input.press('Enter');
@@ -200,12 +199,8 @@ run('the web page in a real browser', () => {
   }, 90_000);
 
   it('continues the conversation after a reload of the page, and starts a new one after logging out', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(t.url);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByLabel('Logga in som testperson').selectOption('191212121212');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Tolvan Tolvansson');
+    const page = await opened(1200, 900);
+    await logIn(page, '191212121212', 'Tolvan Tolvansson');
     const input = page.getByRole('textbox').last();
     await input.fill('avboka');
     await input.press('Enter');
