@@ -179,6 +179,14 @@ async function eventFor(
   if (answered) return answered;
   const { event } = interpreted;
   const flow = runningFlow(actor);
+  // When the chart itself asks (go on after emergency advice? switch errand?), only a yes
+  // or a no answers it: a new errand, a question about cost or a unit is taken as said.
+  if (actor.getSnapshot().hasTag('chartAsks') && event.type !== 'user.confirmed' && event.type !== 'user.declined') {
+    // An aside is answered, and the chart's question asked again, once that question is on screen.
+    const other =
+      switchRequest(actor, interpreted) ?? (data.prompt?.interlude ? aside(interpreted, data.prompt) : undefined);
+    if (other) return other;
+  }
   // An answer that fits the current question answers it.
   const fits = flow
     ? (flow.getSnapshot() as { can: (e: ConversationEvent) => boolean }).can(event)

@@ -93,6 +93,7 @@ function weekdayIn(
   lex: Lexicon,
 ): { weekday: number; index: number; word: string } | undefined {
   for (const [i, word] of words.entries()) {
+    if (lex.pastWeekdays.has(word)) continue;
     const exact = lex.weekdays.get(word);
     if (exact !== undefined) return { weekday: exact, index: i, word };
     for (const [w, n] of lex.weekdays) if (sameWord(word, w)) return { weekday: n, index: i, word: w };

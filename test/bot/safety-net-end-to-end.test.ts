@@ -124,4 +124,19 @@ describe('the safety net in the running bot', () => {
     expect(answer).not.toMatch(EMERGENCY_TEXT);
     expect(answer).toContain('för långt');
   });
+
+  it('after advice mid-flow, takes a new errand as said and answers a question with the question to go on', async () => {
+    const c = conversation(t.url, 'after-advice', token);
+    await c.say('boka om läkarbesöket');
+    await c.say('min fru har kraftig bröstsmärta sedan en halvtimme');
+    expect(c.text()).toMatch(EMERGENCY_TEXT);
+    await c.say('hej');
+    expect(c.text()).toContain('Vill du fortsätta med det vi höll på med?');
+    await c.say('vad kostar det');
+    expect(c.text()).toContain('patientavgiften');
+    expect(c.buttons()).toEqual(['Ja, fortsätt', 'Nej, avsluta']);
+    await c.say('fick en inbjudan till hudmottagningen och vill boka den');
+    expect(c.text()).toContain('Lediga tider för Nybesök hudläkare på Hudmottagningen Akademiska');
+    expect(c.text()).not.toContain('Vill du fortsätta');
+  });
 });

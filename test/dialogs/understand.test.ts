@@ -138,6 +138,7 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
       { dateFrom: '2026-12-03', dateTo: '2026-12-03', weekday: 4, timeFrom: '10:15', timeTo: '10:16' },
     ],
     ['ont i två dagar', {}],
+    ['jag bokade den i fredags', {}],
     ['på fredag efter lunch', { dateFrom: '2026-12-04', dateTo: '2026-12-04', weekday: 5, timeFrom: '13:00' }],
     ['nästa vecka på förmiddagen', { dateFrom: '2026-12-07', dateTo: '2026-12-13', partOfDay: 'morning' }],
     [
