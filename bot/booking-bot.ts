@@ -144,13 +144,14 @@ export class BookingBot {
     let replies: Reply[];
     let loggedOut = false;
     try {
-      const { chart, model, texts } = deps.live;
+      const { chart, rereads, model, texts } = deps.live;
       const turnInput: TurnInput = input.kind === 'login' ? { kind: 'login', name: resident?.name } : input;
       // A write in this turn is keyed by the conversation and the question answered.
       const turnKey = `${key}#${previous.promptSeq ?? 0}`;
       const result = await inWriteScope(turnKey, () =>
         runTurn(previous, turnInput, resident?.patientId, {
           chart,
+          rereads,
           model,
           labelOf: labelOf(texts, now),
           now,

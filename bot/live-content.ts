@@ -7,6 +7,7 @@ import { notReloadedMessage, reloadedMessage } from '../content/reload-messages.
 import type { BookingEffects } from '../booking/effects.js';
 import { buildUnderstanding, type UnderstandingModel } from '../dialogs/understanding-model.js';
 import { chartWith, type Chart } from '../machines/chart.js';
+import type { Rereads } from '../machines/stored-context.js';
 
 // The content the bot runs on, and what is derived from it: the understanding trained on
 // the examples, and the conversation chart with its effects, whose questionnaires are
@@ -18,8 +19,11 @@ export class LiveContent {
   content!: Content;
   model!: UnderstandingModel;
   readonly chart: Chart;
+  /** The chart's reads, which make a stored conversation whole again */
+  readonly rereads: Rereads;
 
   private constructor(effects: BookingEffects) {
+    this.rereads = effects;
     this.chart = chartWith(effects, {
       all: () => this.content.questionnaires,
       unitOf: (hsaId) => {

@@ -53,6 +53,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'menu.hello': NONE,
   'menu.plain': NONE,
   'session.updated': NONE,
+  'session.changed': NONE,
   'switch.ask': ['current', 'next'],
   'queue.next.view': NONE,
   'queue.next.cancel': NONE,

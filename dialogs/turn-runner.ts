@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { createActor, type Snapshot } from 'xstate';
 import { settle } from '../machines/settle.js';
 import type { Chart } from '../machines/chart.js';
+import { compactSnapshot, expandSnapshot, RestoreStale, type Rereads } from '../machines/stored-context.js';
 import { CHART_VERSION, OFFERED, type ConversationEvent } from '../machines/conversation.machine.js';
 import { menuPrompt } from '../machines/menu.machine.js';
 import { t, type Choice, type Reply } from '../machines/reply.js';
@@ -47,6 +48,8 @@ export type TurnInput =
 
 export interface TurnDeps {
   chart: Chart;
+  /** The reads that make a stored conversation whole again (the chart's own effects) */
+  rereads: Rereads;
   model: UnderstandingModel;
   /** The rendered label of a choice, as the resident sees it */
   labelOf: (choice: Choice) => string;
@@ -91,7 +94,7 @@ interface Open {
 }
 
 /** Restores the chart, or starts it; every reply it emits is collected from here on. */
-function open(data: ConversationData, patientId: string | undefined, deps: TurnDeps): Open {
+function open(data: ConversationData, patientId: string | undefined, deps: TurnDeps, changed: boolean): Open {
   const replies: Reply[] = [];
   const listen = (actor: ChartActor) => {
     actor.on('replies', (e) => replies.push(...e.replies));
@@ -110,7 +113,11 @@ function open(data: ConversationData, patientId: string | undefined, deps: TurnD
       // Such a snapshot may also be refused outright; either way the conversation starts over, below.
     }
   }
-  const notice = data.chart !== undefined ? [{ parts: [t('session.updated')] }] : [];
+  const notice = changed
+    ? [{ parts: [t('session.changed')] }]
+    : data.chart !== undefined
+      ? [{ parts: [t('session.updated')] }]
+      : [];
   const actor = listen(createActor(deps.chart, { input: { patientId } }));
   actor.start();
   return { actor, replies, notice, fresh: true };
@@ -133,7 +140,7 @@ const sameQuestion = (a: Reply, b: Reply | undefined) =>
 function finish(actor: ChartActor, data: ConversationData, replies: Reply[]): TurnResult {
   const asked = [...replies].reverse().find((r) => r.expects !== undefined);
   const flowAsked = [...replies].reverse().find((r) => r.expects !== undefined && !r.interlude);
-  const snapshot = actor.getPersistedSnapshot();
+  const snapshot = compactSnapshot(actor.getPersistedSnapshot());
   actor.stop();
   return {
     data: {
@@ -197,6 +204,33 @@ async function eventFor(
   return aside(interpreted, data.prompt) ?? notUnderstood(interpreted, data.prompt);
 }
 
+/**
+ * The stored conversation made whole by reading again what it left to the tidbok; without
+ * its chart when what it pointed at is gone (it starts over, saying why); the error when
+ * the booking system does not answer.
+ */
+async function restored(data: ConversationData, deps: TurnDeps): Promise<ConversationData | Error> {
+  if (data.chart?.version !== CHART_VERSION) return data;
+  try {
+    return { ...data, chart: { ...data.chart, snapshot: await expandSnapshot(data.chart.snapshot, deps.rereads) } };
+  } catch (error) {
+    if (error instanceof RestoreStale) return { ...data, chart: undefined };
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/**
+ * The booking system did not answer while the conversation was restored: it is kept as it
+ * was and asked again later. The safety net still answers an emergency.
+ */
+async function unrestored(stored: ConversationData, input: TurnInput, deps: TurnDeps): Promise<TurnResult> {
+  const text = input.kind === 'message' ? input.text : undefined;
+  const emergency = text ? await emergencyInLong(text, deps.model) : undefined;
+  // The advice as the chart says it (conversation.setup.ts), the conversation kept for later.
+  if (emergency) return { data: stored, replies: [{ parts: [t(deps.model.advice[emergency])] }] };
+  return { data: stored, replies: [{ parts: [t('error.bookingSystem')] }, ...repeatPrompt(stored.prompt)] };
+}
+
 /** Whether a stored conversation is at the menu, which shows nothing personal. */
 const atMenu = (data: ConversationData) => (data.chart?.snapshot as { value?: unknown } | undefined)?.value === 'menu';
 
@@ -215,7 +249,9 @@ export async function runTurn(
     : keepMenu
       ? { ...stored, patientId, toldEnglish: undefined }
       : { patientId, promptSeq: stored.promptSeq };
-  const opened = open(data, patientId, deps);
+  const restoring = await restored(data, deps);
+  if (restoring instanceof Error) return unrestored(stored, input, deps);
+  const opened = open(restoring, patientId, deps, restoring.chart === undefined && data.chart !== undefined);
   const { actor, replies } = opened;
   if (keepMenu && !opened.fresh) actor.send({ type: 'session.resident', patientId });
   if (input.kind === 'login' && patientId) {

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 import { findPhrase, named, normalize, sameWord, tokens } from '../content/words.js';
-import type { ChildKind, Intent, Understanding } from '../machines/events.js';
+import type { ChildKind, Intent, Names, Understanding } from '../machines/events.js';
 import { readIntent } from './intent-reading.js';
 import { languageOf } from './language.js';
 import type { Lexicon, Phrase } from './lexicon.js';
@@ -75,6 +75,23 @@ function childKindIn(words: readonly string[], lex: Lexicon): { childKind?: Chil
   return daughter === son ? {} : { childKind: daughter ? 'daughter' : 'son' };
 }
 
+/**
+ * How many of a message's words are kept as names. The understanding is kept with the
+ * errand, so a long story would make every stored conversation large; a booking is named
+ * in the first sentences, and one named later is asked about instead.
+ */
+export const NAMES_MAX_WORDS = 80;
+
+/** The first NAMES_MAX_WORDS words as names, professions read as their title («doktorn» as «läkare»). */
+function namesIn(words: readonly string[], fillers: readonly number[], known: Names['known'], lex: Lexicon): Names {
+  const kept = words.slice(0, NAMES_MAX_WORDS);
+  return {
+    words: kept.map((w) => lex.professions.find((p) => p.others.some((o) => sameWord(w, o)))?.title ?? w),
+    fillers: fillers.filter((i) => i < kept.length),
+    known: known.filter((k) => k.at.every((i) => i < kept.length)),
+  };
+}
+
 async function read(text: string, now: DateTime, model: UnderstandingModel): Promise<Read> {
   const lex = model.lexicon;
   const words = tokens(normalize(text));
@@ -105,14 +122,15 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(says(lex.forChild) ? { forChild: true, ...childKindIn(words, lex) } : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
-    names: {
-      words: words.map((w) => lex.professions.find((p) => p.others.some((o) => sameWord(w, o)))?.title ?? w),
+    names: namesIn(
+      words,
       fillers,
-      known: [
+      [
         ...services.hits.map((h) => ({ at: h.real, careServiceId: h.item.id })),
         ...units.hits.map((h) => ({ at: h.real, unitHsaId: h.item.hsaId })),
       ],
-    },
+      lex,
+    ),
     problems,
   };
   return { understanding, learned: reading.kind === 'sure' };

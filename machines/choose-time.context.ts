@@ -8,6 +8,7 @@ import type { OtherBooking } from './check-existing.machine.js';
 import { hasWish, type Understanding, type UserEvent } from './events.js';
 import { must } from '../booking/invariant.js';
 import { ALT } from './choose-time.replies.js';
+import type { Searched } from './stored-context.js';
 
 // What choosing a time is given, keeps and gives back; and who the resident wants the time with.
 
@@ -47,6 +48,8 @@ export interface Context extends ChooseTimeInput {
   /** Everyone whose free times have been found, to know a name when the resident says one */
   performers: string[];
   slots: SlotSummary[];
+  /** The terms of the search that found `slots`: stored in their place (stored-context.ts) */
+  searched?: Searched;
   alternatives: Alternative[];
   /** Why the last search found nothing, when a rule says so */
   outside?: FoundSlots['outside'];
@@ -76,6 +79,7 @@ export function whoSaid(c: Context, u: Understanding): Who | undefined {
 /** What a search found, taken in: the times, everyone they are with, and the days afresh. */
 export const found = (c: Context, result: FoundSlots): Partial<Context> => ({
   slots: result.slots,
+  searched: { target: c.target, wish: c.wish },
   performers: [...new Set([...c.performers, ...result.slots.flatMap((s) => (s.performer ? [s.performer] : []))])],
   alternatives: result.alternatives,
   outside: result.outside,
@@ -103,6 +107,12 @@ export function withWho(c: Context, u: Understanding): Partial<Context> {
     ? { everyone: true, wish, offset: 0 }
     : { performer: who.performer, everyone: false, wish, offset: 0 };
 }
+
+/** Only the preferred performer's times of those found are kept. */
+export const preferredOnly = (c: Context): Partial<Context> => ({
+  slots: c.slots.filter((s) => s.performer === c.performer),
+  searched: c.searched && { ...c.searched, preferred: c.performer },
+});
 
 export const isChoice = (e: UserEvent, value: string) => e.type === 'user.chose' && e.value === value;
 export const refusalOf = (o: Outcome<unknown>): Rejection | undefined => (o.ok ? undefined : o.rejection);

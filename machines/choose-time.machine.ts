@@ -29,6 +29,7 @@ import {
   found,
   isChoice,
   nextWish,
+  preferredOnly,
   refusalOf,
   toAlternative,
   whoSaid,
@@ -65,6 +66,9 @@ export const chooseTimeMachine = setup({
     hadWish: ({ context }) => !isEmptyWish(context.wish),
     isChosenSlot: ({ context, event }) =>
       event.type === 'user.chose' && context.slots.some((s) => s.id === event.value),
+    // A time on screen that the search, made again for this turn, no longer finds: taken meanwhile.
+    isGoneSlot: ({ event }) =>
+      event.type === 'user.chose' && ![MORE, DAYS, EVERYONE, OTHER_DAY, KEEP].includes(event.value),
     isAlternative: ({ context, event }) =>
       event.type === 'user.chose' && context.alternatives.some((a) => ALT + a.careServiceId === event.value),
     isMore: ({ event }) => isChoice(event, MORE),
@@ -100,7 +104,7 @@ export const chooseTimeMachine = setup({
     }),
     takeWho: assign(({ context, event }) => (event.type === 'user.said' ? withWho(context, event.understanding) : {})),
     showEveryone: assign({ everyone: true, offset: 0 }),
-    keepPreferred: assign({ slots: ({ context }) => context.slots.filter((s) => s.performer === context.performer) }),
+    keepPreferred: assign(({ context }) => preferredOnly(context)),
     sayNoneWithPerformer: speak.say(({ context }) => [
       { parts: [t('time.performerNone', { performer: context.performer ?? '' })] },
     ]),
@@ -208,6 +212,7 @@ export const chooseTimeMachine = setup({
           { guard: 'isEveryone', target: 'searching', actions: 'showEveryone' },
           { guard: 'isOtherDay', target: 'askingWish' },
           { guard: 'isKeep', target: 'kept' },
+          { guard: 'isGoneSlot', target: 'searching', actions: { type: 'say', params: { key: 'time.slotTaken' } } },
         ],
         'user.said': SAYS_WHEN_OR_WHO,
       },

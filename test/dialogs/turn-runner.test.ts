@@ -24,6 +24,7 @@ let deps: TurnDeps;
 beforeAll(async () => {
   deps = {
     chart: chartWith(effects, { all: () => content.questionnaires, unitOf: () => undefined }),
+    rereads: effects,
     model: await shippedModel(),
     labelOf: (c) => content.texts.render(c.label.key, c.label.params),
     now: at('2026-12-01T09:00'),
