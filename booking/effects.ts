@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { BookingService, ChildView, SlotPurpose } from './booking-service.js';
 import type { BookingResult } from './rejections.js';
-import { changeDeadline, isBefore, nextDate } from './time.js';
+import { changeDeadline, epochMillis, isBefore, nextDate } from './time.js';
 import { isEmptyWish, type TimeWish } from './slot-filter.js';
 import type { Booking } from './types.js';
 import {
@@ -162,7 +162,9 @@ export function bookingEffects(service: BookingService, now: () => DateTime): Bo
           : [];
       const hours = result.value.changeDeadlineHours;
       // A time so near that it could not be changed online once booked says so.
-      const closed = (start: string) => !isBefore(at, changeDeadline(start, hours));
+      // Wall-clock and real hours differ by at most one per DST change: only a time that near is worked out.
+      const surelyOpen = at.toMillis() + (hours + 2) * 3_600_000;
+      const closed = (start: string) => epochMillis(start) <= surelyOpen && !isBefore(at, changeDeadline(start, hours));
       const slots = within.map((s) => ({
         ...slotSummary(s),
         ...(closed(s.start) ? { closedWithin: hours } : {}),

@@ -4,7 +4,7 @@ import { bookingWindow } from './policy.js';
 import { ok, type BookingResult, type Rejection } from './rejections.js';
 import type { SchedulingSystem } from './scheduling-system.js';
 import type { SlotPurpose } from './service-types.js';
-import { byStart, clockRange, filterSlots, type TimeWish } from './slot-filter.js';
+import { clockRange, filterSlots, inStartOrder, type TimeWish } from './slot-filter.js';
 import { slotTarget } from './slot-target.js';
 import { endOfLocalDate, isBefore, startOfLocalDate, toIso } from './time.js';
 import type { Slot } from './types.js';
@@ -49,5 +49,5 @@ export async function searchFree(
     ...(q.limit ? { limit: q.limit } : {}),
   });
   // The booking system was asked for the wish; checking again costs little and keeps any system honest.
-  return found(filterSlots(slots, wish).sort(byStart));
+  return found(inStartOrder(filterSlots(slots, wish)));
 }

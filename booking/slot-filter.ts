@@ -1,4 +1,4 @@
-import { epochMillis, localTime } from './time.js';
+import { epochMillis, localFields } from './time.js';
 
 // What a resident can say about a wanted time, as data. Pure functions over slots, in
 // local time (Europe/Stockholm), so that «på förmiddagen» means the same in March and July.
@@ -29,12 +29,10 @@ const minutesOf = (hhmm: string): number => {
 };
 
 export function matchesWish(slot: { start: string }, wish: TimeWish): boolean {
-  const start = localTime(slot.start);
-  const date = start.toISODate() ?? '';
+  const { date, weekday, minute } = localFields(slot.start);
   if (wish.dateFrom && date < wish.dateFrom) return false;
   if (wish.dateTo && date > wish.dateTo) return false;
-  if (wish.weekday && start.weekday !== wish.weekday) return false;
-  const minute = start.hour * 60 + start.minute;
+  if (wish.weekday && weekday !== wish.weekday) return false;
   if (wish.timeFrom && minute < minutesOf(wish.timeFrom)) return false;
   if (wish.timeTo && minute >= minutesOf(wish.timeTo)) return false;
   if (wish.partOfDay) {
@@ -63,10 +61,20 @@ export function clockRange(wish: TimeWish): { timeFrom?: string; timeTo?: string
 }
 
 export const filterSlots = <T extends { start: string }>(slots: readonly T[], wish: TimeWish): T[] =>
-  slots.filter((s) => matchesWish(s, wish));
+  isEmptyWish(wish) ? [...slots] : slots.filter((s) => matchesWish(s, wish));
 
 export const byStart = (a: { start: string }, b: { start: string }): number =>
   epochMillis(a.start) - epochMillis(b.start);
+
+/** In time order: each start read once, and nothing moved when they already are (as a booking system returns them). */
+export function inStartOrder<T extends { start: string }>(slots: T[]): T[] {
+  const at = slots.map((s) => epochMillis(s.start));
+  if (at.every((t, i) => i === 0 || (at[i - 1] ?? t) <= t)) return slots;
+  return at
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map(({ i }) => slots[i] as T);
+}
 
 export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).every((v) => v === undefined);
 

@@ -9,6 +9,13 @@ export function instant(iso: string, zone: string = ZONE): DateTime {
   return dt;
 }
 
+const WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:\d\d|Z)$/;
+
+/** Milliseconds since the epoch of an ISO instant: read directly when it carries its offset, else as `instant` reads it. */
+export function instantMillis(iso: string, zone: string = ZONE): number {
+  return WITH_OFFSET.test(iso) ? Date.parse(iso) : instant(iso, zone).toMillis();
+}
+
 /**
  * Parses an ISO time that carries its local (Stockholm) offset, as every time in this
  * system does, keeping that offset instead of computing the zone's rules again: the
@@ -18,6 +25,31 @@ export function localTime(iso: string): DateTime {
   const dt = DateTime.fromISO(iso, { setZone: true });
   if (!dt.isValid) throw new Error(`Invalid ISO time: ${iso}`);
   return dt;
+}
+
+/** The local date, weekday (1 = Monday) and minute of the day of an ISO time, in its own offset. */
+export interface LocalFields {
+  date: string;
+  weekday: number;
+  minute: number;
+}
+
+const LOCAL_FIELDS = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/;
+
+/**
+ * The fields as written in an ISO time with an offset, as luxon reads them with setZone:
+ * the date and clock time are the local ones, so no zone arithmetic is needed. Any other
+ * form is read by luxon.
+ */
+export function localFields(iso: string): LocalFields {
+  const m = LOCAL_FIELDS.exec(iso);
+  if (!m || iso.length < 19) {
+    const dt = localTime(iso);
+    return { date: dt.toISODate() ?? '', weekday: dt.weekday, minute: dt.hour * 60 + dt.minute };
+  }
+  const [, y, mo, d, h, mi] = m as unknown as [string, string, string, string, string, string];
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay();
+  return { date: `${y}-${mo}-${d}`, weekday: day === 0 ? 7 : day, minute: Number(h) * 60 + Number(mi) };
 }
 
 /** Milliseconds since the epoch of an ISO time with an offset. */

@@ -8,7 +8,7 @@ import type {
   SchedulingSystem,
   SlotQuery,
 } from '../booking/scheduling-system.js';
-import { instant } from '../booking/time.js';
+import { instantMillis } from '../booking/time.js';
 import type { Booking, CareService, Invitation, Patient, Slot, Unit } from '../booking/types.js';
 import {
   bookingOf,
@@ -132,8 +132,8 @@ export class EmbeddedTidbok implements SchedulingSystem {
        ORDER BY start_ms LIMIT ?`,
     ).all(
       query.careServiceId,
-      instant(query.from).toMillis(),
-      instant(query.to).toMillis(),
+      instantMillis(query.from),
+      instantMillis(query.to),
       query.timeFrom ?? null,
       query.timeFrom ?? null,
       query.timeTo ?? null,

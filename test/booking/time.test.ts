@@ -1,5 +1,15 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { changeDeadline, horizonEnd, toIso } from '../../booking/time.js';
+import {
+  changeDeadline,
+  horizonEnd,
+  instant,
+  instantMillis,
+  localFields,
+  localTime,
+  toIso,
+} from '../../booking/time.js';
 import { at } from '../support/fixtures.js';
 
 describe('change deadline in wall-clock time', () => {
@@ -20,5 +30,37 @@ describe('booking horizon', () => {
   it('ends at the end of the local day, also across DST', () => {
     expect(toIso(horizonEnd(at('2026-03-20T15:00'), 14))).toBe('2026-04-03T23:59:59.999+02:00');
     expect(toIso(horizonEnd(at('2026-10-20T15:00'), 7))).toBe('2026-10-27T23:59:59.999+01:00');
+  });
+});
+
+describe('times read without luxon where the offset says it all', () => {
+  // Any instant in 2000–2040, written as every time in the system is: local, with its offset.
+  const instants = fc
+    .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) })
+    .map((ms) => toIso(DateTime.fromMillis(ms)));
+
+  it('reads the local date, weekday and minute of the day as luxon does', () => {
+    fc.assert(
+      fc.property(instants, (iso) => {
+        const dt = localTime(iso);
+        expect(localFields(iso)).toEqual({
+          date: dt.toISODate(),
+          weekday: dt.weekday,
+          minute: dt.hour * 60 + dt.minute,
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the instant as luxon does, with or without an offset', () => {
+    fc.assert(
+      fc.property(instants, (iso) => {
+        expect(instantMillis(iso)).toBe(instant(iso).toMillis());
+        const local = iso.slice(0, 19);
+        expect(instantMillis(local)).toBe(instant(local).toMillis());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -64,7 +64,7 @@ function workingDays(now: DateTime): { date: string; eightMs: number; offset: st
   return days;
 }
 
-function generate(file: string, total: number, shape: Shape, now: DateTime): Generated {
+export function generate(file: string, total: number, shape: Shape, now: DateTime): Generated {
   const started = performance.now();
   const tidbok = new EmbeddedTidbok(file);
   const db = tidbok.db;
