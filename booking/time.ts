@@ -1,9 +1,11 @@
-import { DateTime } from 'luxon';
+import { DateTime, type Zone } from 'luxon';
+import { STOCKHOLM } from './zone.js';
 
-export const ZONE = 'Europe/Stockholm';
+/** The zone of every local time (Europe/Stockholm), with its offsets remembered (zone.ts). */
+export const ZONE: Zone = STOCKHOLM;
 
 /** Parses an ISO instant; throws on malformed input, which is a bug or a corrupt store. */
-export function instant(iso: string, zone: string = ZONE): DateTime {
+export function instant(iso: string, zone: Zone | string = ZONE): DateTime {
   const dt = DateTime.fromISO(iso, { zone });
   if (!dt.isValid) throw new Error(`Invalid ISO time: ${iso} (${dt.invalidExplanation ?? dt.invalidReason})`);
   return dt;
@@ -12,7 +14,7 @@ export function instant(iso: string, zone: string = ZONE): DateTime {
 const WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:\d\d|Z)$/;
 
 /** Milliseconds since the epoch of an ISO instant: read directly when it carries its offset, else as `instant` reads it. */
-export function instantMillis(iso: string, zone: string = ZONE): number {
+export function instantMillis(iso: string, zone: Zone | string = ZONE): number {
   return WITH_OFFSET.test(iso) ? Date.parse(iso) : instant(iso, zone).toMillis();
 }
 
@@ -61,8 +63,8 @@ export const epochMillis = (iso: string): number => Date.parse(iso);
  * also across a DST change (where that is 23 or 25 real hours). Whole days are taken as
  * calendar days and the remainder as hours.
  */
-export function changeDeadline(startIso: string, hours: number, zone: string = ZONE): DateTime {
-  const key = `${startIso}|${hours}|${zone}`;
+export function changeDeadline(startIso: string, hours: number, zone: Zone | string = ZONE): DateTime {
+  const key = `${startIso}|${hours}|${typeof zone === 'string' ? zone : zone.name}`;
   const known = deadlines.get(key);
   if (known) return known;
   const start = instant(startIso, zone);
@@ -86,16 +88,16 @@ export function earliestBookable(now: DateTime, minNoticeHours: number): DateTim
 }
 
 /** The end of the booking horizon: the end of the local day `days` calendar days ahead. */
-export function horizonEnd(now: DateTime, days: number, zone: string = ZONE): DateTime {
+export function horizonEnd(now: DateTime, days: number, zone: Zone | string = ZONE): DateTime {
   return now.setZone(zone).plus({ days }).endOf('day');
 }
 
 /** Start of a local date, as an instant. */
-export function startOfLocalDate(isoDate: string, zone: string = ZONE): DateTime {
+export function startOfLocalDate(isoDate: string, zone: Zone | string = ZONE): DateTime {
   return DateTime.fromISO(isoDate, { zone }).startOf('day');
 }
 
-export function endOfLocalDate(isoDate: string, zone: string = ZONE): DateTime {
+export function endOfLocalDate(isoDate: string, zone: Zone | string = ZONE): DateTime {
   return DateTime.fromISO(isoDate, { zone }).endOf('day');
 }
 
@@ -104,7 +106,7 @@ export function endOfLocalDate(isoDate: string, zone: string = ZONE): DateTime {
 export const nextDate = (isoDate: string): string =>
   DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? isoDate;
 
-export function toIso(dt: DateTime, zone: string = ZONE): string {
+export function toIso(dt: DateTime, zone: Zone | string = ZONE): string {
   const s = dt.setZone(zone).toISO({ suppressMilliseconds: true });
   if (s === null) throw new Error('Invalid DateTime');
   return s;

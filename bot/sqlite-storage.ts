@@ -19,6 +19,8 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
 
   private readonly statements;
+  /** Every change in one transaction (made once: better-sqlite3 builds a wrapper per transaction() call). */
+  private readonly writeAll;
 
   constructor(file: string) {
     this.db = openPrivateDatabase(file);
@@ -34,6 +36,18 @@ export class SqliteStorage implements Storage {
       delete: this.db.prepare('DELETE FROM state WHERE key = ?'),
       deleteIdle: this.db.prepare('DELETE FROM state WHERE updated_ms < ?'),
     };
+    this.writeAll = this.db.transaction((changes: StoreItems, now: number) => {
+      for (const [key, item] of Object.entries(changes)) {
+        const { eTag, ...data } = (item ?? {}) as { eTag?: string };
+        const json = JSON.stringify(data);
+        if (eTag === undefined || eTag === '*') {
+          this.statements.upsert.run(key, json, now);
+          continue;
+        }
+        const updated = this.statements.update.run(json, now, key, Number(eTag));
+        if (updated.changes === 0) throw new StorageConflict(key);
+      }
+    });
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -47,21 +61,7 @@ export class SqliteStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    const now = Date.now();
-    this.db
-      .transaction(() => {
-        for (const [key, item] of Object.entries(changes)) {
-          const { eTag, ...data } = (item ?? {}) as { eTag?: string };
-          const json = JSON.stringify(data);
-          if (eTag === undefined || eTag === '*') {
-            this.statements.upsert.run(key, json, now);
-            continue;
-          }
-          const updated = this.statements.update.run(json, now, key, Number(eTag));
-          if (updated.changes === 0) throw new StorageConflict(key);
-        }
-      })
-      .immediate();
+    this.writeAll.immediate(changes, Date.now());
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -37,6 +37,14 @@ function normalizeNow(text: string): string {
 
 export const tokens = (normalized: string): string[] => (normalized ? normalized.split(' ') : []);
 
+const phraseCache = new Map<string, readonly string[]>();
+/** A name or phrase of the catalogue or content as words to match, remembered (it never changes). */
+export function phraseOf(text: string): readonly string[] {
+  let known = phraseCache.get(text);
+  if (known === undefined) remember(phraseCache, text, (known = Object.freeze(tokens(normalize(text)))));
+  return known;
+}
+
 /**
  * Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped.
  * Three rows of a typed array, the two before and the current, are all it needs.

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
+import { ZONE } from '../booking/time.js';
 import { findPhrase, named, normalize, sameWord, tokens } from '../content/words.js';
 import type { ChildKind, Intent, Names, Understanding } from '../machines/events.js';
 import { readIntent } from './intent-reading.js';
@@ -23,7 +24,7 @@ export interface FullUnderstanding extends Understanding {
 const ERRANDS: readonly Intent[] = ['view', 'cancel', 'rebook', 'book', 'book-invitation', 'guided'];
 
 function wishOf(words: readonly string[], now: DateTime, lex: Lexicon) {
-  const dates = parseDates(words, words.join(' '), now.setZone('Europe/Stockholm'), lex);
+  const dates = parseDates(words, words.join(' '), now.setZone(ZONE), lex);
   const times = parseTimes(words, lex);
   const wish: TimeWish = {};
   if (dates.dateFrom) wish.dateFrom = dates.dateFrom;

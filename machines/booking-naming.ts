@@ -1,6 +1,6 @@
 import { dayPart, filterSlots, isEmptyWish, timePart, type TimeWish } from '../booking/slot-filter.js';
 import type { BookingSummary } from '../booking/views.js';
-import { normalize, phraseHits, tokens } from '../content/words.js';
+import { phraseHits, phraseOf } from '../content/words.js';
 import type { Names, Understanding } from './events.js';
 
 // Which of the resident's own bookings a message names: by care service or profession
@@ -15,13 +15,11 @@ const SHORTEST_NAME_PART = 3;
 
 /** A performer's name whole and by its parts. */
 const performerParts = (performer: string | undefined): string[] =>
-  performer ? [performer, ...tokens(normalize(performer)).filter((w) => w.length >= SHORTEST_NAME_PART)] : [];
+  performer ? [performer, ...phraseOf(performer).filter((w) => w.length >= SHORTEST_NAME_PART)] : [];
 
-function phrasesOf(b: BookingSummary): string[][] {
+function phrasesOf(b: BookingSummary): (readonly string[])[] {
   const { service, unit, performer } = b.names;
-  return [...service, ...unit, ...performerParts(performer)]
-    .map((p) => tokens(normalize(p)))
-    .filter((p) => p.length > 0);
+  return [...service, ...unit, ...performerParts(performer)].map(phraseOf).filter((p) => p.length > 0);
 }
 
 /** The one performer among these a message names («helst hos Anna Berg»), if exactly one. */
@@ -30,7 +28,7 @@ export function performerIn(performers: readonly string[], u: Understanding): st
   if (!names) return undefined;
   const fillers = new Set(names.fillers);
   const named = [...new Set(performers)].filter((p) =>
-    performerParts(p).some((part) => phraseHits(names.words, tokens(normalize(part)), fillers).length > 0),
+    performerParts(p).some((part) => phraseHits(names.words, phraseOf(part), fillers).length > 0),
   );
   return named.length === 1 ? named[0] : undefined;
 }

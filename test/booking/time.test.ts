@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   changeDeadline,
@@ -9,6 +9,7 @@ import {
   localFields,
   localTime,
   toIso,
+  ZONE,
 } from '../../booking/time.js';
 import { at } from '../support/fixtures.js';
 
@@ -61,6 +62,47 @@ describe('times read without luxon where the offset says it all', () => {
         expect(instantMillis(local)).toBe(instant(local).toMillis());
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the zone with its offsets remembered', () => {
+  const iana = IANAZone.create('Europe/Stockholm');
+  // Instants anywhere in 2000–2040, and within an hour of each DST change of those years.
+  const changes = Array.from({ length: 41 }, (_, i) => 2000 + i).flatMap((year) =>
+    [2, 9].map((month) => {
+      // The last Sunday of March and of October, at 01:00 UTC.
+      const last = new Date(Date.UTC(year, month + 1, 0));
+      return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+    }),
+  );
+  const instantsMs = fc.oneof(
+    fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+    fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -3_600_000, max: 3_600_000 })).map(([at, d]) => at + d),
+  );
+
+  it('gives the offset the IANA zone gives, also next to a DST change', () => {
+    fc.assert(
+      fc.property(instantsMs, (ms) => {
+        expect(ZONE.offset(ms)).toBe(iana.offset(ms));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('makes the same local times, days and deadlines as the IANA zone', () => {
+    fc.assert(
+      fc.property(instantsMs, fc.integer({ min: 0, max: 90 }), (ms, days) => {
+        const ours = DateTime.fromMillis(ms, { zone: ZONE });
+        const theirs = DateTime.fromMillis(ms, { zone: iana });
+        expect(ours.toISO()).toBe(theirs.toISO());
+        expect(ours.plus({ days }).endOf('day').toISO()).toBe(theirs.plus({ days }).endOf('day').toISO());
+        const local = theirs.toISO()!.slice(0, 19);
+        expect(DateTime.fromISO(local, { zone: ZONE }).toMillis()).toBe(
+          DateTime.fromISO(local, { zone: iana }).toMillis(),
+        );
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -42,7 +42,14 @@ export interface ServerProcess {
 export async function startServer(kind: 'ours' | 'echo'): Promise<ServerProcess> {
   const parent = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
   const child: ChildProcess = fork(CHILD, [kind], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE=<folder>: our server writes a V8 CPU profile there when it stops (node --cpu-prof).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(kind === 'ours' && process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+    ],
     env: { ...process.env, ...UNLIMITED, TMPDIR: parent },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
