@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadContentOrThrow } from '../../content/load.js';
 import { startLocalBot } from '../local-bot.js';
 import { startEchoBot, type RunningServer } from './echo-bot.js';
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   const send = (message: object) => {
     if (process.send) process.send(message);
   };
+  // How long the event loop was held up, since the last reading: one turn's longest block shows as the max.
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   process.on('message', (message: Request) => {
     if (message.type === 'cpu') {
       const cpu = process.cpuUsage();
@@ -27,7 +31,10 @@ async function main(): Promise<void> {
         userUs: cpu.user,
         systemUs: cpu.system,
         rssBytes: process.memoryUsage().rss,
+        loopDelayMaxMs: delay.max / 1e6,
+        loopDelayP99Ms: delay.percentile(99) / 1e6,
       };
+      delay.reset();
       send(reading);
     } else {
       void server.stop().finally(() => process.exit(0));

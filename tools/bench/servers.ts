@@ -17,6 +17,9 @@ export interface CpuReading {
   userUs: number;
   systemUs: number;
   rssBytes: number;
+  /** The longest and the 99th percentile event-loop delay since the previous reading (5 ms resolution) */
+  loopDelayMaxMs: number;
+  loopDelayP99Ms: number;
 }
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));

@@ -28,6 +28,8 @@ interface RunResult {
   /** Latencies per step of the cycle */
   byStep: number[][];
   serverCpuUs: number;
+  /** The server's longest event-loop delay during the run */
+  loopDelayMaxMs: number;
   clientCpuUs: number;
   /** CPU time other processes of the machine took during the run, when known */
   otherCpuUs?: number;
@@ -75,13 +77,23 @@ async function runLoad(
   const wallMs = performance.now() - started;
   const client = process.cpuUsage(clientBefore);
   const busyAfter = machineBusyMs();
-  const serverCpuUs = cpuUs(await server.cpu()) - cpuBefore;
+  const after = await server.cpu();
+  const serverCpuUs = cpuUs(after) - cpuBefore;
   const clientCpuUs = client.user + client.system;
   const otherCpuUs =
     busyBefore === undefined || busyAfter === undefined
       ? undefined
       : Math.max(0, (busyAfter - busyBefore) * 1000 - serverCpuUs - clientCpuUs);
-  return { turns: latencies.length, wallMs, latencies, byStep, serverCpuUs, clientCpuUs, otherCpuUs };
+  return {
+    turns: latencies.length,
+    wallMs,
+    latencies,
+    byStep,
+    serverCpuUs,
+    loopDelayMaxMs: after.loopDelayMaxMs,
+    clientCpuUs,
+    otherCpuUs,
+  };
 }
 
 const perSecond = (r: RunResult) => r.turns / (r.wallMs / 1000);
@@ -130,6 +142,7 @@ export async function turnsPart(opts: TurnOptions): Promise<void> {
             fmtMs(percentile(r.latencies, 99)),
             fmtMs(cpuPerTurnMs(r)),
             share(r.serverCpuUs, r),
+            fmtMs(r.loopDelayMaxMs),
             fmtMs(r.clientCpuUs / 1000 / r.turns),
             share(r.otherCpuUs, r),
           ]);
@@ -167,6 +180,7 @@ export async function turnsPart(opts: TurnOptions): Promise<void> {
           'p99',
           'srv CPU/turn',
           'srv CPU',
+          'loop max',
           'client CPU/turn',
           'other CPU',
         ],
@@ -193,7 +207,8 @@ export async function turnsPart(opts: TurnOptions): Promise<void> {
     console.log(
       `  "srv CPU" is the server's CPU time over the run's wall time (100 % = one core). CPU/turn is server CPU divided\n` +
         `  by turns; "ours beyond echo" is ours minus echo's, i.e. the cost of our bot above adapter + HTTP.\n` +
-        `  "other CPU" is what other processes on the machine took during the run (from /proc/stat).`,
+        `  "other CPU" is what other processes on the machine took during the run (from /proc/stat).\n` +
+        `  "loop max" is the server's longest event-loop delay in the run: no turn held the loop longer than this.`,
     );
     if (Math.max(...others) > 0.1)
       console.log(
