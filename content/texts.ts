@@ -35,7 +35,29 @@ export function flattenTexts(tree: TextTree, prefix = ''): Map<string, string> {
   return out;
 }
 
+/** A template split once into its text and its placeholders, in order: text, placeholder, text, … */
+interface Compiled {
+  texts: string[];
+  holes: Placeholder[];
+}
+
+function compile(template: string): Compiled {
+  const texts: string[] = [];
+  const holes: Placeholder[] = [];
+  let at = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    texts.push(template.slice(at, m.index));
+    holes.push({ name: m[1] ?? '', ...(m[2] ? { format: m[2] } : {}) });
+    at = m.index + m[0].length;
+  }
+  texts.push(template.slice(at));
+  return { texts, holes };
+}
+
 export class Texts {
+  /** Each template compiled the first time it is rendered */
+  private readonly compiled = new Map<string, Compiled>();
+
   constructor(private readonly templates: ReadonlyMap<string, string>) {}
 
   has(key: string): boolean {
@@ -52,15 +74,27 @@ export class Texts {
 
   /** Renders a text; a missing key or parameter is a bug the content checker should have caught. */
   render(key: string, params: TextParams = {}, now?: DateTime): string {
-    const template = this.templates.get(key);
-    if (template === undefined) throw new Error(`Missing text: ${key}`);
-    return template.replace(PLACEHOLDER, (_, name: string, format: string | undefined) => {
+    let compiled = this.compiled.get(key);
+    if (compiled === undefined) {
+      const template = this.templates.get(key);
+      if (template === undefined) throw new Error(`Missing text: ${key}`);
+      this.compiled.set(key, (compiled = compile(template)));
+    }
+    const { texts, holes } = compiled;
+    let out = texts[0] ?? '';
+    for (let i = 0; i < holes.length; i++) {
+      const { name, format } = holes[i] as Placeholder;
       const value = params[name];
       if (value === undefined) throw new Error(`Text ${key} needs parameter ${name}`);
-      if (!format) return String(value);
-      if (format === TEXT_FORMAT) return this.render(String(value), {}, now);
-      if (!isFormatter(format)) throw new Error(`Text ${key} uses unknown format ${format}`);
-      return FORMATTERS[format](String(value), now);
-    });
+      out += this.filled(key, String(value), format, now) + (texts[i + 1] ?? '');
+    }
+    return out;
+  }
+
+  private filled(key: string, value: string, format: string | undefined, now: DateTime | undefined): string {
+    if (!format) return value;
+    if (format === TEXT_FORMAT) return this.render(value, {}, now);
+    if (!isFormatter(format)) throw new Error(`Text ${key} uses unknown format ${format}`);
+    return FORMATTERS[format](value, now);
   }
 }
