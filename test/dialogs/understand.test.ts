@@ -193,3 +193,17 @@ describe('units and care services', () => {
     expect((await u('beroendecentrum uppsala samtal')).unitHsaIds).toEqual([]);
   });
 });
+
+describe('an errand for a child', () => {
+  it('takes «hennes tid» and «hans tid» for a daughter and a son, and «min dotter» as before', async () => {
+    expect(await u('avboka hennes tid')).toMatchObject({ forChild: true, childKind: 'daughter' });
+    expect(await u('kan jag flytta hans tid')).toMatchObject({ forChild: true, childKind: 'son' });
+    expect(await u('vilka tider har min dotter')).toMatchObject({ forChild: true, childKind: 'daughter' });
+  });
+
+  it("does not take a clinician called Hans, or the resident's own time, for a child", async () => {
+    expect((await u('omboka tiden hos Hans Berg')).forChild).toBeUndefined();
+    expect((await u('avboka min tid hos hans')).forChild).toBeUndefined();
+    expect((await u('avboka min tid')).forChild).toBeUndefined();
+  });
+});
