@@ -2,6 +2,7 @@ import type { EmergencyCategory } from '../content/schemas.js';
 import { NONE } from './classifier.js';
 import type { Lexicon, Phrase } from './lexicon.js';
 import { findPhrase, normalize, tokens } from '../content/words.js';
+import { rememberedPerModel } from './recent.js';
 import { THRESHOLDS } from './thresholds.js';
 import { SAFE, type UnderstandingModel } from './understanding-model.js';
 
@@ -63,7 +64,8 @@ export async function emergencyByClassifier(
   return undefined;
 }
 
-/** The emergency a message describes, if any. */
-export async function emergencyIn(text: string, model: UnderstandingModel): Promise<EmergencyCategory | undefined> {
-  return emergencyByPhrase(text, model.lexicon) ?? (await emergencyByClassifier(text, model));
-}
+/** The emergency a message describes, if any (for a short message, remembered: it is read the same every time). */
+export const emergencyIn: (text: string, model: UnderstandingModel) => Promise<EmergencyCategory | undefined> =
+  rememberedPerModel(
+    async (text, model) => emergencyByPhrase(text, model.lexicon) ?? emergencyByClassifier(text, model),
+  );

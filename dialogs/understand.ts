@@ -4,6 +4,7 @@ import { ZONE } from '../booking/time.js';
 import { findPhrase, named, normalize, sameWord, tokens } from '../content/words.js';
 import type { ChildKind, Intent, Names, Understanding } from '../machines/events.js';
 import { readIntent } from './intent-reading.js';
+import { rememberedPerDay } from './recent.js';
 import { languageOf } from './language.js';
 import type { Lexicon, Phrase } from './lexicon.js';
 import type { UnderstandingModel } from './understanding-model.js';
@@ -155,7 +156,7 @@ async function twoWishes(text: string, now: DateTime, model: UnderstandingModel)
   return undefined;
 }
 
-export async function understand(text: string, now: DateTime, model: UnderstandingModel): Promise<FullUnderstanding> {
+async function understandNow(text: string, now: DateTime, model: UnderstandingModel): Promise<FullUnderstanding> {
   const whole = (await read(text, now, model)).understanding;
   if (!ERRANDS.includes(whole.intent) && whole.intent !== 'unclear') return whole;
   const both = await twoWishes(text, now, model);
@@ -163,3 +164,7 @@ export async function understand(text: string, now: DateTime, model: Understandi
   const { problems: later, ...next } = both.second;
   return { ...both.first, problems: [...both.first.problems, ...later], next };
 }
+
+/** What a message means, as data (frozen: the same answer is shared by everyone who sends the same short message). */
+export const understand: (text: string, now: DateTime, model: UnderstandingModel) => Promise<FullUnderstanding> =
+  rememberedPerDay(understandNow);

@@ -207,3 +207,30 @@ describe('an errand for a child', () => {
     expect((await u('avboka min tid')).forChild).toBeUndefined();
   });
 });
+
+describe('short messages read once a day', () => {
+  it('gives the same frozen answer to the same short message the same day', async () => {
+    const first = await u('avboka min tid i morgon');
+    const again = await u('avboka min tid i morgon');
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.wish)).toBe(true);
+    expect(() => {
+      first.careServiceIds.push('x');
+    }).toThrow(TypeError);
+  });
+
+  it('reads it again on another day, where «i morgon» is another date', async () => {
+    const today = await u('omboka till i morgon');
+    const tomorrow = await understand('omboka till i morgon', at('2026-12-02T09:00'), model);
+    expect(today.wish.dateFrom).toBe('2026-12-02');
+    expect(tomorrow.wish.dateFrom).toBe('2026-12-03');
+  });
+
+  it('reads a long message every time, the same way', async () => {
+    const long = `jag vill avboka min tid hos doktorn på måndag för att jag ska ${'resa bort en vecka och '.repeat(4)}hinner inte`;
+    const first = await u(long);
+    const again = await u(long);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+});
