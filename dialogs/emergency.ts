@@ -64,8 +64,13 @@ export async function emergencyByClassifier(
   return undefined;
 }
 
+/** The emergency a message describes, if any, read afresh. */
+export const emergencyAfresh = async (
+  text: string,
+  model: UnderstandingModel,
+): Promise<EmergencyCategory | undefined> =>
+  emergencyByPhrase(text, model.lexicon) ?? emergencyByClassifier(text, model);
+
 /** The emergency a message describes, if any (for a short message, remembered: it is read the same every time). */
 export const emergencyIn: (text: string, model: UnderstandingModel) => Promise<EmergencyCategory | undefined> =
-  rememberedPerModel(
-    async (text, model) => emergencyByPhrase(text, model.lexicon) ?? emergencyByClassifier(text, model),
-  );
+  rememberedPerModel(emergencyAfresh);

@@ -156,7 +156,12 @@ async function twoWishes(text: string, now: DateTime, model: UnderstandingModel)
   return undefined;
 }
 
-async function understandNow(text: string, now: DateTime, model: UnderstandingModel): Promise<FullUnderstanding> {
+/** What a message means, read afresh (understand below remembers short ones). */
+export async function understandAfresh(
+  text: string,
+  now: DateTime,
+  model: UnderstandingModel,
+): Promise<FullUnderstanding> {
   const whole = (await read(text, now, model)).understanding;
   if (!ERRANDS.includes(whole.intent) && whole.intent !== 'unclear') return whole;
   const both = await twoWishes(text, now, model);
@@ -167,4 +172,4 @@ async function understandNow(text: string, now: DateTime, model: UnderstandingMo
 
 /** What a message means, as data (frozen: the same answer is shared by everyone who sends the same short message). */
 export const understand: (text: string, now: DateTime, model: UnderstandingModel) => Promise<FullUnderstanding> =
-  rememberedPerDay(understandNow);
+  rememberedPerDay(understandAfresh);

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../../booking/time.js';
 import type { Content } from '../../content/load.js';
-import { emergencyIn } from '../../dialogs/emergency.js';
-import { understand } from '../../dialogs/understand.js';
+import { emergencyAfresh, emergencyIn } from '../../dialogs/emergency.js';
+import { understand, understandAfresh } from '../../dialogs/understand.js';
 import { buildUnderstanding } from '../../dialogs/understanding-model.js';
 import { readEmergencyRegression, readRegression } from '../regression-files.js';
 import { BENCH_CLOCK } from './servers.js';
@@ -11,7 +11,9 @@ import { fmtMs, fmtNum, heading, percentile, table } from './stats.js';
 // Part 5: the time to understand one message, over the regression phrasings (Swedish,
 // English, the safety net's emergencies and harmless messages). For free text the turn
 // runner (dialogs/turn-runner.ts) calls emergencyIn first and then interpret, which calls
-// understand; those two calls are timed here, on the model the bot builds at start-up.
+// understand; those two calls are timed here, on the model the bot builds at start-up:
+// read afresh, as a new message is, and as a short message sent before is (remembered for
+// the day, dialogs/recent.ts).
 
 export async function understandPart(content: Content, rounds: number): Promise<void> {
   heading('5. Understanding one message');
@@ -25,8 +27,8 @@ export async function understandPart(content: Content, rounds: number): Promise<
     .map((c) => c.text)
     .concat(emergencies.harmless);
   for (const text of texts) {
-    await emergencyIn(text, model);
-    await understand(text, now, model);
+    await emergencyAfresh(text, model);
+    await understandAfresh(text, now, model);
   }
   const safety: number[] = [];
   const reading: number[] = [];
@@ -34,14 +36,27 @@ export async function understandPart(content: Content, rounds: number): Promise<
   for (let round = 0; round < rounds; round++) {
     for (const text of texts) {
       const t0 = performance.now();
-      await emergencyIn(text, model);
+      await emergencyAfresh(text, model);
       const t1 = performance.now();
-      await understand(text, now, model);
+      await understandAfresh(text, now, model);
       const t2 = performance.now();
       safety.push(t1 - t0);
       reading.push(t2 - t1);
       both.push(t2 - t0);
     }
+  }
+  // A short message sent before: the remembered answer (the first reading fills the memory).
+  const short = texts.filter((t) => t.length <= 80);
+  for (const text of short) {
+    await emergencyIn(text, model);
+    await understand(text, now, model);
+  }
+  const again: number[] = [];
+  for (const text of short) {
+    const t0 = performance.now();
+    await emergencyIn(text, model);
+    await understand(text, now, model);
+    again.push(performance.now() - t0);
   }
   console.log(
     `  buildUnderstanding (both classifiers, at start-up and on content reload): ${fmtMs(trainMs)}\n` +
@@ -60,7 +75,8 @@ export async function understandPart(content: Content, rounds: number): Promise<
       [
         row('emergencyIn (safety net)', safety),
         row('understand (intent, dates, language)', reading),
-        row('both, as a turn reads free text', both),
+        row('both, as a turn reads a new message', both),
+        row('both, a short message sent before', again),
       ],
     ),
   );
