@@ -53,6 +53,10 @@ export interface Context extends ChooseTimeInput {
   alternatives: Alternative[];
   /** Why the last search found nothing, when a rule says so */
   outside?: FoundSlots['outside'];
+  /** The next search brings the next days («Fler dagar»), not the first free times */
+  paging?: boolean;
+  /** The times found are a later page of days: the first of them is not the first free time */
+  paged?: boolean;
   /** The last search held only the first free times: where the next one starts */
   more?: FoundSlots['more'];
   offset: number;
@@ -80,6 +84,8 @@ export function whoSaid(c: Context, u: Understanding): Who | undefined {
 export const found = (c: Context, result: FoundSlots): Partial<Context> => ({
   slots: result.slots,
   searched: { target: c.target, wish: c.wish },
+  paged: c.paging === true,
+  paging: undefined,
   performers: [...new Set([...c.performers, ...result.slots.flatMap((s) => (s.performer ? [s.performer] : []))])],
   alternatives: result.alternatives,
   outside: result.outside,

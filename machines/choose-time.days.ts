@@ -47,4 +47,5 @@ export const laterDays = (c: { slots: SlotSummary[]; dayOffset: number; wish: Ti
     dateFrom: freeDays(c.slots)[c.dayOffset + DAYS_PER_PAGE]?.date ?? c.more?.from ?? c.wish.dateFrom,
   },
   offset: 0,
+  paging: true,
 });

@@ -139,7 +139,7 @@ export function doneReplies(c: TimeChoice, b: BookingSummary): Reply[] {
 }
 
 /** The days with free times, a few at a time, and the first free time. */
-export function overviewReply(c: TimeChoice & { dayOffset: number; more?: { from: string } }): Reply {
+export function overviewReply(c: TimeChoice & { dayOffset: number; more?: { from: string }; paged?: boolean }): Reply {
   const days = freeDays(c.slots);
   const shown = days.slice(c.dayOffset, c.dayOffset + DAYS_PER_PAGE);
   const first = c.slots[0];
@@ -149,7 +149,7 @@ export function overviewReply(c: TimeChoice & { dayOffset: number; more?: { from
   return {
     parts: [header],
     choices: [
-      ...(first && c.dayOffset === 0 ? [choice(FIRST, 'choice.firstFree', { start: first.start })] : []),
+      ...(first && c.dayOffset === 0 && !c.paged ? [choice(FIRST, 'choice.firstFree', { start: first.start })] : []),
       ...shown.map((d) => choice(DAY + d.date, 'choice.day', { date: d.date, count: d.count })),
       ...(days.length > c.dayOffset + DAYS_PER_PAGE || c.more ? [choice(MORE_DAYS, 'choice.moreDays')] : []),
       ...(withPerformer(c) ? [choice(EVERYONE, 'choice.everyone')] : []),
