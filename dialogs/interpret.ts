@@ -42,6 +42,16 @@ function submittedChoice(value: unknown): Submitted | undefined {
 }
 
 /** "2", "nr 2", "alternativ 2", "den andra" */
+/** Ordinal words beyond the lexicon's list of places: «tionde», «femtonde», «tjugonde», «elfte», «tolfte». */
+const ORDINAL_WORD = /(onde|sjunde|elfte|tolfte)$/;
+
+/**
+ * A day, a time or a number said («den 10:e», «den femtonde», «ja, kl 9»): a message that
+ * says one answers a yes/no question with more than yes, and is never taken as a yes.
+ */
+const saysNumber = (words: readonly string[], lex: Lexicon) =>
+  words.some((w) => /\d/.test(w) || lex.ordinals.has(w) || (w.length >= 5 && ORDINAL_WORD.test(w)));
+
 function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
   const rest = words.filter((w) => !['nr', 'nummer', 'alternativ', 'val', 'den', 'det', 'tiden', 'valj'].includes(w));
   const [w] = rest;
@@ -166,15 +176,17 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const understanding = await understand(text, deps.now, deps.model);
   const { intent } = understanding;
   // The words of a yes/no button say which («fortsätt» is «Nej, fortsätt», not «avbryt»).
+  const moreThanYes = prompt?.expects === 'yesno' && saysNumber(words, lex);
   const byLabel = prompt?.expects === 'yesno' ? choiceByWords(words, choices, deps.labelOf, lex) : undefined;
-  if (byLabel) return { kind: 'event', event: choiceEvent(byLabel.value, prompt), understanding };
+  if (byLabel && !(moreThanYes && byLabel.value === YES))
+    return { kind: 'event', event: choiceEvent(byLabel.value, prompt), understanding };
   // A reason written in free text is the answer, unless it is a short command («avbryt»); a
   // message that also says when or with whom («nej förresten, samma läkare») answers the question.
   const commandLike = prompt?.expects !== 'text' || words.length <= SHORT_COMMAND;
   const carriesWish = hasWish(understanding) || understanding.performer !== undefined;
   if (GLOBALS.includes(intent) && commandLike && !carriesWish)
     return { kind: 'global', command: intent as GlobalCommand, understanding };
-  if (intent === 'back' || intent === 'change') {
+  if ((intent === 'back' || intent === 'change') && commandLike) {
     // «tillbaka» with a button «Tillbaka till menyn» is that button.
     const button = choiceByWords(words, choices, deps.labelOf, lex);
     if (button) return { kind: 'event', event: choiceEvent(button.value, prompt), understanding };
@@ -184,9 +196,9 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     return { kind: 'event', event: { type: 'user.text', text }, understanding };
   // «den tiden passar bra», «ja» with one time on offer: that time.
   const only = items(choices);
-  if (prompt?.expects === 'choice' && intent === 'yes' && only.length === 1 && only[0])
+  if (prompt?.expects === 'choice' && intent === 'yes' && !saysNumber(words, lex) && only.length === 1 && only[0])
     return { kind: 'event', event: choiceEvent(only[0].value, prompt), understanding };
-  if (prompt?.expects === 'yesno' && (intent === 'yes' || intent === 'no')) {
+  if (prompt?.expects === 'yesno' && ((intent === 'yes' && !moreThanYes) || intent === 'no')) {
     return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' }, understanding };
   }
   const byWords = choiceByWords(words, choices, deps.labelOf, lex);

@@ -148,3 +148,38 @@ describe('interpreting an answer in the light of the question', () => {
     });
   });
 });
+
+describe('a yes that says more than yes', () => {
+  // Found by a new user: «den 10:e» at «Vill du boka … tisdag 1 december kl. 8.00?» booked the 1st.
+  it.each([
+    'den 10:e',
+    'den 15e',
+    'den tionde',
+    'den femtonde',
+    'ja den 10:e',
+    'hellre den 10:e',
+    'ja, den 3 december',
+  ])('never confirms on "%s": a day or a number is not a yes', async (text) => {
+    const read = await run(text, confirm);
+    expect(read).not.toMatchObject({ event: { type: 'user.confirmed' } });
+  });
+
+  it.each(['ja', 'ja tack', 'japp', 'Ja, avboka', 'absolut, gör det'])('still confirms on "%s"', async (text) => {
+    expect(await run(text, confirm)).toMatchObject({ event: { type: 'user.confirmed' } });
+  });
+
+  it('takes a no with a day as a no (nothing is done)', async () => {
+    expect(await run('nej, den 10:e', confirm)).toMatchObject({ event: { type: 'user.declined' } });
+  });
+});
+
+describe('a reason that mentions going back', () => {
+  it('takes a written reason as the reason, also with «tillbaka» or «sen» in it', async () => {
+    for (const text of [
+      'ont i ryggen sen förra veckan, blir inte bättre',
+      'vill komma tillbaka för uppföljning av blodtrycket',
+    ])
+      expect(await run(text, reason)).toMatchObject({ event: { type: 'user.text', text } });
+    expect(await run('tillbaka', reason)).toMatchObject({ event: { type: 'user.back' } });
+  });
+});
