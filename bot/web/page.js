@@ -163,8 +163,58 @@
    * The conversation of this tab, continued after a reload when `resume` is set and the
    * bot still has it; otherwise a new one, with nothing of the one before on the screen.
    */
+  /** Whether the server answers: a lost connection is taken up again once it does. */
+  function serverUp() {
+    return fetch('/healthz', { cache: 'no-store' }).then(
+      function (r) {
+        return r.ok;
+      },
+      function () {
+        return false;
+      },
+    );
+  }
+
+  var recovering = false;
+  /**
+   * The connection was lost (the server restarted, the network dropped): once the server
+   * answers again, the same conversation continues, its messages on the screen as before.
+   */
+  function recover() {
+    if (recovering) return;
+    recovering = true;
+    (function attempt() {
+      serverUp().then(function (up) {
+        if (!up) return void setTimeout(attempt, 2000);
+        recovering = false;
+        startChat(true);
+      });
+    })();
+  }
+
+  // Web Chat stops fetching new messages for good after one failed fetch, without saying
+  // so (its connection status stays online). A request to Direct Line that the server did
+  // not answer starts the recovery: once the server answers again, the conversation is
+  // taken up again.
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.tidbokDirectLine = String(url).indexOf('/v3/directline/') >= 0;
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var xhr = this;
+    if (xhr.tidbokDirectLine)
+      xhr.addEventListener('loadend', function () {
+        if (xhr.status === 0 || xhr.status >= 502) recover();
+      });
+    return send.apply(this, arguments);
+  };
+
   function startChat(resume) {
-    if (directLine) directLine.end();
+    var previous = directLine;
+    directLine = undefined;
+    if (previous) previous.end();
     var saved = resume ? savedChat() : undefined;
     if (!saved) sessionStorage.removeItem(CHAT_KEY);
     directLine = window.WebChat.createDirectLine(
@@ -173,13 +223,23 @@
         saved ? { token: saved.token, conversationId: saved.conversationId } : { token: 'local' },
       ),
     );
-    if (saved) {
-      // A conversation the bot no longer has (expired, forgotten) gives way to a new one.
-      var current = directLine;
-      current.connectionStatus$.subscribe(function (status) {
-        if (status === 4 && current === directLine) startChat(false);
-      });
-    }
+    var current = directLine;
+    var online = false;
+    current.connectionStatus$.subscribe(function (status) {
+      if (current !== directLine) return;
+      if (status === 2) online = true;
+      // 4: failed to connect, 5: ended.
+      if (status !== 4 && status !== 5) return;
+      // A conversation the bot no longer has (expired, forgotten) gives way to a new one;
+      // one the server could not be reached for is taken up again later.
+      if (saved && !online)
+        serverUp().then(function (up) {
+          if (current !== directLine) return;
+          if (up) startChat(false);
+          else recover();
+        });
+      else recover();
+    });
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
@@ -187,6 +247,11 @@
         userID: 'webchat-' + Math.random().toString(36).slice(2),
         username: 'Invånare',
         locale: 'sv-SE',
+        // Web Chat's own Swedish, where it reads oddly.
+        overrideLocalizedStrings: {
+          ACTIVITY_STATUS_SEND_FAILED_RETRY: 'Det gick inte att skicka. [Försök igen][RETRY].',
+          ACTIVITY_BOT_ATTACHED_ALT: 'Boten skickade:',
+        },
         styleOptions: {
           accent: '#003d7a',
           primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',

@@ -225,4 +225,23 @@ run('the web page in a real browser', () => {
     expect(await bot(page, 'Vilken tid vill du avboka?').count()).toBe(0);
     await page.close();
   }, 90_000);
+
+  it('goes on receiving answers after the server restarts, without a reload', async () => {
+    const page = await opened(1200, 900);
+    await logIn(page, '191212121212', 'Tolvan Tolvansson');
+    const input = page.getByRole('textbox').last();
+    await input.fill('avboka');
+    await input.press('Enter');
+    await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // Down for a few seconds, as in a deployment; the page stays open.
+    await t.restart(3000);
+    const after = page.getByRole('textbox').last();
+    await after.fill('avbryt');
+    await after.press('Enter');
+    await expect
+      .poll(() => bot(page, 'Okej, jag avbryter. Inget har ändrats.').isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await page.close();
+  }, 120_000);
 });
