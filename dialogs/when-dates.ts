@@ -71,6 +71,29 @@ function explicitDate(
   return date.isValid ? date : { kind: 'invalid-date', text: shown };
 }
 
+/**
+ * «den 10:e», «den 10e», «den 10» at the end: a day of the month without the month. This
+ * month if the day is still to come, else next month.
+ */
+function dayOfMonth(words: readonly string[], today: DateTime, lex: Lexicon): DateTime | DateProblem | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const m = /^(\d{1,2})(:?e|:?a)?$/.exec(words[i] ?? '');
+    if (words[i - 1] !== 'den' || !m) continue;
+    const next = words[i + 1];
+    // «den 10 december» is a whole date (explicitDate); «den 10 minuter» is no date at all.
+    if (next !== undefined && (m[2] === undefined || lexMonth(next, lex) !== undefined)) continue;
+    const day = Number(m[1]);
+    const inMonth = (first: DateTime) => {
+      const d = first.set({ day });
+      return d.isValid && d.month === first.month ? d : undefined;
+    };
+    const thisMonth = inMonth(today.startOf('month'));
+    const date = thisMonth && thisMonth >= today ? thisMonth : inMonth(today.plus({ months: 1 }).startOf('month'));
+    return date ?? { kind: 'invalid-date', text: `den ${words[i]}` };
+  }
+  return undefined;
+}
+
 /** "i februari": a month named without a day. */
 function monthOnly(words: readonly string[], lex: Lexicon): number | undefined {
   for (const [i, word] of words.entries()) {
@@ -148,7 +171,7 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     range(start < today ? today : start, start.endOf('month'));
   }
 
-  const explicit = explicitDate(words, text, today, lex);
+  const explicit = explicitDate(words, text, today, lex) ?? dayOfMonth(words, today, lex);
   if (explicit && 'kind' in explicit) part.problems.push(explicit);
   else if (explicit) {
     if (explicit < today) part.problems.push({ kind: 'past-date', date: iso(explicit) });

@@ -234,3 +234,19 @@ describe('short messages read once a day', () => {
     expect(again).toEqual(first);
   });
 });
+
+describe('a day of the month without the month', () => {
+  const on = async (text: string) => (await understand(text, at('2026-11-26T09:00'), model)).wish;
+  it('reads «den 10:e», «den 10e» and «den 10» as the next such day', async () => {
+    expect(await on('den 10:e')).toMatchObject({ dateFrom: '2026-12-10', dateTo: '2026-12-10' });
+    expect(await on('avboka den 30e')).toMatchObject({ dateFrom: '2026-11-30' });
+    expect(await on('den 26:e')).toMatchObject({ dateFrom: '2026-11-26' });
+    expect(await on('den 31:a')).toMatchObject({ dateFrom: '2026-12-31' });
+  });
+
+  it('leaves «den 10 minuter» alone, and says a day that no month has is no date', async () => {
+    expect((await on('den 10 minuter')).dateFrom).toBeUndefined();
+    const wrong = await understand('den 32:a', at('2026-11-26T09:00'), model);
+    expect(wrong.problems).toEqual([{ kind: 'invalid-date', text: 'den 32:a' }]);
+  });
+});

@@ -17,8 +17,8 @@ export interface TestApp {
   /** Every line the bot logged (JSON), at level debug and up */
   logs: string[];
   stop(): Promise<void>;
-  /** Starts the same app again on the same data files and port, as after a restart (down for `downMs`) */
-  restart(downMs?: number): Promise<void>;
+  /** Starts the same app again on the same data files, as after a restart; on the same port after `downMs` if asked */
+  restart(samePort?: { downMs: number }): Promise<void>;
 }
 
 /** The real bot on temporary data files, listening on a free loopback port. */
@@ -60,11 +60,12 @@ export async function startTestApp(extraEnv: Record<string, string> = {}, tidbok
       await t.app.close();
       rmSync(dir, { recursive: true, force: true });
     },
-    restart: async (downMs = 0) => {
+    restart: async (samePort?: { downMs: number }) => {
       await t.app.close();
-      // The same port, as a restarted server has: a page that was open reconnects to it.
-      env.PORT = new URL(t.url).port;
-      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      // The same port, as a restarted server has, for a page that was open to reconnect to
+      // (a new one otherwise: a client's pooled connections to the old server are closed).
+      env.PORT = samePort ? new URL(t.url).port : '0';
+      if (samePort) await new Promise((resolve) => setTimeout(resolve, samePort.downMs));
       Object.assign(t, await start());
     },
   };

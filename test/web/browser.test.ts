@@ -235,7 +235,7 @@ run('the web page in a real browser', () => {
     await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').isVisible(), { timeout: 15_000 }).toBe(true);
 
     // Down for a few seconds, as in a deployment; the page stays open.
-    await t.restart(3000);
+    await t.restart({ downMs: 3000 });
     const after = page.getByRole('textbox').last();
     await after.fill('avbryt');
     await after.press('Enter');
