@@ -183,10 +183,13 @@
   function recover() {
     if (recovering) return;
     recovering = true;
+    // Assistive technology (and a test) can tell that the chat is waiting to reconnect.
+    chatElement.setAttribute('aria-busy', 'true');
     (function attempt() {
       serverUp().then(function (up) {
         if (!up) return void setTimeout(attempt, 2000);
         recovering = false;
+        chatElement.removeAttribute('aria-busy');
         startChat(true);
       });
     })();

@@ -44,11 +44,24 @@ run('the web page in a real browser', () => {
   const bot = (page: Page, text: string) =>
     page.locator('[role="log"], .webchat__basic-transcript').getByText(text, { exact: false }).last();
 
+  /** Waits until the bot has said `text`. */
+  const sees = (page: Page, text: string, timeout = 15_000) =>
+    expect.poll(() => bot(page, text).isVisible(), { timeout }).toBe(true);
+
+  /** Writes `text` in the chat's text box and sends it. */
+  const write = async (page: Page, text: string) => {
+    const input = page.getByRole('textbox').last();
+    await input.fill(text);
+    await input.press('Enter');
+  };
+
   /** The page in a new tab of the given size, once the bot has greeted. */
   const opened = async (width: number, height: number): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width, height } });
+    // An action that cannot be done (a text box that never becomes usable) fails instead of waiting for ever.
+    page.setDefaultTimeout(20_000);
     await page.goto(t.url);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Hej! Jag hjälper dig');
     return page;
   };
 
@@ -64,22 +77,20 @@ run('the web page in a real browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(t.url);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Hej! Jag hjälper dig');
     await logIn(page, '191212121212', 'Tolvan Tolvansson');
     // The bot greets the resident by name at once, without waiting to be written to.
-    await expect
-      .poll(() => bot(page, 'Hej Tolvan Tolvansson! Du är inloggad.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await sees(page, 'Hej Tolvan Tolvansson! Du är inloggad.', 15_000);
     await page.screenshot({ path: `${OUT}/1-inloggad.png` });
 
     await page.getByRole('button', { name: 'Mina bokade tider' }).last().click();
-    await expect.poll(() => bot(page, 'Du har 7 bokade tider').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Du har 7 bokade tider');
     await expect.poll(() => bot(page, 'Läkarbesök, Vårdcentralen Fyrisdal').isVisible()).toBe(true);
     await page.screenshot({ path: `${OUT}/2-bokade-tider.png` });
 
     await page.getByRole('button', { name: 'Avboka en tid' }).last().click();
     await page.getByRole('button', { name: 'måndag 7 december kl. 9.30, Läkarbesök' }).last().click();
-    await expect.poll(() => bot(page, 'Vill du avboka den här tiden?').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Vill du avboka den här tiden?');
     await page.getByRole('button', { name: 'Ja, avboka' }).last().click();
     await expect
       .poll(() => bot(page, 'Klart! Du har avbokat din tid måndag 7 december kl. 9.30').isVisible(), {
@@ -104,10 +115,8 @@ run('the web page in a real browser', () => {
     await page.getByLabel('Logga in som testperson').selectOption('191111111111');
     await page.getByRole('button', { name: 'Logga in' }).press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Siv Sivsson');
-    const input = page.getByRole('textbox').last();
-    await input.fill('vilka tider har jag');
-    await input.press('Enter');
-    await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
+    await write(page, 'vilka tider har jag');
+    await sees(page, 'Du har en bokad tid');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     // The login box leaves the phone's screen to the chat.
@@ -118,34 +127,31 @@ run('the web page in a real browser', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Du är utloggad');
     // Nothing of Siv's stays on the screen: a new, empty chat starts.
     await expect.poll(() => bot(page, 'Du har en bokad tid').count(), { timeout: 15_000 }).toBe(0);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Hej! Jag hjälper dig');
     await page.close();
   }, 90_000);
 
   it('takes a double click on a button as one answer, and the text box stays usable', async () => {
     const page = await opened(1200, 900);
     await logIn(page, '191111111111', 'Siv Sivsson');
-    await expect.poll(() => bot(page, 'Du är inloggad').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Du är inloggad');
     await page.getByRole('button', { name: 'Mina bokade tider' }).last().dblclick();
-    await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Du har en bokad tid');
     await page.waitForTimeout(1000);
     expect(await bot(page, 'Du har en bokad tid').count()).toBe(1);
     expect(await bot(page, 'hörde till en tidigare fråga').count()).toBe(0);
     const input = page.getByRole('textbox').last();
     expect(await input.evaluate((el) => (el as HTMLTextAreaElement).readOnly)).toBe(false);
-    await input.fill('tack');
-    await input.press('Enter');
-    await expect.poll(() => bot(page, 'Varsågod').isVisible(), { timeout: 15_000 }).toBe(true);
+    await write(page, 'tack');
+    await sees(page, 'Varsågod');
     await page.close();
   }, 90_000);
 
   it('offers the calendar entry of a new booking as a link on its card', async () => {
     const page = await opened(1200, 900);
     await logIn(page, '190101012020', 'Pelle Persson');
-    const input = page.getByRole('textbox').last();
-    await input.fill('boka provtagning på sävjaberg');
-    await input.press('Enter');
-    await expect.poll(() => bot(page, 'Lediga tider för Provtagning').isVisible(), { timeout: 15_000 }).toBe(true);
+    await write(page, 'boka provtagning på sävjaberg');
+    await sees(page, 'Lediga tider för Provtagning');
     await page
       .getByRole('button', { name: /december kl\./ })
       .first()
@@ -167,7 +173,7 @@ run('the web page in a real browser', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(t.url);
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Hej! Jag hjälper dig');
     const serious = async () =>
       (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -175,11 +181,9 @@ run('the web page in a real browser', () => {
     expect(await serious()).toEqual([]);
     await page.getByLabel('Logga in som testperson').selectOption('191111111111');
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await expect.poll(() => bot(page, 'Du är inloggad').isVisible(), { timeout: 15_000 }).toBe(true);
-    const input = page.getByRole('textbox').last();
-    await input.fill('vilka tider har jag');
-    await input.press('Enter');
-    await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Du är inloggad');
+    await write(page, 'vilka tider har jag');
+    await sees(page, 'Du har en bokad tid');
     expect(await serious()).toEqual([]);
     await context.close();
   }, 90_000);
@@ -187,12 +191,9 @@ run('the web page in a real browser', () => {
   it('logs out and clears the chat when the resident writes «logga ut»', async () => {
     const page = await opened(1200, 900);
     await logIn(page, '191111111111', 'Siv Sivsson');
-    const input = page.getByRole('textbox').last();
-    await input.fill('vilka tider har jag');
-    await input.press('Enter');
-    await expect.poll(() => bot(page, 'Du har en bokad tid').isVisible(), { timeout: 15_000 }).toBe(true);
-    await input.fill('logga ut');
-    await input.press('Enter');
+    await write(page, 'vilka tider har jag');
+    await sees(page, 'Du har en bokad tid');
+    await write(page, 'logga ut');
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Du är utloggad');
     await expect.poll(() => bot(page, 'Du har en bokad tid').count(), { timeout: 15_000 }).toBe(0);
     await page.close();
@@ -201,27 +202,21 @@ run('the web page in a real browser', () => {
   it('continues the conversation after a reload of the page, and starts a new one after logging out', async () => {
     const page = await opened(1200, 900);
     await logIn(page, '191212121212', 'Tolvan Tolvansson');
-    const input = page.getByRole('textbox').last();
-    await input.fill('avboka');
-    await input.press('Enter');
-    await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').isVisible(), { timeout: 15_000 }).toBe(true);
+    await write(page, 'avboka');
+    await sees(page, 'Vilken tid vill du avboka?');
 
     await page.reload();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Inloggad som Tolvan Tolvansson');
     // The earlier messages are back, and the question still waits for its answer.
-    await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').isVisible(), { timeout: 15_000 }).toBe(true);
-    const again = page.getByRole('textbox').last();
+    await sees(page, 'Vilken tid vill du avboka?');
     // The cancel under way is still there to stop.
-    await again.fill('avbryt');
-    await again.press('Enter');
-    await expect
-      .poll(() => bot(page, 'Okej, jag avbryter. Inget har ändrats.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await write(page, 'avbryt');
+    await sees(page, 'Okej, jag avbryter. Inget har ändrats.');
 
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').count(), { timeout: 15_000 }).toBe(0);
     await page.reload();
-    await expect.poll(() => bot(page, 'Hej! Jag hjälper dig').isVisible(), { timeout: 15_000 }).toBe(true);
+    await sees(page, 'Hej! Jag hjälper dig');
     expect(await bot(page, 'Vilken tid vill du avboka?').count()).toBe(0);
     await page.close();
   }, 90_000);
@@ -229,19 +224,16 @@ run('the web page in a real browser', () => {
   it('goes on receiving answers after the server restarts, without a reload', async () => {
     const page = await opened(1200, 900);
     await logIn(page, '191212121212', 'Tolvan Tolvansson');
-    const input = page.getByRole('textbox').last();
-    await input.fill('avboka');
-    await input.press('Enter');
-    await expect.poll(() => bot(page, 'Vilken tid vill du avboka?').isVisible(), { timeout: 15_000 }).toBe(true);
+    await write(page, 'avboka');
+    await sees(page, 'Vilken tid vill du avboka?');
 
     // Down for a few seconds, as in a deployment; the page stays open.
     await t.restart({ downMs: 3000 });
-    const after = page.getByRole('textbox').last();
-    await after.fill('avbryt');
-    await after.press('Enter');
-    await expect
-      .poll(() => bot(page, 'Okej, jag avbryter. Inget har ändrats.').isVisible(), { timeout: 30_000 })
-      .toBe(true);
+    // The page noticed, and has taken the conversation up again once the server answered.
+    await expect.poll(() => page.locator('#webchat').getAttribute('aria-busy'), { timeout: 15_000 }).toBeNull();
+    await sees(page, 'Vilken tid vill du avboka?');
+    await write(page, 'avbryt');
+    await sees(page, 'Okej, jag avbryter. Inget har ändrats.', 30_000);
     await page.close();
   }, 120_000);
 });
