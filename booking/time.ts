@@ -29,6 +29,48 @@ export function localTime(iso: string): DateTime {
   return dt;
 }
 
+/** The calendar and clock parts of an ISO date or time, as written in it. */
+export interface WrittenParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+  /** Whether a clock time is written */
+  timed: boolean;
+  /** The offset written («+01:00», «Z»), if any */
+  offset?: string;
+}
+
+const WRITTEN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$/;
+
+/**
+ * The parts as written in an ISO date or time, read from the text: every time in this
+ * system carries its local offset, so the date and clock time written are the local ones
+ * and no zone arithmetic is needed. Undefined for any other form or an impossible date.
+ */
+export function writtenParts(iso: string): WrittenParts | undefined {
+  const m = WRITTEN.exec(iso);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const hour = Number(m[4] ?? 0);
+  const minute = Number(m[5] ?? 0);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    weekday: ((date.getUTCDay() + 6) % 7) + 1,
+    timed: m[4] !== undefined,
+    ...(m[6] ? { offset: m[6] } : {}),
+  };
+}
+
 /** The local date, weekday (1 = Monday) and minute of the day of an ISO time, in its own offset. */
 export interface LocalFields {
   date: string;
@@ -36,22 +78,12 @@ export interface LocalFields {
   minute: number;
 }
 
-const LOCAL_FIELDS = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/;
-
-/**
- * The fields as written in an ISO time with an offset, as luxon reads them with setZone:
- * the date and clock time are the local ones, so no zone arithmetic is needed. Any other
- * form is read by luxon.
- */
+/** The fields of an ISO time as luxon reads them with setZone; read from the text where it can be (writtenParts). */
 export function localFields(iso: string): LocalFields {
-  const m = LOCAL_FIELDS.exec(iso);
-  if (!m || iso.length < 19) {
-    const dt = localTime(iso);
-    return { date: dt.toISODate() ?? '', weekday: dt.weekday, minute: dt.hour * 60 + dt.minute };
-  }
-  const [, y, mo, d, h, mi] = m as unknown as [string, string, string, string, string, string];
-  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay();
-  return { date: `${y}-${mo}-${d}`, weekday: day === 0 ? 7 : day, minute: Number(h) * 60 + Number(mi) };
+  const w = writtenParts(iso);
+  if (w?.timed) return { date: iso.slice(0, 10), weekday: w.weekday, minute: w.hour * 60 + w.minute };
+  const dt = localTime(iso);
+  return { date: dt.toISODate() ?? '', weekday: dt.weekday, minute: dt.hour * 60 + dt.minute };
 }
 
 /** Milliseconds since the epoch of an ISO time with an offset. */

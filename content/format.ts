@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
 import { decodeOpeningHours } from '../booking/opening-hours.js';
+import { writtenParts, ZONE, type WrittenParts } from '../booking/time.js';
 
 // Swedish date and time style (DIGG webbriktlinjer 66, 1177): "tisdag 1 december kl. 9.30".
 // Intl gives weekday and month names, but writes times with a colon ("9:30") in current
 // ICU, so the time is written here by hand.
-
-const ZONE = 'Europe/Stockholm';
 
 // Names from Intl once (1 January 2024 was a Monday); formatting with Intl on every call
 // is the most expensive part of rendering a list of times.
@@ -17,17 +16,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) =>
 );
 
 /** The local calendar parts of a time, as the formatters need them */
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  /** 1 = Monday … 7 = Sunday */
-  weekday: number;
-}
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(\+0[12]:00)?)?$/;
+type LocalParts = Pick<WrittenParts, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'weekday'>;
 
 /**
  * Local date and clock time. Times in this system carry the Stockholm offset already
@@ -35,16 +24,8 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(\+
  * anything else (UTC, another offset, no offset) is converted to Stockholm time by luxon.
  */
 function parse(value: string): LocalParts {
-  const m = ISO.exec(value);
-  if (m && (m[4] === undefined || m[6] !== undefined)) {
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    const hour = Number(m[4] ?? 0);
-    const minute = Number(m[5] ?? 0);
-    if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60) {
-      return { year, month, day, hour, minute, weekday: ((date.getUTCDay() + 6) % 7) + 1 };
-    }
-  }
+  const written = writtenParts(value);
+  if (written && (!written.timed || written.offset === '+01:00' || written.offset === '+02:00')) return written;
   let dt = /^\d{4}-\d{2}-\d{2}$/.test(value)
     ? DateTime.fromISO(value, { zone: 'UTC' })
     : DateTime.fromISO(value, { setZone: true });
@@ -53,7 +34,7 @@ function parse(value: string): LocalParts {
   return dt;
 }
 
-const yearIn = (now: DateTime) => (now.zoneName === ZONE ? now.year : now.setZone(ZONE).year);
+const yearIn = (now: DateTime) => (now.zoneName === ZONE.name ? now.year : now.setZone(ZONE).year);
 
 export function formatClock(dt: { hour: number; minute: number }): string {
   return `${dt.hour}.${String(dt.minute).padStart(2, '0')}`;
