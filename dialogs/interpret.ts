@@ -33,6 +33,10 @@ interface Submitted {
 
 const GLOBALS: readonly string[] = ['abort', 'restart', 'menu', 'help', 'logout'];
 const SHORT_COMMAND = 4;
+/** A reason may well ask for help («behöver hjälp med knät»): only «hjälp» itself is the command there. */
+const SHORT_HELP = 2;
+/** Errands other than choosing a time: «nej, jag vill avboka i stället» at a confirmation asks to switch to it. */
+const OTHER_ERRANDS: readonly string[] = ['view', 'cancel', 'book-invitation', 'guided'];
 
 function submittedChoice(value: unknown): Submitted | undefined {
   if (typeof value === 'string') return { choice: value };
@@ -182,7 +186,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     return { kind: 'event', event: choiceEvent(byLabel.value, prompt), understanding };
   // A reason written in free text is the answer, unless it is a short command («avbryt»); a
   // message that also says when or with whom («nej förresten, samma läkare») answers the question.
-  const commandLike = prompt?.expects !== 'text' || words.length <= SHORT_COMMAND;
+  const commandLike = prompt?.expects !== 'text' || words.length <= (intent === 'help' ? SHORT_HELP : SHORT_COMMAND);
   const carriesWish = hasWish(understanding) || understanding.performer !== undefined;
   if (GLOBALS.includes(intent) && commandLike && !carriesWish)
     return { kind: 'global', command: intent as GlobalCommand, understanding };
@@ -198,6 +202,10 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const only = items(choices);
   if (prompt?.expects === 'choice' && intent === 'yes' && !saysNumber(words, lex) && only.length === 1 && only[0])
     return { kind: 'event', event: choiceEvent(only[0].value, prompt), understanding };
+  // «nej, jag vill ha en annan tid», «nä det blev fel»: a no, unless it names another errand or a new wish.
+  const saysNoFirst =
+    prompt?.expects === 'yesno' && lex.answerWords.no.has(words[0] ?? '') && !OTHER_ERRANDS.includes(intent);
+  if (saysNoFirst && !carriesWish) return { kind: 'event', event: { type: 'user.declined' }, understanding };
   if (prompt?.expects === 'yesno' && ((intent === 'yes' && !moreThanYes) || intent === 'no')) {
     return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' }, understanding };
   }

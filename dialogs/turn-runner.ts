@@ -177,6 +177,9 @@ async function eventFor(
     { labelOf: deps.labelOf, model: deps.model, now: deps.now },
   );
   if (interpreted.kind === 'stale') return [{ parts: [t('understand.stale')] }, ...repeatPrompt(data.prompt)];
+  // A question with help of its own (a yes/no, a reason) gets that help, and is asked again.
+  if (interpreted.kind === 'global' && interpreted.command === 'help' && data.prompt?.help)
+    return [{ parts: [t(data.prompt.help)] }, data.prompt];
   if (interpreted.kind === 'global') return { type: `command.${interpreted.command}` };
   // A first message that asks for nothing in particular («hej») gets the welcome alone.
   const said = interpreted.understanding?.intent;

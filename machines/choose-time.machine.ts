@@ -90,7 +90,8 @@ export const chooseTimeMachine = setup({
       !context.everyone &&
       context.slots.some((s) => s.performer === context.performer),
     othersOnly: ({ context }) => context.performer !== undefined && !context.everyone && context.slots.length > 0,
-    asksReason: ({ context }) => context.target.kind !== 'rebook' && context.reason !== 'none',
+    asksReason: ({ context }) =>
+      context.target.kind !== 'rebook' && context.reason !== 'none' && context.reasonText === undefined,
     isTooLong: ({ context, event }) => textOf(event).length > context.reasonMaxLength,
     isBlank: ({ event }) => textOf(event).length === 0,
   },
@@ -250,6 +251,7 @@ export const chooseTimeMachine = setup({
       on: {
         'user.confirmed': 'committing',
         'user.declined': 'offering',
+        'user.said': SAYS_WHEN_OR_WHO,
       },
     },
     committing: {

@@ -116,6 +116,7 @@ export function confirmReply(c: TimeChoice): Reply {
     ],
     choices: [choice(YES, `choice.${flowKey(c, 'yes')}`), choice(NO, 'choice.noOtherTime')],
     expects: 'yesno',
+    help: 'help.confirmTime',
     card: 'booking',
   };
 }

@@ -90,6 +90,7 @@ export const reasonReply = (flow: 'cancel' | 'book', requirement: ReasonRequirem
   parts: [t(`${flow}.reason.${requirement}`, { max })],
   choices: requirement === 'optional' ? [choice(SKIP, 'choice.skipReason')] : [],
   expects: 'text',
+  help: flow === 'book' ? 'help.reasonBook' : 'help.reasonCancel',
 });
 
 /** The text a free-text answer carries. */

@@ -27,6 +27,8 @@ export interface Reply {
   interlude?: boolean;
   /** A booking made or moved: the channel offers it as a calendar entry */
   calendar?: { bookingId: string; patientId: string };
+  /** The help for this question, where the flow's own help would not fit it (a yes/no, a reason) */
+  help?: string;
 }
 
 export const t = (key: string, params?: TextParams): TextRef => (params ? { key, params } : { key });

@@ -183,3 +183,32 @@ describe('a reason that mentions going back', () => {
     expect(await run('tillbaka', reason)).toMatchObject({ event: { type: 'user.back' } });
   });
 });
+
+describe('a no in the resident’s own words at a yes/no question', () => {
+  // Found by a new user: «nej, jag vill ha en annan tid» at «Vill du boka …?» got «Svara ja eller nej».
+  it.each(['nej, jag vill ha en annan tid', 'nej, inte den tiden', 'nä hellre en annan', 'no, another one please'])(
+    'takes "%s" as a no',
+    async (text) => expect(await run(text, confirm)).toMatchObject({ event: { type: 'user.declined' } }),
+  );
+
+  it('passes a no with a new wish on, so that the question can take the wish', async () => {
+    const read = await run('nej, kl 14 passar bättre', confirm);
+    expect(read).toMatchObject({ event: { type: 'user.said', understanding: { wish: { timeFrom: '14:00' } } } });
+  });
+
+  it('lets a no that names another errand ask to switch to it, and «nej avbryt» abort', async () => {
+    expect(await run('nej, jag vill avboka i stället', confirm)).toMatchObject({
+      event: { type: 'user.said', understanding: { intent: 'cancel' } },
+    });
+    expect(await run('nej avbryt', confirm)).toMatchObject({ kind: 'global', command: 'abort' });
+  });
+});
+
+describe('help asked for, and help mentioned in a reason', () => {
+  it('takes «hjälp» as the command, and «behöver hjälp med knät» as the reason', async () => {
+    expect(await run('hjälp', reason)).toMatchObject({ kind: 'global', command: 'help' });
+    expect(await run('hjälp mig', reason)).toMatchObject({ kind: 'global', command: 'help' });
+    const text = 'behöver hjälp med knät';
+    expect(await run(text, reason)).toMatchObject({ event: { type: 'user.text', text } });
+  });
+});
