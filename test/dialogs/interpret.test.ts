@@ -212,3 +212,27 @@ describe('help asked for, and help mentioned in a reason', () => {
     expect(await run(text, reason)).toMatchObject({ event: { type: 'user.text', text } });
   });
 });
+
+describe('a number written in words, as an age', () => {
+  const age: Reply = { parts: [], expects: 'number' };
+  // Found by a new user: «sjuttio» at «Hur gammal är den som ska ha tiden?» was not understood.
+  it.each([
+    ['sjuttio', 70],
+    ['sjuttiofem', 75],
+    ['sjuttio fem år', 75],
+    ['han är fyrtiotvå', 42],
+    ['jag är åttioåtta år', 88],
+    ['attiotre', 83],
+    ['femton', 15],
+    ['sjutti', 70],
+    ['hundra', 100],
+    ['45 år', 45],
+    ['tre', 3],
+  ])('reads "%s" as %i', async (text, value) =>
+    expect(await run(text, age)).toMatchObject({ event: { type: 'user.number', value } }),
+  );
+
+  it('does not guess between two numbers', async () => {
+    expect(await run('sjuttio eller sjuttioett', age)).not.toMatchObject({ event: { type: 'user.number' } });
+  });
+});
