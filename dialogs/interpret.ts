@@ -56,8 +56,24 @@ const ORDINAL_WORD = /(onde|sjunde|elfte|tolfte)$/;
 const saysNumber = (words: readonly string[], lex: Lexicon) =>
   words.some((w) => /\d/.test(w) || lex.ordinals.has(w) || (w.length >= 5 && ORDINAL_WORD.test(w)));
 
+/** Words around a place in the list: «nr 2», «den andra», «the first one» */
+const ORDINAL_PADDING = new Set([
+  'nr',
+  'nummer',
+  'alternativ',
+  'val',
+  'den',
+  'det',
+  'tiden',
+  'valj',
+  'the',
+  'one',
+  'number',
+  'option',
+]);
+
 function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
-  const rest = words.filter((w) => !['nr', 'nummer', 'alternativ', 'val', 'den', 'det', 'tiden', 'valj'].includes(w));
+  const rest = words.filter((w) => !ORDINAL_PADDING.has(w));
   const [w] = rest;
   if (rest.length !== 1 || w === undefined) return undefined;
   if (/^\d{1,2}$/.test(w)) return Number(w);

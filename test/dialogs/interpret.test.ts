@@ -48,6 +48,9 @@ describe('interpreting an answer in the light of the question', () => {
     ['Jag har blivit frisk', reason, { type: 'user.text', text: 'Jag har blivit frisk' }],
     ['jaa', confirm, { type: 'user.confirmed' }],
     ['nope', confirm, { type: 'user.declined' }],
+    ['the first one', menu, { type: 'user.chose', value: 'view' }],
+    ['number 2', menu, { type: 'user.chose', value: 'cancel' }],
+    ['the third', menu, { type: 'user.chose', value: 'rebook' }],
   ])('"%s"', async (text, prompt, event) => expect(await run(text, prompt)).toMatchObject({ kind: 'event', event }));
 
   it('reads a yes/no answer by the words of its buttons: «fortsätt» is not «avbryt»', async () => {

@@ -185,6 +185,13 @@ describe('units and care services', () => {
     );
   });
 
+  it('finds a care service named in English in the demo data: «book a flu shot»', async () => {
+    // Found by a new user: «book a flu shot» was asked «Vad vill du boka?» with every service.
+    const r = await u('Hi, can you help me book a flu shot?');
+    expect(r.intent).toBe('book');
+    expect(r.careServiceIds).toEqual(expect.arrayContaining(['fyrisdal-vaccination', 'savjaberg-vaccination']));
+  });
+
   it('knows "min vårdcentral" as the resident\'s own (in the demo, Fyrisdal)', async () => {
     expect((await u('jag vill boka provtagning på min vårdcentral')).unitHsaIds).toEqual(['SE2321000016-DEMO1']);
   });
