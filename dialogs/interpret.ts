@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { writtenParts } from '../booking/time.js';
 import { hasWish, type UserEvent } from '../machines/events.js';
 import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
 import type { Lexicon } from './lexicon.js';
@@ -143,6 +144,27 @@ const saysLast = (words: readonly string[], lex: Lexicon) => {
   return rest.length === 1 && lex.lastWords.has(rest[0] ?? '');
 };
 
+const SLOT_LABELS = new Set(['choice.slot', 'choice.slotWith']);
+const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const isoDate = (p: { year: number; month: number; day: number }) =>
+  `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+
+/**
+ * «kl 9», «10.00 på måndag»: the one time listed that starts at the clock time said, on
+ * the day said if one is. A time of day that names none, or several, is a wish instead.
+ */
+function listedTimeSaid(understanding: FullUnderstanding, choices: readonly Choice[]): Choice | undefined {
+  const { timeFrom, timeTo, dateFrom, dateTo, weekday } = understanding.wish;
+  if (!timeFrom || !timeTo || minuteOf(timeTo) - minuteOf(timeFrom) > 60) return undefined;
+  const hits = choices.filter((c) => {
+    const start = SLOT_LABELS.has(c.label.key) ? writtenParts(String(c.label.params?.start ?? '')) : undefined;
+    if (!start?.timed || start.hour * 60 + start.minute !== minuteOf(timeFrom)) return false;
+    const date = isoDate(start);
+    return (!dateFrom || (date >= dateFrom && date <= (dateTo ?? dateFrom))) && (!weekday || start.weekday === weekday);
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 export interface PromptState {
   prompt?: Reply;
   /** Which question is current; buttons carry the number of the question they answer */
@@ -245,6 +267,9 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   if (prompt?.expects === 'yesno' && ((intent === 'yes' && !moreThanYes) || intent === 'no')) {
     return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' }, understanding };
   }
+  const named =
+    prompt?.expects === 'choice' && !OTHER_ERRANDS.includes(intent) && listedTimeSaid(understanding, choices);
+  if (named) return { kind: 'event', event: choiceEvent(named.value, prompt), understanding };
   const byWords = choiceByWords(words, choices, deps.labelOf, lex);
   if (byWords) return { kind: 'event', event: choiceEvent(byWords.value, prompt), understanding };
   return { kind: 'event', event: { type: 'user.said', text, understanding }, understanding };

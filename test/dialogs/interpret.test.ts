@@ -239,3 +239,34 @@ describe('a number written in words, as an age', () => {
     expect(await run('sjuttio eller sjuttioett', age)).not.toMatchObject({ event: { type: 'user.number' } });
   });
 });
+
+describe('a clock time typed at a list of times', () => {
+  const slotChoice = (id: string, start: string) => choice(id, 'choice.slot', { start });
+  const times: Reply = {
+    parts: [],
+    choices: [
+      slotChoice('s8', '2026-12-07T08:00:00+01:00'),
+      slotChoice('s9', '2026-12-07T09:00:00+01:00'),
+      slotChoice('s10', '2026-12-07T10:00:00+01:00'),
+      slotChoice('t10', '2026-12-08T10:00:00+01:00'),
+      choice('more', 'choice.moreTimes'),
+    ],
+    expects: 'choice',
+  };
+  // Found by a new user: «kl 9» beside «måndag 7 december kl. 9.00» searched again and listed that one time.
+  it.each([
+    ['kl 9', 's9'],
+    ['klockan nio', 's9'],
+    ['klockan 08.00', 's8'],
+    ['den kl 9 tack', 's9'],
+    ['10.00 på måndag', 's10'],
+    ['kl 10 på tisdag', 't10'],
+  ])('takes "%s" as the one listed time it names', async (text, value) =>
+    expect(await run(text, times)).toMatchObject({ event: { type: 'user.chose', value } }),
+  );
+
+  it.each(['kl 10', 'halv tio', 'efter kl 9', 'kl 11'])(
+    'passes "%s" on as a wish when it names no single listed time',
+    async (text) => expect(await run(text, times)).toMatchObject({ event: { type: 'user.said' } }),
+  );
+});
