@@ -22,7 +22,7 @@ describe('booking over HTTP', () => {
     const c = conversation(t.url, 'inv', await login(t.url));
     await c.say('jag har fått en kallelse');
     expect(c.text()).toContain('Du har fått en remiss till Hudmottagningen');
-    expect(c.text()).toContain('Du kan boka från 1 december till och med 31 december.');
+    expect(c.text()).toContain('Du kan boka från tisdag 1 december till och med torsdag 31 december.');
     expect(c.text()).toContain('Du kan boka med det här bokningsunderlaget från och med tisdag 15 december.');
     await c.click('Nybesök hudläkare, Hudmottagningen Akademiska');
     expect(c.text()).toContain('Lediga tider för Nybesök hudläkare på Hudmottagningen Akademiska');
@@ -30,7 +30,7 @@ describe('booking over HTTP', () => {
     expect(times.length).toBeGreaterThan(0);
     await c.say('i februari');
     expect(c.text()).toContain(
-      'Bokningsunderlaget gäller tider från 1 december till och med 31 december. Välj en tid inom den perioden.',
+      'Bokningsunderlaget gäller tider från tisdag 1 december till och med torsdag 31 december. Välj en tid inom den perioden.',
     );
     expect(c.text()).toContain('Här är de närmaste lediga tiderna.');
     await c.click(c.buttons()[0]!);
