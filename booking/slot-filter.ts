@@ -78,12 +78,24 @@ export function inStartOrder<T extends { start: string }>(slots: T[]): T[] {
 
 export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).every((v) => v === undefined);
 
-/** A wish with nothing free, made broader: a time on a day becomes the whole day, anything else no wish. */
+/** Up to this long, a time wished is a clock time («halv tio», «kl 10») rather than a span. */
+const CLOCK_TIME_MINUTES = 60;
+
+/**
+ * A wish with nothing free, made broader: a clock time becomes the times from an hour
+ * before it (on the same day), a time on a day the whole day, anything else no wish.
+ */
+const defined = (wish: TimeWish): TimeWish =>
+  Object.fromEntries(Object.entries(wish).filter(([, v]) => v !== undefined));
+
 export const relaxed = (wish: TimeWish): TimeWish => {
+  const { timeFrom, timeTo } = wish;
+  if (timeFrom && timeTo && minutesOf(timeTo) - minutesOf(timeFrom) <= CLOCK_TIME_MINUTES && !wish.partOfDay)
+    return defined({ ...dayPart(wish), timeFrom: clock(Math.max(0, minutesOf(timeFrom) - CLOCK_TIME_MINUTES)) });
   const day = dayPart(wish);
   const hasDay = Object.values(day).some((v) => v !== undefined);
   const hasTime = Object.values(timePart(wish)).some((v) => v !== undefined);
-  return hasDay && hasTime ? Object.fromEntries(Object.entries(day).filter(([, v]) => v !== undefined)) : {};
+  return hasDay && hasTime ? defined(day) : {};
 };
 
 /** The day part of a wish («på tisdag»), used to find a booking the resident points at. */

@@ -107,5 +107,9 @@ export function renderReply(reply: Reply, ctx: RenderContext): Partial<Activity>
   return activity;
 }
 
+const sameReply = (a: Reply, b: Reply | undefined) =>
+  b !== undefined && a.parts.length === b.parts.length && JSON.stringify(a) === JSON.stringify(b);
+
+/** The replies as activities; the same reply twice in a row (a search broadened twice) is said once. */
 export const renderReplies = (replies: readonly Reply[], ctx: RenderContext): Partial<Activity>[] =>
-  replies.map((r) => renderReply(r, ctx));
+  replies.filter((r, i) => !sameReply(r, replies[i - 1])).map((r) => renderReply(r, ctx));

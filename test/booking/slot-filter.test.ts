@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { byStart, filterSlots, inStartOrder, type TimeWish } from '../../booking/slot-filter.js';
+import { byStart, filterSlots, inStartOrder, relaxed, type TimeWish } from '../../booking/slot-filter.js';
 import { toIso } from '../../booking/time.js';
 
 // Free times in time order, and the wish that filters them, read from the times' own text.
@@ -54,5 +54,24 @@ describe('free times in time order', () => {
         expect(filterSlots(list, wish)).toEqual(list.filter((s) => byLuxon(s.start, wish)));
       }),
     );
+  });
+});
+
+describe('a wish with nothing free, made broader step by step', () => {
+  const monday = { dateFrom: '2026-12-07', dateTo: '2026-12-07' };
+  it('turns a clock time into the times from an hour before it, then the whole day, then no wish', () => {
+    // Found by a new user: «halv fyra» on a full afternoon listed the day from 8.00.
+    const exact = { ...monday, timeFrom: '15:30', timeTo: '15:31' };
+    expect(relaxed(exact)).toEqual({ ...monday, timeFrom: '14:30' });
+    expect(relaxed(relaxed(exact))).toEqual(monday);
+    expect(relaxed(monday)).toEqual({});
+    expect(relaxed({ timeFrom: '10:00', timeTo: '11:00' })).toEqual({ timeFrom: '09:00' });
+    expect(relaxed({ timeFrom: '00:30', timeTo: '00:31' })).toEqual({ timeFrom: '00:00' });
+  });
+
+  it('keeps the old steps for a part of the day and a period', () => {
+    expect(relaxed({ ...monday, partOfDay: 'afternoon' })).toEqual(monday);
+    expect(relaxed({ timeFrom: '14:30' })).toEqual({});
+    expect(relaxed({ weekday: 6 })).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Attachment } from 'botbuilder';
-import { renderReply, type RenderContext, callable } from '../../bot/render.js';
+import { renderReplies, renderReply, type RenderContext, callable } from '../../bot/render.js';
 import { choice, t, type Reply } from '../../machines/reply.js';
 import { at } from '../support/fixtures.js';
 import { shippedContent } from '../support/tidbok.js';
@@ -230,5 +230,17 @@ describe('phone numbers', () => {
       'Ring Vårdcentralen Fyrisdal på [018-611 00 01](tel:+46186110001).',
     );
     expect(callable('tisdag 1 december kl. 9.30, 753 20 Uppsala')).toBe('tisdag 1 december kl. 9.30, 753 20 Uppsala');
+  });
+});
+
+describe('the same words twice in a row', () => {
+  it('are said once: a search made broader twice says «nothing fits» once', () => {
+    const nothing: Reply = { parts: [t('time.noSlotsForWish')] };
+    const rendered = renderReplies([nothing, { parts: [t('time.noSlotsForWish')] }, menu, nothing], ctx('webchat'));
+    expect(rendered.map((a) => a.text?.slice(0, 20))).toEqual([
+      'Jag hittar inga ledi',
+      'Vad vill du göra?',
+      'Jag hittar inga ledi',
+    ]);
   });
 });

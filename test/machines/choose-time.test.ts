@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromPromise } from 'xstate';
-import type { TimeWish } from '../../booking/slot-filter.js';
+import { matchesWish, type TimeWish } from '../../booking/slot-filter.js';
 import { chooseTimeMachine, type ChooseTimeInput } from '../../machines/choose-time.machine.js';
 import type { CommitTimeInput, FindSlotsInput } from '../../booking/effects.js';
 import type { BookingSummary, FoundSlots, Outcome } from '../../booking/views.js';
@@ -89,6 +89,20 @@ describe('choosing a time (rebook, invitation, open booking)', () => {
     const a = await started(machine, { ...open, wish: { weekday: 6 } });
     expect(keys(a)).toEqual(['time.noSlotsForWish', 'time.offer']);
     expect(searches.map((s) => s.wish)).toEqual([{ weekday: 6 }, {}]);
+  });
+
+  it('shows the times from an hour before a clock time that is not free, on the same day', async () => {
+    // Found by a new user: «halv fyra» listed the day from its first time.
+    const { machine, searches } = withActors({ find: (wish) => found(SLOTS.filter((s) => matchesWish(s, wish))) });
+    const day = { dateFrom: '2026-12-10', dateTo: '2026-12-10' };
+    const a = await started(machine, { ...open, wish: { ...day, timeFrom: '14:30', timeTo: '14:31' } });
+    expect(keys(a)).toEqual(['time.noSlotsForWish', 'time.offer']);
+    expect(searches.map((s) => s.wish)).toEqual([
+      { ...day, timeFrom: '14:30', timeTo: '14:31' },
+      { ...day, timeFrom: '13:30' },
+    ]);
+    expect(choices(a)).toEqual(expect.arrayContaining(['s4', 's5']));
+    expect(choices(a)).not.toContain('s0');
   });
 
   it('names the rule when a wish lies outside what may be booked, and shows the nearest times', async () => {
