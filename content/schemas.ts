@@ -207,6 +207,7 @@ export const languageSchema = z.strictObject({
   numbers: z.record(z.string().min(1), z.number().int().min(0).max(100)),
   ordinals: z.record(z.string().min(1), z.number().int().min(1).max(31)),
   last: phraseList,
+  hedges: phraseList,
   pastWeekdays: phraseList,
   spokenClock: z.strictObject({
     half: phraseList,

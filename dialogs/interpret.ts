@@ -73,6 +73,17 @@ const ORDINAL_PADDING = new Set([
   'option',
 ]);
 
+/**
+ * «ja fast …», «ja gärna men kan jag …», «ja eller vänta»: a yes taken back or held up by
+ * what follows a hedge word; «ja men gärna», «ja men visst» are still a yes.
+ */
+function hedged(words: readonly string[], lex: Lexicon): boolean {
+  const i = words.findIndex((w) => lex.hedges.has(w));
+  if (i < 0) return false;
+  const rest = words.slice(i + 1).filter((w) => !lex.padding.has(w) && !lex.answerWords.yes.has(w));
+  return rest.length > 0 || i === words.length - 1;
+}
+
 function ordinalOf(words: readonly string[], lex: Lexicon): number | undefined {
   const rest = words.filter((w) => !ORDINAL_PADDING.has(w));
   const [w] = rest;
@@ -189,8 +200,10 @@ function numberWord(word: string, lex: Lexicon): number | undefined {
 function numberIn(words: readonly string[], lex: Lexicon): number | undefined {
   const numbers: number[] = [];
   let previous: number | undefined;
+  // «en», «ett» are numbers only alone («ett», «ett år»): «jag är en pensionär» says no age.
+  const alone = words.filter((w) => w !== 'ar' && w !== 'years').length === 1;
   for (const word of words) {
-    const n = numberWord(word, lex);
+    const n = lex.padding.has(word) && !alone ? undefined : numberWord(word, lex);
     // «sjuttio fem»: a ten right before a unit is one number.
     if (isTens(previous) && isUnit(n)) numbers[numbers.length - 1] = previous + n;
     else if (n !== undefined) numbers.push(n);
@@ -238,7 +251,9 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const understanding = await understand(text, deps.now, deps.model);
   const { intent } = understanding;
   // The words of a yes/no button say which («fortsätt» is «Nej, fortsätt», not «avbryt»).
-  const moreThanYes = prompt?.expects === 'yesno' && saysNumber(words, lex);
+  const moreThanYes =
+    prompt?.expects === 'yesno' &&
+    (saysNumber(words, lex) || hasWish(understanding) || text.includes('?') || hedged(words, lex));
   const byLabel = prompt?.expects === 'yesno' ? choiceByWords(words, choices, deps.labelOf, lex) : undefined;
   if (byLabel && !(moreThanYes && byLabel.value === YES))
     return { kind: 'event', event: choiceEvent(byLabel.value, prompt), understanding };
@@ -271,6 +286,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     prompt?.expects === 'choice' && !OTHER_ERRANDS.includes(intent) && listedTimeSaid(understanding, choices);
   if (named) return { kind: 'event', event: choiceEvent(named.value, prompt), understanding };
   const byWords = choiceByWords(words, choices, deps.labelOf, lex);
-  if (byWords) return { kind: 'event', event: choiceEvent(byWords.value, prompt), understanding };
+  if (byWords && !(moreThanYes && byWords.value === YES))
+    return { kind: 'event', event: choiceEvent(byWords.value, prompt), understanding };
   return { kind: 'event', event: { type: 'user.said', text, understanding }, understanding };
 }

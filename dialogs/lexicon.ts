@@ -28,6 +28,8 @@ export interface Lexicon {
   numbers: Map<string, number>;
   /** «sista»: the last of a list */
   lastWords: Set<string>;
+  /** Words that make a yes no yes: «ja fast …», «ja eller vänta» */
+  hedges: Set<string>;
   /** «fredags» (in «i fredags»): a day that has passed, never a wish */
   pastWeekdays: Set<string>;
   /** Words of clock times as they are said: «halv tio», «kvart över nio» */
@@ -89,6 +91,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     months: wordMap(lang.months),
     numbers: numberMap(lang.numbers),
     lastWords: new Set(lang.last.map(normalize)),
+    hedges: new Set(lang.hedges.map(normalize)),
     pastWeekdays: new Set(lang.pastWeekdays.map(normalize)),
     spokenClock: {
       half: new Set(lang.spokenClock.half.map(normalize)),

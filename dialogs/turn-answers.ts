@@ -27,10 +27,14 @@ const isMenuIntent = (intent: string | undefined): intent is MenuIntent => OFFER
 /**
  * A message that is another errand than the one under way («nej förresten, visa mina
  * tider»). When the understanding is unsure («nej vänta, jag vill flytta den istället»),
- * or the errand would only be a look at the bookings, the resident is asked before the
- * errand under way is left.
+ * the errand would only be a look at the bookings, or the question on screen is a yes/no
+ * («jag vet inte» at «Vill du avboka …?»), the resident is asked before the errand under way is left.
  */
-export function switchRequest(actor: ChartActor, interpreted: Interpreted): ConversationEvent | undefined {
+export function switchRequest(
+  actor: ChartActor,
+  interpreted: Interpreted,
+  prompt: Reply | undefined,
+): ConversationEvent | undefined {
   if (interpreted.kind !== 'event' || interpreted.event.type !== 'user.said') return undefined;
   const { understanding } = interpreted.event;
   const unsure = understanding.intent === 'unclear';
@@ -41,7 +45,7 @@ export function switchRequest(actor: ChartActor, interpreted: Interpreted): Conv
   const same = current?.intent === intent && !(current.viaGuide && intent === 'book');
   if (same) return undefined;
   const request: Request = { intent, understanding: { ...understanding, intent, alternatives: undefined } };
-  return { type: 'intent.switch', request, ask: unsure || intent === 'view' };
+  return { type: 'intent.switch', request, ask: unsure || intent === 'view' || prompt?.expects === 'yesno' };
 }
 
 /**

@@ -194,7 +194,8 @@ async function eventFor(
   if (actor.getSnapshot().hasTag('chartAsks') && event.type !== 'user.confirmed' && event.type !== 'user.declined') {
     // An aside is answered, and the chart's question asked again, once that question is on screen.
     const other =
-      switchRequest(actor, interpreted) ?? (data.prompt?.interlude ? aside(interpreted, data.prompt) : undefined);
+      switchRequest(actor, interpreted, undefined) ??
+      (data.prompt?.interlude ? aside(interpreted, data.prompt) : undefined);
     if (other) return other;
   }
   // An answer that fits the current question answers it.
@@ -202,7 +203,7 @@ async function eventFor(
     ? (flow.getSnapshot() as { can: (e: ConversationEvent) => boolean }).can(event)
     : actor.getSnapshot().can(event);
   if (fits) return event;
-  const switching = flow && switchRequest(actor, interpreted);
+  const switching = flow && switchRequest(actor, interpreted, data.prompt);
   if (switching) return switching;
   return aside(interpreted, data.prompt) ?? notUnderstood(interpreted, data.prompt);
 }

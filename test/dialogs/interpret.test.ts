@@ -235,6 +235,16 @@ describe('a number written in words, as an age', () => {
     expect(await run(text, age)).toMatchObject({ event: { type: 'user.number', value } }),
   );
 
+  it.each(['jag är en pensionär', 'vad kostar ett besök?', 'hur lång tid tar ett besök'])(
+    'finds no age in "%s", where «en» and «ett» are articles',
+    async (text) => expect(await run(text, age)).not.toMatchObject({ event: { type: 'user.number' } }),
+  );
+
+  it('reads «ett» and «ett år» alone as 1', async () => {
+    for (const text of ['ett', 'ett år', 'en'])
+      expect(await run(text, age)).toMatchObject({ event: { type: 'user.number', value: 1 } });
+  });
+
   it('does not guess between two numbers', async () => {
     expect(await run('sjuttio eller sjuttioett', age)).not.toMatchObject({ event: { type: 'user.number' } });
   });
@@ -268,5 +278,26 @@ describe('a clock time typed at a list of times', () => {
   it.each(['kl 10', 'halv tio', 'efter kl 9', 'kl 11'])(
     'passes "%s" on as a wish when it names no single listed time',
     async (text) => expect(await run(text, times)).toMatchObject({ event: { type: 'user.said' } }),
+  );
+});
+
+describe('a yes held up or taken back', () => {
+  // Found by a new user: «ja fast är det den på onsdag?» at «Vill du avboka …?» cancelled at once.
+  it.each([
+    'ja fast är det den på onsdag?',
+    'ja gärna men kan jag få en ny tid direkt',
+    'ja eller vänta',
+    'ja?',
+    'ja på onsdag',
+    'ja kl 10',
+    'yes but wait',
+    'ja fast',
+  ])('never confirms on "%s"', async (text) => {
+    expect(await run(text, confirm)).not.toMatchObject({ event: { type: 'user.confirmed' } });
+  });
+
+  it.each(['ja men gärna', 'ja men visst', 'ja tack', 'ja, gör det', 'japp!', 'ja absolut'])(
+    'still confirms on "%s"',
+    async (text) => expect(await run(text, confirm)).toMatchObject({ event: { type: 'user.confirmed' } }),
   );
 });
