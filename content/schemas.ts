@@ -260,6 +260,7 @@ export const EMERGENCY_CATEGORIES = [
   'anaphylaxis',
   'poisoning',
   'suicide',
+  'infection',
 ] as const;
 export type EmergencyCategory = (typeof EMERGENCY_CATEGORIES)[number];
 

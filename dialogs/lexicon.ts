@@ -110,10 +110,10 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     lunchEnds,
     lunchStarts,
     emergency: {
-      categories: Object.entries(content.emergency.categories).map(([category, c]) => ({
-        category: category as EmergencyCategory,
-        phrases: phrasesOf(c.phrases),
-      })),
+      // Suicidal thoughts are sought first: «vill sluta andas» gets the crisis advice, not the breathing one.
+      categories: Object.entries(content.emergency.categories)
+        .map(([category, c]) => ({ category: category as EmergencyCategory, phrases: phrasesOf(c.phrases) }))
+        .sort((a, b) => Number(b.category === 'suicide') - Number(a.category === 'suicide')),
       notEmergency: phrasesOf(content.emergency.notEmergency.phrases),
     },
     generic,
