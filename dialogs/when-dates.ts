@@ -124,6 +124,29 @@ function weekdayIn(
   return undefined;
 }
 
+type Bound = 'afterDay' | 'fromDay' | 'beforeDay' | 'untilDay';
+const BOUNDS: readonly Bound[] = ['afterDay', 'fromDay', 'beforeDay', 'untilDay'];
+
+/** Whether the words end with the phrase at index `end`. */
+const endsAt = (words: readonly string[], end: number, phrase: readonly string[]) =>
+  phrase.length > 0 && end - phrase.length + 1 >= 0 && phrase.every((p, k) => words[end - phrase.length + 1 + k] === p);
+
+/**
+ * «efter den 20 december», «senast 3/12», «från och med den 10:e»: the word before the
+ * date that makes it a bound of a period rather than the day itself.
+ */
+function boundOf(words: readonly string[], lex: Lexicon): Bound | undefined {
+  const at = words.findIndex((w) => /^\d/.test(w) || lex.ordinals.has(w));
+  if (at < 0) return undefined;
+  const end = words[at - 1] === 'den' ? at - 2 : at - 1;
+  // The longest phrase wins: «till och med» is a bound, «till» alone is the new time («flytta den till den 10»).
+  let best: { bound: Bound; length: number } | undefined;
+  for (const bound of BOUNDS)
+    for (const phrase of lex.phrases[bound])
+      if (endsAt(words, end, phrase) && phrase.length > (best?.length ?? 0)) best = { bound, length: phrase.length };
+  return best?.bound;
+}
+
 export function parseDates(words: readonly string[], text: string, now: DateTime, lex: Lexicon): DatePart {
   const today = now.startOf('day');
   const part: DatePart = { problems: [] };
@@ -174,7 +197,15 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
   const explicit = explicitDate(words, text, today, lex) ?? dayOfMonth(words, today, lex);
   if (explicit && 'kind' in explicit) part.problems.push(explicit);
   else if (explicit) {
-    if (explicit < today) part.problems.push({ kind: 'past-date', date: iso(explicit) });
+    const bound = boundOf(words, lex);
+    if (bound === 'afterDay' || bound === 'fromDay') {
+      const from = bound === 'afterDay' ? explicit.plus({ days: 1 }) : explicit;
+      [part.dateFrom, part.dateTo] = [iso(from < today ? today : from), undefined];
+    } else if (bound === 'beforeDay' || bound === 'untilDay') {
+      const to = bound === 'beforeDay' ? explicit.minus({ days: 1 }) : explicit;
+      if (to < today) part.problems.push({ kind: 'past-date', date: iso(explicit) });
+      else [part.dateFrom, part.dateTo] = [undefined, iso(to)];
+    } else if (explicit < today) part.problems.push({ kind: 'past-date', date: iso(explicit) });
     else single(explicit);
   }
 
