@@ -5,6 +5,7 @@ import type { Condition, Expected, Questionnaire, TextValue } from './questionna
 import { isEmergencyAnswer, NO, questionById, YES } from './questionnaire-rules.js';
 import { walkQuestionnaire } from './questionnaire-walk.js';
 import type { Texts } from './texts.js';
+import { normalize } from './words.js';
 import type { ContentProblem, PathPart, YamlSource } from './yaml-source.js';
 
 // What a questionnaire must satisfy beyond its schema, explained for an editor: every
@@ -52,6 +53,19 @@ export function checkQuestionnaire(input: QuestionnaireCheckInput): ContentProbl
       at(['questions', i, 'id'], `Frågan ${question.id} finns redan. Varje fråga behöver ett eget id.`);
     textKey(question.text, ['questions', i, 'text']);
     question.options?.forEach((o, j) => textKey(o.label, ['questions', i, 'options', j, 'label']));
+    // A message that is one of an option's words chooses it: the same words cannot lead to two answers.
+    const saidBy = new Map<string, string>();
+    question.options?.forEach((o, j) =>
+      o.alsoSaid.forEach((said, k) => {
+        const other = saidBy.get(normalize(said));
+        if (other !== undefined && other !== o.value)
+          at(
+            ['questions', i, 'options', j, 'alsoSaid', k],
+            `"${said}" står redan under svaret ${other}. Samma ord kan bara leda till ett av svaren.`,
+          );
+        saidBy.set(normalize(said), o.value);
+      }),
+    );
     question.next.forEach((rule, r) => {
       for (const [ref, expected] of conditionRefs(rule.if)) {
         const target = questionById(q, ref);

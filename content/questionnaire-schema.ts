@@ -50,6 +50,8 @@ const option = z.strictObject({
   emergency: z.boolean().default(false),
   /** Choosing this option means the time is for a child of the resident's (ombud): booked in the child's name */
   forChild: z.boolean().default(false),
+  /** Other ways residents write this answer («nytt», «har haft det förut»): the whole message is taken as the option */
+  alsoSaid: z.array(z.string().min(1)).default([]),
 });
 
 const question = z

@@ -238,7 +238,9 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const text = (input.text ?? '').trim();
   const normalized = normalize(text);
   const words = tokens(normalized);
-  const exact = choices.find((c) => normalize(deps.labelOf(c)) === normalized);
+  const exact = choices.find(
+    (c) => normalize(deps.labelOf(c)) === normalized || c.words?.some((w) => normalize(w) === normalized),
+  );
   if (exact && normalized) return { kind: 'event', event: choiceEvent(exact.value, prompt) };
   if (prompt?.expects === 'number') {
     const n = numberIn(words, lex);

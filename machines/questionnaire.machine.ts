@@ -74,7 +74,11 @@ export function questionReply(question: Question, history: readonly string[]): R
   const options: Choice[] =
     question.answer === 'yesno'
       ? [choice(YES, 'choice.yes'), choice(NO, 'choice.no')]
-      : (question.options ?? []).map((o) => ({ value: o.value, label: textRef(o.label) }));
+      : (question.options ?? []).map((o) => ({
+          value: o.value,
+          label: textRef(o.label),
+          ...(o.alsoSaid.length > 0 ? { words: o.alsoSaid } : {}),
+        }));
   const navigation =
     history.length > 0
       ? [choice(BACK, 'choice.back'), ...(history.length > 1 ? [choice(CHANGE, 'choice.change')] : [])]

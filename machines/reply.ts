@@ -12,6 +12,8 @@ export interface Choice {
   /** What the machine receives when this is chosen */
   value: string;
   label: TextRef;
+  /** Other ways residents say this choice («nytt» for «Nya besvär»), as an editor wrote them */
+  words?: string[];
 }
 
 /** What kind of answer the resident is asked for. */

@@ -43,6 +43,11 @@ describe('checking a questionnaire', () => {
       'Svaret "under-vecka" på frågan hur-lange leder ingenstans',
     ],
     [
+      'the same words under two answers of one question',
+      (t: string) => t.replace('alsoSaid: [en vecka, två veckor', 'alsoSaid: [några dagar, två veckor'),
+      '"några dagar" står redan under svaret under-vecka',
+    ],
+    [
       'a cycle',
       (t: string) => t.replace('      - outcome: boka-nybesok\n', '      - goto: var\n'),
       'kan ställas två gånger på samma väg',

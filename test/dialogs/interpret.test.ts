@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { interpret } from '../../dialogs/interpret.js';
 import type { UnderstandingModel } from '../../dialogs/understanding-model.js';
-import { choice, type Choice, type Reply } from '../../machines/reply.js';
+import { choice, t, type Choice, type Reply } from '../../machines/reply.js';
 import { at } from '../support/fixtures.js';
 import { shippedModel } from '../support/tidbok.js';
 
@@ -300,4 +300,27 @@ describe('a yes held up or taken back', () => {
     'still confirms on "%s"',
     async (text) => expect(await run(text, confirm)).toMatchObject({ event: { type: 'user.confirmed' } }),
   );
+});
+
+describe('words an editor gave a questionnaire option', () => {
+  const newOrOld: Reply = {
+    parts: [],
+    choices: [
+      { value: 'nya', label: t('x'), words: ['nytt', 'det är nytt', 'började nyss'] },
+      { value: 'aterkommande', label: t('y'), words: ['haft det förut', 'har haft det förut'] },
+    ],
+    expects: 'choice',
+  };
+  // Found by a new user: «nytt» at «Är det nya besvär …?» started the conversation over.
+  it.each([
+    ['nytt', 'nya'],
+    ['Det är nytt', 'nya'],
+    ['har haft det förut', 'aterkommande'],
+  ])('takes "%s" as the option it is a word of', async (text, value) =>
+    expect(await run(text, newOrOld)).toMatchObject({ event: { type: 'user.chose', value } }),
+  );
+
+  it('still takes «börja om» as the command', async () => {
+    expect(await run('börja om', newOrOld)).toMatchObject({ kind: 'global', command: 'restart' });
+  });
 });
