@@ -58,7 +58,11 @@ function explicitDate(
       const m = lexMonth(word, lex);
       if (m === undefined) continue;
       const before = words[i - 1] ?? '';
-      const d = /^\d{1,2}(:?e)?$/.test(before) ? parseInt(before, 10) : lex.ordinals.get(before);
+      const after = words[i + 1] ?? '';
+      // «3 december», «tredje december», and in English also «December 3»
+      const d = /^\d{1,2}(:?e)?$/.test(before)
+        ? parseInt(before, 10)
+        : (lex.ordinals.get(before) ?? (/^\d{1,2}(st|nd|rd|th)?$/.test(after) ? parseInt(after, 10) : undefined));
       if (d === undefined) continue;
       [day, month, shown] = [d, m, `${before} ${word}`];
       if (/^\d{4}$/.test(words[i + 1] ?? '')) year = Number(words[i + 1]);

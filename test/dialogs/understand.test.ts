@@ -98,6 +98,9 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
     ['i helgen', { dateFrom: '2026-12-05', dateTo: '2026-12-06' }],
     ['den 3 december', { dateFrom: '2026-12-03', dateTo: '2026-12-03' }],
     ['3 dec', { dateFrom: '2026-12-03', dateTo: '2026-12-03' }],
+    // Found by a new user: «on December 2» was read as the whole of December.
+    ['cancel my appointment on December 2', { dateFrom: '2026-12-02', dateTo: '2026-12-02' }],
+    ['on december 10th', { dateFrom: '2026-12-10', dateTo: '2026-12-10' }],
     // Found by a new user: «efter den 20 december» was read as that day.
     ['efter den 20 december', { dateFrom: '2026-12-21' }],
     ['från den 10 december', { dateFrom: '2026-12-10' }],
