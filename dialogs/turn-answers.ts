@@ -61,7 +61,10 @@ export function unitQuestion(
 ) {
   if (interpreted.kind !== 'event' || interpreted.event.type !== 'user.said') return undefined;
   const { understanding, text } = interpreted.event;
-  if (understanding.intent !== 'ask-unit') return undefined;
+  // «vad är telefonnumret» may leave the understanding unsure: a fact asked for settles it.
+  const unsureAsking =
+    understanding.intent === 'unclear' && understanding.alternatives?.[0] === 'ask-unit' && asksForFact(text, lexicon);
+  if (understanding.intent !== 'ask-unit' && !unsureAsking) return undefined;
   const snapshot = actor.getSnapshot();
   const atMenu = snapshot.matches('menu');
   // In an errand a unit named alone («på vårdcentralen») may answer its question; a fact asked for is a question.
