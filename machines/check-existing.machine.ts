@@ -54,6 +54,7 @@ export const checkExistingMachine = setup({
         parts: [t('double.ask')],
         choices: [choice(YES, 'choice.bookAnother'), choice(NO, 'choice.noAnother')],
         expects: 'yesno' as const,
+        help: 'help.bookAnother',
       },
     ]),
     sayStopped: speak.text('book.stopped'),

@@ -83,6 +83,7 @@ export const termsReply = (termsKey: string): Reply => ({
   parts: [t('terms.intro'), t(termsKey)],
   choices: [choice(YES, 'choice.acceptTerms'), choice(NO, 'choice.declineTerms')],
   expects: 'yesno',
+  help: 'help.terms',
 });
 
 /** The question for a reason (information till vården); an optional one can be skipped. */
