@@ -23,7 +23,8 @@ const PART_OF_DAY: Record<PartOfDay, [string, string]> = {
   evening: ['17:00', '24:00'],
 };
 
-const minutesOf = (hhmm: string): number => {
+/** «09:30» as the minute of the day */
+export const minutesOf = (hhmm: string): number => {
   const [h = '0', m = '0'] = hhmm.split(':');
   return Number(h) * 60 + Number(m);
 };
@@ -81,6 +82,10 @@ export const isEmptyWish = (wish: TimeWish): boolean => Object.values(wish).ever
 /** Up to this long, a time wished is a clock time («halv tio», «kl 10») rather than a span. */
 const CLOCK_TIME_MINUTES = 60;
 
+/** Whether the wish names a clock time («halv tio», «kl 10»), not a span («efter kl 15»). */
+export const isClockTime = ({ timeFrom, timeTo }: TimeWish): boolean =>
+  timeFrom !== undefined && timeTo !== undefined && minutesOf(timeTo) - minutesOf(timeFrom) <= CLOCK_TIME_MINUTES;
+
 /**
  * A wish with nothing free, made broader: a clock time becomes the times from an hour
  * before it (on the same day), a time on a day the whole day, anything else no wish.
@@ -89,9 +94,8 @@ const defined = (wish: TimeWish): TimeWish =>
   Object.fromEntries(Object.entries(wish).filter(([, v]) => v !== undefined));
 
 export const relaxed = (wish: TimeWish): TimeWish => {
-  const { timeFrom, timeTo } = wish;
-  if (timeFrom && timeTo && minutesOf(timeTo) - minutesOf(timeFrom) <= CLOCK_TIME_MINUTES && !wish.partOfDay)
-    return defined({ ...dayPart(wish), timeFrom: clock(Math.max(0, minutesOf(timeFrom) - CLOCK_TIME_MINUTES)) });
+  if (wish.timeFrom && isClockTime(wish) && !wish.partOfDay)
+    return defined({ ...dayPart(wish), timeFrom: clock(Math.max(0, minutesOf(wish.timeFrom) - CLOCK_TIME_MINUTES)) });
   const day = dayPart(wish);
   const hasDay = Object.values(day).some((v) => v !== undefined);
   const hasTime = Object.values(timePart(wish)).some((v) => v !== undefined);

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
-import { writtenParts } from '../booking/time.js';
+import { isClockTime, minutesOf } from '../booking/slot-filter.js';
+import { localFields } from '../booking/time.js';
 import { hasWish, type UserEvent } from '../machines/events.js';
 import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
 import type { Lexicon } from './lexicon.js';
@@ -156,22 +157,23 @@ const saysLast = (words: readonly string[], lex: Lexicon) => {
 };
 
 const SLOT_LABELS = new Set(['choice.slot', 'choice.slotWith']);
-const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const isoDate = (p: { year: number; month: number; day: number }) =>
-  `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 
 /**
  * «kl 9», «10.00 på måndag»: the one time listed that starts at the clock time said, on
  * the day said if one is. A time of day that names none, or several, is a wish instead.
  */
 function listedTimeSaid(understanding: FullUnderstanding, choices: readonly Choice[]): Choice | undefined {
-  const { timeFrom, timeTo, dateFrom, dateTo, weekday } = understanding.wish;
-  if (!timeFrom || !timeTo || minuteOf(timeTo) - minuteOf(timeFrom) > 60) return undefined;
+  const { timeFrom, dateFrom, dateTo, weekday } = understanding.wish;
+  if (!timeFrom || !isClockTime(understanding.wish)) return undefined;
   const hits = choices.filter((c) => {
-    const start = SLOT_LABELS.has(c.label.key) ? writtenParts(String(c.label.params?.start ?? '')) : undefined;
-    if (!start?.timed || start.hour * 60 + start.minute !== minuteOf(timeFrom)) return false;
-    const date = isoDate(start);
-    return (!dateFrom || (date >= dateFrom && date <= (dateTo ?? dateFrom))) && (!weekday || start.weekday === weekday);
+    const start = c.label.params?.start;
+    if (!SLOT_LABELS.has(c.label.key) || typeof start !== 'string') return false;
+    const { date, minute, weekday: day } = localFields(start);
+    return (
+      minute === minutesOf(timeFrom) &&
+      (!dateFrom || (date >= dateFrom && date <= (dateTo ?? dateFrom))) &&
+      (!weekday || day === weekday)
+    );
   });
   return hits.length === 1 ? hits[0] : undefined;
 }
