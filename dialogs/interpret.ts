@@ -59,20 +59,7 @@ const saysNumber = (words: readonly string[], lex: Lexicon) =>
   words.some((w) => /\d/.test(w) || lex.ordinals.has(w) || (w.length >= 5 && ORDINAL_WORD.test(w)));
 
 /** Words around a place in the list: «nr 2», «den andra», «the first one» */
-const ORDINAL_PADDING = new Set([
-  'nr',
-  'nummer',
-  'alternativ',
-  'val',
-  'den',
-  'det',
-  'tiden',
-  'valj',
-  'the',
-  'one',
-  'number',
-  'option',
-]);
+const ORDINAL_PADDING = new Set('nr nummer alternativ val den det tiden valj the one number option'.split(' '));
 
 /**
  * «ja fast …», «ja gärna men kan jag …», «ja eller vänta»: a yes taken back or held up by
@@ -273,6 +260,11 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     if (button) return { kind: 'event', event: choiceEvent(button.value, prompt), understanding };
     return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' }, understanding };
   }
+  // «nej tack» at an optional question with one way past it («Hoppa över») is that way, not the answer.
+  const saysOnlyNo =
+    words.some((w) => lex.answerWords.no.has(w)) && words.every((w) => lex.answerWords.no.has(w) || lex.padding.has(w));
+  if (prompt?.expects === 'text' && choices.length === 1 && choices[0] && saysOnlyNo)
+    return { kind: 'event', event: choiceEvent(choices[0].value, prompt), understanding };
   if (prompt?.expects === 'text' && normalized)
     return { kind: 'event', event: { type: 'user.text', text }, understanding };
   // «den tiden passar bra», «ja» with one time on offer: that time.

@@ -324,3 +324,15 @@ describe('words an editor gave a questionnaire option', () => {
     expect(await run('börja om', newOrOld)).toMatchObject({ kind: 'global', command: 'restart' });
   });
 });
+
+describe('a no to an optional question', () => {
+  // Found in a new-user round: «nej tack» at «Vill du skriva varför du vill komma?» became the reason.
+  it.each(['nej', 'nej tack', 'nä', 'no'])('takes "%s" as the way past it', async (text) =>
+    expect(await run(text, reason)).toMatchObject({ event: { type: 'user.chose', value: 'skip' } }),
+  );
+
+  it('keeps a reason that only begins with no', async () => {
+    const text = 'nej inte ont men yrsel';
+    expect(await run(text, reason)).toMatchObject({ event: { type: 'user.text', text } });
+  });
+});
