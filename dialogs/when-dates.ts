@@ -23,6 +23,13 @@ const isWord = (word: string | undefined, phrases: readonly string[][]) =>
   word !== undefined && phrases.some((p) => p.length === 1 && p[0] === word);
 const has = (words: readonly string[], phrases: readonly string[][]) => phrases.some((p) => findPhrase(words, p) >= 0);
 
+/** A day of the month as written: «10», «10e», «10:e», «31:a», «3rd»; the ending, if any, in group 2. */
+const DAY_NUMBER = /^(\d{1,2})(:?e|:?a|st|nd|rd|th)?$/;
+const dayNumber = (word: string): number | undefined => {
+  const m = DAY_NUMBER.exec(word);
+  return m ? Number(m[1]) : undefined;
+};
+
 function numberAt(words: readonly string[], i: number, lex: Lexicon): number | undefined {
   const w = words[i];
   if (w === undefined) return undefined;
@@ -60,11 +67,10 @@ function explicitDate(
       const before = words[i - 1] ?? '';
       const after = words[i + 1] ?? '';
       // «3 december», «tredje december», and in English also «December 3»
-      const d = /^\d{1,2}(:?e)?$/.test(before)
-        ? parseInt(before, 10)
-        : (lex.ordinals.get(before) ?? (/^\d{1,2}(st|nd|rd|th)?$/.test(after) ? parseInt(after, 10) : undefined));
+      const first = dayNumber(before) ?? lex.ordinals.get(before);
+      const d = first ?? dayNumber(after);
       if (d === undefined) continue;
-      [day, month, shown] = [d, m, `${before} ${word}`];
+      [day, month, shown] = [d, m, first !== undefined ? `${before} ${word}` : `${word} ${after}`];
       if (/^\d{4}$/.test(words[i + 1] ?? '')) year = Number(words[i + 1]);
       break;
     }
@@ -81,7 +87,7 @@ function explicitDate(
  */
 function dayOfMonth(words: readonly string[], today: DateTime, lex: Lexicon): DateTime | DateProblem | undefined {
   for (let i = 1; i < words.length; i++) {
-    const m = /^(\d{1,2})(:?e|:?a)?$/.exec(words[i] ?? '');
+    const m = DAY_NUMBER.exec(words[i] ?? '');
     if (words[i - 1] !== 'den' || !m) continue;
     const next = words[i + 1];
     // «den 10 december» is a whole date (explicitDate); «den 10 minuter» is no date at all.
@@ -103,7 +109,7 @@ function monthOnly(words: readonly string[], lex: Lexicon): number | undefined {
   for (const [i, word] of words.entries()) {
     const m = lexMonth(word, lex);
     const before = words[i - 1] ?? '';
-    if (m !== undefined && !/^\d{1,2}(:?e)?$/.test(before) && !lex.ordinals.has(before)) return m;
+    if (m !== undefined && dayNumber(before) === undefined && !lex.ordinals.has(before)) return m;
   }
   return undefined;
 }
