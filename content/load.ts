@@ -95,6 +95,12 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
   problems.push(...crossCheck({ texts: flat, textsSource: texts.source, konfiguration, units, people, extraTexts }));
   problems.push(...checkExamples(examples), ...checkEmergencyExamples(emergency));
   problems.push(...checkDeadlineWords({ texts: flat, textsSource: texts.source, units: units.value.units, rulesFor }));
+  for (const key of Object.keys(language.value.buttons.words)) {
+    if (!key.startsWith('choice.') || !flat.has(key))
+      problems.push(
+        language.source.at(['buttons', 'words', key], `Knappen ${key} finns inte under choice: i texter.yaml.`),
+      );
+  }
   for (const [category, c] of Object.entries(emergency.value.categories)) {
     if (!flat.has(c.advice))
       problems.push(

@@ -252,6 +252,9 @@ export const languageSchema = z.strictObject({
   forChild: phraseList,
   split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),
   unitQuestions: z.strictObject({ address: phraseList, phone: phraseList, hours: phraseList, web: phraseList }),
+  buttons: z
+    .strictObject({ asking: phraseList, words: z.record(z.string().min(1), phraseList) })
+    .default({ asking: [], words: {} }),
 });
 export type LanguageFile = z.infer<typeof languageSchema>;
 

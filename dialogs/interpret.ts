@@ -3,6 +3,7 @@ import { isClockTime, minutesOf } from '../booking/slot-filter.js';
 import { localFields } from '../booking/time.js';
 import { hasWish, type UserEvent } from '../machines/events.js';
 import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
+import { buttonSaid } from './button-words.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize, sameWord, tokens } from '../content/words.js';
 import { understand, type FullUnderstanding } from './understand.js';
@@ -238,6 +239,8 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const n = ordinalOf(words, lex);
   const nth = n === undefined ? (saysLast(words, lex) ? items(choices).at(-1) : undefined) : choices[n - 1];
   if (nth) return { kind: 'event', event: choiceEvent(nth.value, prompt) };
+  const otherwise = buttonSaid(words, choices, lex);
+  if (otherwise) return { kind: 'event', event: choiceEvent(otherwise.value, prompt) };
 
   const understanding = await understand(text, deps.now, deps.model);
   const { intent } = understanding;

@@ -53,6 +53,8 @@ export interface Lexicon {
   /** Other names of a profession, to the word in performers' titles («syster» → «sjuksköterska») */
   professions: { title: string; others: string[] }[];
   unitQuestions: Record<UnitAspect, Phrase[]>;
+  /** Other words for buttons, by the button's text key, and the asking words that may stand around them */
+  buttons: { asking: Set<string>; words: Map<string, Phrase[]> };
   /** The units residents may ask about, with what they may ask */
   units: (UnitFacts & { phrases: Phrase[] })[];
   /** Red flags that get the emergency advice at once, and harmless look-alikes */
@@ -135,6 +137,10 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
       phone: phrasesOf(lang.unitQuestions.phone),
       hours: phrasesOf(lang.unitQuestions.hours),
       web: phrasesOf(lang.unitQuestions.web),
+    },
+    buttons: {
+      asking: new Set(lang.buttons.asking.map(normalize)),
+      words: new Map(Object.entries(lang.buttons.words).map(([key, list]) => [key, phrasesOf(list)])),
     },
     units: visible.map((u) => {
       const address = addressOf(u);

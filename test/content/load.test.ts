@@ -148,6 +148,13 @@ describe('content loading', () => {
       'fyrisdal-diabetis finns inte',
     ],
     [
+      'other words for a button that does not exist',
+      'sprak.yaml',
+      (t: string) => t.replace('    choice.moreDays: [', '    choice.fleraDagar: ['),
+      'sprak.yaml:',
+      'Knappen choice.fleraDagar finns inte',
+    ],
+    [
       'a villkorstext that does not exist',
       'konfiguration.yaml',
       (t: string) => t.replace('book: terms.book.personal', 'book: terms.book.personlig'),

@@ -336,3 +336,47 @@ describe('a no to an optional question', () => {
     expect(await run(text, reason)).toMatchObject({ event: { type: 'user.text', text } });
   });
 });
+
+describe('a button said in other words (sprak.yaml buttons)', () => {
+  const days: Reply = {
+    parts: [],
+    choices: [
+      choice('first', 'choice.firstFree'),
+      choice('day:2026-12-07', 'choice.day'),
+      choice('more-days', 'choice.moreDays'),
+      choice('other-day', 'choice.otherDay'),
+    ],
+    expects: 'choice',
+  };
+  const dayTimes: Reply = {
+    parts: [],
+    choices: [choice('s8', 'choice.slot'), choice('more', 'choice.laterTimes'), choice('days', 'choice.otherDays')],
+    expects: 'choice',
+  };
+  // Found by a new user: «ja men helst en senare tid» at the free days started a rebooking.
+  it.each([
+    ['ja men helst en senare tid', days, 'more-days'],
+    ['senare', days, 'more-days'],
+    ['har du nåt senare?', days, 'more-days'],
+    ['finns det nagot senare', days, 'more-days'],
+    ['something later please', days, 'more-days'],
+    ['längre fram', days, 'more-days'],
+    ['senare', dayTimes, 'more'],
+    ['har ni nån senare tid', dayTimes, 'more'],
+    ['en annan dag', dayTimes, 'days'],
+  ])('"%s" is that button', async (text, prompt, value) =>
+    expect(await run(text, prompt)).toMatchObject({ kind: 'event', event: { type: 'user.chose', value } }),
+  );
+
+  it.each([
+    ['avboka min senare tid', days],
+    ['senare på eftermiddagen', days],
+    ['senare i veckan', dayTimes],
+    ['boka om till senare', days],
+  ])('"%s" says more than the button', async (text, prompt) =>
+    expect(await run(text, prompt)).not.toMatchObject({ event: { type: 'user.chose' } }),
+  );
+
+  it('"senare" is nothing of its own where no button has it', async () =>
+    expect(await run('senare', menu)).not.toMatchObject({ event: { type: 'user.chose' } }));
+});
