@@ -144,7 +144,7 @@ export class BookingBot {
     let replies: Reply[];
     let loggedOut = false;
     try {
-      const { chart, rereads, model, texts } = deps.live;
+      const { chart, rereads, model, texts, children } = deps.live;
       const turnInput: TurnInput = input.kind === 'login' ? { kind: 'login', name: resident?.name } : input;
       // A write in this turn is keyed by the conversation and the question answered.
       const turnKey = `${key}#${previous.promptSeq ?? 0}`;
@@ -156,6 +156,7 @@ export class BookingBot {
           labelOf: labelOf(texts, now),
           now,
           settleTimeoutMs: deps.settleTimeoutMs,
+          children,
         }),
       );
       data = result.data;

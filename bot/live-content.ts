@@ -5,6 +5,7 @@ import { loadContent, type Content } from '../content/load.js';
 import type { Texts } from '../content/texts.js';
 import { notReloadedMessage, reloadedMessage } from '../content/reload-messages.js';
 import type { BookingEffects } from '../booking/effects.js';
+import type { ChildView } from '../booking/booking-service.js';
 import { buildUnderstanding, type UnderstandingModel } from '../dialogs/understanding-model.js';
 import { chartWith, type Chart } from '../machines/chart.js';
 import type { Rereads } from '../machines/stored-context.js';
@@ -21,9 +22,12 @@ export class LiveContent {
   readonly chart: Chart;
   /** The chart's reads, which make a stored conversation whole again */
   readonly rereads: Rereads;
+  /** The resident's children, whom a message may name by name */
+  readonly children: (patientId: string) => Promise<ChildView[]>;
 
   private constructor(effects: BookingEffects) {
     this.rereads = effects;
+    this.children = (patientId) => effects.listChildren({ patientId });
     this.chart = chartWith(effects, {
       all: () => this.content.questionnaires,
       unitOf: (hsaId) => {

@@ -250,6 +250,7 @@ export const languageSchema = z.strictObject({
   performer: z.strictObject({ same: phraseList, any: phraseList }),
   professions: z.record(z.string().min(1), phraseList).default({}),
   forChild: phraseList,
+  childOwners: phraseList.default([]),
   split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),
   unitQuestions: z.strictObject({ address: phraseList, phone: phraseList, hours: phraseList, web: phraseList }),
   buttons: z

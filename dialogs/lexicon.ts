@@ -48,6 +48,8 @@ export interface Lexicon {
   answerWords: { yes: Set<string>; no: Set<string> };
   performer: { same: Phrase[]; any: Phrase[] };
   forChild: Phrase[];
+  /** «min», «vår»: before a word for a child, with at most one word between («min lilla dotter») */
+  childOwners: Set<string>;
   /** Words for a daughter and a son */
   childKinds: { daughter: Set<string>; son: Set<string> };
   /** Other names of a profession, to the word in performers' titles («syster» → «sjuksköterska») */
@@ -124,6 +126,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     answerWords: { yes: new Set(lang.answerWords.yes.map(normalize)), no: new Set(lang.answerWords.no.map(normalize)) },
     performer: { same: phrasesOf(lang.performer.same), any: phrasesOf(lang.performer.any) },
     forChild: phrasesOf(lang.forChild),
+    childOwners: new Set(lang.childOwners.map(normalize)),
     childKinds: {
       daughter: new Set(lang.childKinds.daughter.map(normalize)),
       son: new Set(lang.childKinds.son.map(normalize)),

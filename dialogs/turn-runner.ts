@@ -8,6 +8,7 @@ import { menuPrompt } from '../machines/menu.machine.js';
 import { t, type Choice, type Reply } from '../machines/reply.js';
 import type { EmergencyCategory } from '../content/schemas.js';
 import { emergencyIn } from './emergency.js';
+import { forNamedChild, namingChild, type ChildName } from './child-names.js';
 import { interpret, type UserInput } from './interpret.js';
 import { languageOf } from './language.js';
 import {
@@ -56,6 +57,8 @@ export interface TurnDeps {
   now: DateTime;
   /** How long a turn may wait for the booking system, in all */
   settleTimeoutMs: number;
+  /** The resident's children, whom a message may name («lillas tid») */
+  children?: (patientId: string) => Promise<readonly ChildName[]>;
 }
 
 export interface TurnResult {
@@ -171,10 +174,10 @@ async function eventFor(
   if ((text?.length ?? 0) > MAX_TEXT)
     return [{ parts: [t('understand.tooLong', { max: MAX_TEXT })] }, ...repeatPrompt(data.prompt)];
 
-  const interpreted = await interpret(
-    input,
-    { prompt: data.prompt, seq: data.promptSeq ?? 0 },
-    { labelOf: deps.labelOf, model: deps.model, now: deps.now },
+  const named = await namingChild(input, data.prompt, actor.getSnapshot().context, deps);
+  const interpreted = forNamedChild(
+    await interpret(named.input, { prompt: data.prompt, seq: data.promptSeq ?? 0 }, { ...deps }),
+    named.childId,
   );
   if (interpreted.kind === 'stale') return [{ parts: [t('understand.stale')] }, ...repeatPrompt(data.prompt)];
   // A question with help of its own (a yes/no, a reason) gets that help, and is asked again.

@@ -77,6 +77,13 @@ function childKindIn(words: readonly string[], lex: Lexicon): { childKind?: Chil
   return daughter === son ? {} : { childKind: daughter ? 'daughter' : 'son' };
 }
 
+/** «min lilla dotter», «vår äldsta son»: an owner word, at most one word, then a word for a child. */
+function ownChild(words: readonly string[], lex: Lexicon): boolean {
+  const kind = (w: string | undefined) =>
+    w !== undefined && (lex.childKinds.daughter.has(w) || lex.childKinds.son.has(w));
+  return words.some((w, i) => lex.childOwners.has(w) && (kind(words[i + 1]) || kind(words[i + 2])));
+}
+
 /**
  * How many of a message's words are kept as names. The understanding is kept with the
  * errand, so a long story would make every stored conversation large; a booking is named
@@ -121,7 +128,7 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(rebookWish ? { rebookWish } : {}),
     ...(goodbye ? { goodbye } : {}),
     ...(performer ? { performer } : {}),
-    ...(says(lex.forChild) ? { forChild: true, ...childKindIn(words, lex) } : {}),
+    ...(says(lex.forChild) || ownChild(words, lex) ? { forChild: true, ...childKindIn(words, lex) } : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
     names: namesIn(

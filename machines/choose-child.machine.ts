@@ -15,6 +15,8 @@ import { choice, t } from './reply.js';
 export interface ChooseChildInput extends PatientInput {
   /** «min dotter», «min son»: only such children are meant, if the resident has any */
   kind?: ChildKind;
+  /** «lillas tid»: the child named by name */
+  id?: string;
 }
 
 /** The child the errand is for. */
@@ -32,8 +34,10 @@ interface Context extends ChooseChildInput {
 }
 
 const speak = speaker<Context, UserEvent>();
-/** The children the errand can be for: those of the kind said, if any is, else all. */
+/** The children the errand can be for: the one named, or those of the kind said, if any is, else all. */
 const meant = (c: Context) => {
+  const named = c.children.filter((x) => x.id === c.id);
+  if (named.length > 0) return named;
   const ofKind = c.children.filter((x) => x.kind === c.kind);
   return ofKind.length > 0 ? ofKind : c.children;
 };

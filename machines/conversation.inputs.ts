@@ -7,8 +7,8 @@ import { patient, resident, type Context } from './errand.js';
 const forName = (c: Context) => (c.actingFor ? { forName: c.actingFor.name } : {});
 
 export const chooseChild = (c: Context) => {
-  const kind = c.request?.understanding?.childKind;
-  return { patientId: resident(c), ...(kind ? { kind } : {}) };
+  const { childKind: kind, childId: id } = c.request?.understanding ?? {};
+  return { patientId: resident(c), ...(kind ? { kind } : {}), ...(id ? { id } : {}) };
 };
 
 export const view = (c: Context) => ({ patientId: patient(c), hint: c.request?.understanding, ...forName(c) });

@@ -70,6 +70,8 @@ export interface Understanding {
   forChild?: boolean;
   /** «min dotter», «min son»: which kind of child */
   childKind?: ChildKind;
+  /** «lillas tid»: the child of the resident's named by given name (personnummer) */
+  childId?: string;
   /** A thank-you that is also a goodbye («tack, hej då») */
   goodbye?: boolean;
   /** A second wish in the same message, to follow this one («… och boka en ny») */

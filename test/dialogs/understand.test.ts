@@ -226,6 +226,13 @@ describe('an errand for a child', () => {
     expect((await u('avboka min tid hos hans')).forChild).toBeUndefined();
     expect((await u('avboka min tid')).forChild).toBeUndefined();
   });
+
+  it('takes «min lilla son» and «vår äldsta dotter» for a child, a word between', async () => {
+    expect(await u('boka tid åt min lilla son')).toMatchObject({ forChild: true, childKind: 'son' });
+    expect(await u('vår äldsta dotter behöver en tid')).toMatchObject({ forChild: true, childKind: 'daughter' });
+    expect((await u('min son och jag ska flytta, avboka min tid')).forChild).toBe(true);
+    expect((await u('min läkare sa att jag ska boka ett återbesök')).forChild).toBeUndefined();
+  });
 });
 
 describe('short messages read once a day', () => {
