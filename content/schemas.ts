@@ -208,6 +208,7 @@ export const languageSchema = z.strictObject({
   ordinals: z.record(z.string().min(1), z.number().int().min(1).max(31)),
   last: phraseList,
   hedges: phraseList,
+  pause: phraseList.default([]),
   pastWeekdays: phraseList,
   spokenClock: z.strictObject({
     half: phraseList,

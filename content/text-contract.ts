@@ -139,6 +139,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'understand.invalidDate': ['text'],
   'understand.pastDate': ['date'],
   'understand.stale': NONE,
+  'understand.pause': NONE,
   'understand.tooLong': ['max'],
   'choice.booking': ['start', 'service'],
   'choice.slot': ['start'],

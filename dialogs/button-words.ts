@@ -1,20 +1,34 @@
 import { phraseHits } from '../content/words.js';
 import type { Choice } from '../machines/reply.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon, Phrase } from './lexicon.js';
 
-// Buttons said in other words (sprak.yaml buttons): «ja men helst en senare tid» beside
-// «Fler dagar» is that button. Only polite, yes, hedge and asking words may stand around
-// the button's words, so «avboka min senare tid» stays an errand of its own.
+// Short answers said in the resident's own words (sprak.yaml buttons and pause):
+// «ja men helst en senare tid» beside «Fler dagar» is that button, «nej vänta» a pause.
+// Only polite, yes, no, hedge and asking words may stand around them, so «avboka min
+// senare tid» stays an errand of its own.
 
 const NO_FILLERS: ReadonlySet<number> = new Set();
 
+/** Whether the message is the phrase, with nothing around it but words that `around` allows. */
+function saysOnly(words: readonly string[], phrase: Phrase, around: (w: string) => boolean): boolean {
+  return phraseHits(words, phrase, NO_FILLERS).some((hit) =>
+    words.every((w, i) => (i >= hit.start && i < hit.start + hit.length) || around(w)),
+  );
+}
+
+const aside = (lex: Lexicon) => (w: string) =>
+  lex.padding.has(w) || lex.hedges.has(w) || lex.answerWords.yes.has(w) || lex.buttons.asking.has(w);
+
 export function buttonSaid(words: readonly string[], choices: readonly Choice[], lex: Lexicon): Choice | undefined {
-  const around = (w: string) =>
-    lex.padding.has(w) || lex.hedges.has(w) || lex.answerWords.yes.has(w) || lex.buttons.asking.has(w);
-  const saysOnly = (phrase: readonly string[]) =>
-    phraseHits(words, phrase, NO_FILLERS).some((hit) =>
-      words.every((w, i) => (i >= hit.start && i < hit.start + hit.length) || around(w)),
-    );
-  const said = choices.filter((c) => (lex.buttons.words.get(c.label.key) ?? []).some(saysOnly));
+  const around = aside(lex);
+  const said = choices.filter((c) =>
+    (lex.buttons.words.get(c.label.key) ?? []).some((p) => saysOnly(words, p, around)),
+  );
   return said.length === 1 ? said[0] : undefined;
+}
+
+/** «vänta», «nej vänta lite», «hold on»: the resident needs a moment, and nothing is done. */
+export function pauseSaid(words: readonly string[], lex: Lexicon): boolean {
+  const around = (w: string) => aside(lex)(w) || lex.answerWords.no.has(w);
+  return lex.pause.some((p) => saysOnly(words, p, around));
 }

@@ -73,7 +73,8 @@ export async function namingChild(
 
 /** What a message was read as, with the child it named (the understanding itself is shared and frozen). */
 export function forNamedChild(interpreted: Interpreted, childId: string | undefined): Interpreted {
-  if (childId === undefined || interpreted.kind === 'stale' || !interpreted.understanding) return interpreted;
+  if (childId === undefined || (interpreted.kind !== 'event' && interpreted.kind !== 'global')) return interpreted;
+  if (!interpreted.understanding) return interpreted;
   const understanding = { ...interpreted.understanding, forChild: true, childId };
   if (interpreted.kind === 'global') return { ...interpreted, understanding };
   const { event } = interpreted;

@@ -3,7 +3,7 @@ import { isClockTime, minutesOf } from '../booking/slot-filter.js';
 import { localFields } from '../booking/time.js';
 import { hasWish, type UserEvent } from '../machines/events.js';
 import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
-import { buttonSaid } from './button-words.js';
+import { buttonSaid, pauseSaid } from './button-words.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize, sameWord, tokens } from '../content/words.js';
 import { understand, type FullUnderstanding } from './understand.js';
@@ -21,7 +21,9 @@ export type Interpreted =
   | { kind: 'global'; command: GlobalCommand; understanding?: FullUnderstanding }
   | { kind: 'event'; event: UserEvent; understanding?: FullUnderstanding }
   /** A button of an earlier question, e.g. a double click after the answer was taken */
-  | { kind: 'stale' };
+  | { kind: 'stale' }
+  /** «vänta», «nej vänta lite»: a moment asked for; the question is asked again */
+  | { kind: 'pause' };
 
 export interface UserInput {
   text?: string;
@@ -241,6 +243,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   if (nth) return { kind: 'event', event: choiceEvent(nth.value, prompt) };
   const otherwise = buttonSaid(words, choices, lex);
   if (otherwise) return { kind: 'event', event: choiceEvent(otherwise.value, prompt) };
+  if (pauseSaid(words, lex)) return { kind: 'pause' };
 
   const understanding = await understand(text, deps.now, deps.model);
   const { intent } = understanding;

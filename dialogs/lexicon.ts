@@ -30,6 +30,8 @@ export interface Lexicon {
   lastWords: Set<string>;
   /** Words that make a yes no yes: «ja fast …», «ja eller vänta» */
   hedges: Set<string>;
+  /** «vänta», «ett ögonblick»: a moment asked for, nothing else */
+  pause: Phrase[];
   /** «fredags» (in «i fredags»): a day that has passed, never a wish */
   pastWeekdays: Set<string>;
   /** Words of clock times as they are said: «halv tio», «kvart över nio» */
@@ -96,6 +98,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     numbers: numberMap(lang.numbers),
     lastWords: new Set(lang.last.map(normalize)),
     hedges: new Set(lang.hedges.map(normalize)),
+    pause: phrasesOf(lang.pause),
     pastWeekdays: new Set(lang.pastWeekdays.map(normalize)),
     spokenClock: {
       half: new Set(lang.spokenClock.half.map(normalize)),

@@ -83,10 +83,10 @@ function unitInQuestion(actor: ChartActor): string | undefined {
 
 /** A question or a polite word beside the errand: answered, and the errand's question asked again. */
 export function aside(interpreted: Interpreted, prompt: Reply | undefined): Reply[] | undefined {
-  const intent = interpreted.kind === 'stale' ? undefined : interpreted.understanding?.intent;
+  const understanding = 'understanding' in interpreted ? interpreted.understanding : undefined;
+  const intent = understanding?.intent;
   if (intent === 'ask-cost') return [{ parts: [t(`answer.${intent}`)] }, ...repeatPrompt(prompt)];
-  if (intent === 'thanks' && interpreted.kind !== 'stale' && interpreted.understanding?.goodbye)
-    return [{ parts: [t('menu.goodbye')] }];
+  if (intent === 'thanks' && understanding?.goodbye) return [{ parts: [t('menu.goodbye')] }];
   if (intent === 'thanks') return [{ parts: [t('menu.thanksShort')] }, ...repeatPrompt(prompt)];
   if (intent === 'greeting') return [{ parts: [t('menu.hello')] }, ...repeatPrompt(prompt)];
   return undefined;
@@ -106,3 +106,10 @@ export function notUnderstood(interpreted: Interpreted, prompt: Reply | undefine
         : t(`understand.reprompt.${prompt?.expects ?? 'free'}`);
   return [{ parts: [text] }, ...repeatPrompt(prompt)];
 }
+
+/** The same question asked again (after help, an aside, a greeting): its earlier buttons still answer it. */
+export const sameQuestion = (a: Reply, b: Reply | undefined) =>
+  b !== undefined &&
+  a.expects === b.expects &&
+  JSON.stringify(a.choices?.map((c) => c.value)) === JSON.stringify(b.choices?.map((c) => c.value)) &&
+  JSON.stringify(a.parts) === JSON.stringify(b.parts);

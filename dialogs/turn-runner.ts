@@ -16,6 +16,7 @@ import {
   notUnderstood,
   repeatPrompt,
   runningFlow,
+  sameQuestion,
   switchRequest,
   unitQuestion,
   type ChartActor,
@@ -133,13 +134,6 @@ async function settled(actor: ChartActor, timeoutMs: number): Promise<void> {
   if (snapshot.status === 'error') throw snapshot.error;
 }
 
-/** The same question asked again (after help, an aside, a greeting): its earlier buttons still answer it. */
-const sameQuestion = (a: Reply, b: Reply | undefined) =>
-  b !== undefined &&
-  a.expects === b.expects &&
-  JSON.stringify(a.choices?.map((c) => c.value)) === JSON.stringify(b.choices?.map((c) => c.value)) &&
-  JSON.stringify(a.parts) === JSON.stringify(b.parts);
-
 function finish(actor: ChartActor, data: ConversationData, replies: Reply[]): TurnResult {
   const asked = [...replies].reverse().find((r) => r.expects !== undefined);
   const flowAsked = [...replies].reverse().find((r) => r.expects !== undefined && !r.interlude);
@@ -179,7 +173,8 @@ async function eventFor(
     await interpret(named.input, { prompt: data.prompt, seq: data.promptSeq ?? 0 }, { ...deps }),
     named.childId,
   );
-  if (interpreted.kind === 'stale') return [{ parts: [t('understand.stale')] }, ...repeatPrompt(data.prompt)];
+  if (interpreted.kind === 'stale' || interpreted.kind === 'pause')
+    return [{ parts: [t(`understand.${interpreted.kind}`)] }, ...repeatPrompt(data.prompt)];
   // A question with help of its own (a yes/no, a reason) gets that help, and is asked again.
   if (interpreted.kind === 'global' && interpreted.command === 'help' && data.prompt?.help)
     return [{ parts: [t(data.prompt.help)] }, data.prompt];

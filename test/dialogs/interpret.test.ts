@@ -380,3 +380,19 @@ describe('a button said in other words (sprak.yaml buttons)', () => {
   it('"senare" is nothing of its own where no button has it', async () =>
     expect(await run('senare', menu)).not.toMatchObject({ event: { type: 'user.chose' } }));
 });
+
+describe('a moment asked for', () => {
+  // «nej vänta» at a confirmation ended the errand as «avbryt».
+  it.each(['nej vänta', 'vänta', 'vänta lite', 'ja vänta', 'hmm', 'hold on', 'ett ögonblick'])(
+    '"%s" is a pause, at a yes/no question and at the menu',
+    async (text) => {
+      expect(await run(text, confirm)).toEqual({ kind: 'pause' });
+      expect(await run(text, menu)).toEqual({ kind: 'pause' });
+    },
+  );
+
+  it.each(['nej vänta, jag vill avboka i stället', 'vänta på svar från läkaren', 'avbryt'])(
+    '"%s" is more than a pause',
+    async (text) => expect(await run(text, confirm)).not.toEqual({ kind: 'pause' }),
+  );
+});
