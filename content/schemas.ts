@@ -209,6 +209,7 @@ export const languageSchema = z.strictObject({
   last: phraseList,
   hedges: phraseList,
   pause: phraseList.default([]),
+  unsure: phraseList.default([]),
   pastWeekdays: phraseList,
   spokenClock: z.strictObject({
     half: phraseList,

@@ -27,6 +27,12 @@ export function buttonSaid(words: readonly string[], choices: readonly Choice[],
   return said.length === 1 ? said[0] : undefined;
 }
 
+/** «vet inte», «ja kanske», «I don't know»: an answer the resident is not sure of. */
+export function unsureSaid(words: readonly string[], lex: Lexicon): boolean {
+  const around = (w: string) => aside(lex)(w) || lex.answerWords.no.has(w);
+  return lex.unsure.some((p) => saysOnly(words, p, around));
+}
+
 /** «vänta», «nej vänta lite», «hold on»: the resident needs a moment, and nothing is done. */
 export function pauseSaid(words: readonly string[], lex: Lexicon): boolean {
   const around = (w: string) => aside(lex)(w) || lex.answerWords.no.has(w);

@@ -247,10 +247,13 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
 
   const understanding = await understand(text, deps.now, deps.model);
   const { intent } = understanding;
+  const said: UserEvent = { type: 'user.said', text, understanding };
   // The words of a yes/no button say which («fortsätt» is «Nej, fortsätt», not «avbryt»).
   const moreThanYes =
     prompt?.expects === 'yesno' &&
     (saysNumber(words, lex) || hasWish(understanding) || text.includes('?') || hedged(words, lex));
+  // «nej vet inte», «ja kanske»: not sure, neither yes nor no; the question decides what follows.
+  if (understanding.unsure && prompt?.expects === 'yesno') return { kind: 'event', event: said, understanding };
   const byLabel = prompt?.expects === 'yesno' ? choiceByWords(words, choices, deps.labelOf, lex) : undefined;
   if (byLabel && !(moreThanYes && byLabel.value === YES))
     return { kind: 'event', event: choiceEvent(byLabel.value, prompt), understanding };
@@ -290,5 +293,5 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const byWords = choiceByWords(words, choices, deps.labelOf, lex);
   if (byWords && !(moreThanYes && byWords.value === YES))
     return { kind: 'event', event: choiceEvent(byWords.value, prompt), understanding };
-  return { kind: 'event', event: { type: 'user.said', text, understanding }, understanding };
+  return { kind: 'event', event: said, understanding };
 }

@@ -32,6 +32,8 @@ export interface Lexicon {
   hedges: Set<string>;
   /** «vänta», «ett ögonblick»: a moment asked for, nothing else */
   pause: Phrase[];
+  /** «vet inte», «kanske»: an answer the resident is not sure of */
+  unsure: Phrase[];
   /** «fredags» (in «i fredags»): a day that has passed, never a wish */
   pastWeekdays: Set<string>;
   /** Words of clock times as they are said: «halv tio», «kvart över nio» */
@@ -99,6 +101,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     lastWords: new Set(lang.last.map(normalize)),
     hedges: new Set(lang.hedges.map(normalize)),
     pause: phrasesOf(lang.pause),
+    unsure: phrasesOf(lang.unsure),
     pastWeekdays: new Set(lang.pastWeekdays.map(normalize)),
     spokenClock: {
       half: new Set(lang.spokenClock.half.map(normalize)),

@@ -94,16 +94,16 @@ export function aside(interpreted: Interpreted, prompt: Reply | undefined): Repl
 
 /** Why the answer did not fit, as specific as the understanding allows. */
 export function notUnderstood(interpreted: Interpreted, prompt: Reply | undefined): Reply[] {
-  const problem =
-    interpreted.kind === 'event' && interpreted.event.type === 'user.said'
-      ? interpreted.event.understanding.problems?.[0]
-      : undefined;
+  const said = interpreted.kind === 'event' && interpreted.event.type === 'user.said' ? interpreted.event : undefined;
+  const problem = said?.understanding.problems?.[0];
   const text =
-    problem?.kind === 'invalid-date'
-      ? t('understand.invalidDate', { text: problem.text })
-      : problem?.kind === 'past-date'
-        ? t('understand.pastDate', { date: problem.date })
-        : t(`understand.reprompt.${prompt?.expects ?? 'free'}`);
+    said?.understanding.unsure && prompt?.expects === 'yesno'
+      ? t('understand.unsure')
+      : problem?.kind === 'invalid-date'
+        ? t('understand.invalidDate', { text: problem.text })
+        : problem?.kind === 'past-date'
+          ? t('understand.pastDate', { date: problem.date })
+          : t(`understand.reprompt.${prompt?.expects ?? 'free'}`);
   return [{ parts: [text] }, ...repeatPrompt(prompt)];
 }
 

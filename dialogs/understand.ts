@@ -1,3 +1,4 @@
+import { unsureSaid } from './button-words.js';
 import type { DateTime } from 'luxon';
 import { isEmptyWish, type TimeWish } from '../booking/slot-filter.js';
 import { ZONE } from '../booking/time.js';
@@ -127,6 +128,7 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(earliest ? { earliest: true } : {}),
     ...(rebookWish ? { rebookWish } : {}),
     ...(goodbye ? { goodbye } : {}),
+    ...(unsureSaid(words, lex) ? { unsure: true } : {}),
     ...(performer ? { performer } : {}),
     ...(says(lex.forChild) || ownChild(words, lex) ? { forChild: true, ...childKindIn(words, lex) } : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),

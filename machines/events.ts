@@ -70,6 +70,8 @@ export interface Understanding {
   forChild?: boolean;
   /** «min dotter», «min son»: which kind of child */
   childKind?: ChildKind;
+  /** «vet inte», «kanske»: all the message says is that the resident is not sure */
+  unsure?: boolean;
   /** «lillas tid»: the child of the resident's named by given name (personnummer) */
   childId?: string;
   /** A thank-you that is also a goodbye («tack, hej då») */

@@ -128,6 +128,9 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
       isPreselected: ({ context }) => preselected(catalog, context.unitHsaIds) !== undefined,
       isQuestionnaire: ({ event }) => event.type === 'user.chose' && catalog.all().some((q) => q.id === event.value),
       isMenu: ({ event }) => event.type === 'user.chose' && event.value === MENU,
+      // «vet inte», «kanske» at a yes/no question: advice on whom to ask, and the question again.
+      isUnsure: ({ context, event }) =>
+        event.type === 'user.said' && event.understanding.unsure === true && question(context)?.answer === 'yesno',
       leadsToQuestion: ({ context, event }) => next(context, event)?.rule.goto !== undefined,
       leadsToOutcome: ({ context, event }) => next(context, event)?.rule.outcome !== undefined,
       hasHistory: ({ context }) => context.history.length > 0,
@@ -210,6 +213,9 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
         return [{ parts: [t(outcome.advice, unit ? { unit: unit.name, phone: unit.phone } : undefined)] }];
       }),
       toMenu: assign({ result: { outcome: 'menu' } }),
+      sayUnsure: speak.say(({ context }) => [
+        { parts: [t(question(context)?.emergencyOnYes ? 'guided.unsureEmergency' : 'guided.unsure')] },
+      ]),
     },
   }).createMachine({
     id: 'guided',
@@ -245,6 +251,7 @@ export function questionnaireMachine(catalog: QuestionnaireCatalog) {
               ],
             ]),
           ),
+          'user.said': { guard: 'isUnsure', target: 'asking', reenter: true, actions: 'sayUnsure' },
           'user.back': { guard: 'hasHistory', target: 'asking', reenter: true, actions: 'back' },
           'user.change': { guard: 'hasHistory', target: 'changing' },
         },

@@ -396,3 +396,17 @@ describe('a moment asked for', () => {
     async (text) => expect(await run(text, confirm)).not.toEqual({ kind: 'pause' }),
   );
 });
+
+describe('an answer the resident is not sure of', () => {
+  // «jag vet inte» at a yes/no question in the questionnaire got «Svara ja eller nej».
+  it.each(['jag vet inte', 'nej vet inte', 'ja kanske', 'vet ej', 'kanske', "I don't know", 'ingen aning'])(
+    '"%s" at a yes/no question is neither yes nor no, and says so',
+    async (text) =>
+      expect(await run(text, confirm)).toMatchObject({ event: { type: 'user.said', understanding: { unsure: true } } }),
+  );
+
+  it.each(['ja', 'nej', 'jag vet inte vilken tid jag har', 'kanske på tisdag'])(
+    '"%s" is not only unsure',
+    async (text) => expect(await run(text, confirm)).not.toMatchObject({ event: { understanding: { unsure: true } } }),
+  );
+});
