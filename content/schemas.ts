@@ -252,6 +252,7 @@ export const languageSchema = z.strictObject({
   performer: z.strictObject({ same: phraseList, any: phraseList }),
   professions: z.record(z.string().min(1), phraseList).default({}),
   forChild: phraseList,
+  forSelf: phraseList.default([]),
   childOwners: phraseList.default([]),
   split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),
   unitQuestions: z.strictObject({ address: phraseList, phone: phraseList, hours: phraseList, web: phraseList }),

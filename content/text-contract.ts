@@ -170,6 +170,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'calendar.phone': ['unit', 'phone'],
   'calendar.expired': NONE,
   'child.acting': ['name'],
+  'child.self': NONE,
   'child.for': ['name'],
   'child.tooOld': ['name'],
   'child.none': NONE,

@@ -260,7 +260,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   // A reason written in free text is the answer, unless it is a short command («avbryt»); a
   // message that also says when or with whom («nej förresten, samma läkare») answers the question.
   const commandLike = prompt?.expects !== 'text' || words.length <= (intent === 'help' ? SHORT_HELP : SHORT_COMMAND);
-  const carriesWish = hasWish(understanding) || understanding.performer !== undefined;
+  const carriesWish = hasWish(understanding) || understanding.performer !== undefined || understanding.forSelf;
   if (GLOBALS.includes(intent) && commandLike && !carriesWish)
     return { kind: 'global', command: intent as GlobalCommand, understanding };
   if ((intent === 'back' || intent === 'change') && commandLike) {

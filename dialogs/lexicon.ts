@@ -52,6 +52,8 @@ export interface Lexicon {
   answerWords: { yes: Set<string>; no: Set<string> };
   performer: { same: Phrase[]; any: Phrase[] };
   forChild: Phrase[];
+  /** «för mig själv»: the errand is for the resident, not a child */
+  forSelf: Phrase[];
   /** «min», «vår»: before a word for a child, with at most one word between («min lilla dotter») */
   childOwners: Set<string>;
   /** Words for a daughter and a son */
@@ -132,6 +134,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     answerWords: { yes: new Set(lang.answerWords.yes.map(normalize)), no: new Set(lang.answerWords.no.map(normalize)) },
     performer: { same: phrasesOf(lang.performer.same), any: phrasesOf(lang.performer.any) },
     forChild: phrasesOf(lang.forChild),
+    forSelf: phrasesOf(lang.forSelf),
     childOwners: new Set(lang.childOwners.map(normalize)),
     childKinds: {
       daughter: new Set(lang.childKinds.daughter.map(normalize)),

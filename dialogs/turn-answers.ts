@@ -1,4 +1,5 @@
 import type { Actor, AnyActorRef } from 'xstate';
+import type { OfferSummary } from '../booking/views.js';
 import type { Chart } from '../machines/chart.js';
 import { OFFERED, type ConversationEvent, type Request } from '../machines/conversation.machine.js';
 import { menuPrompt, type MenuIntent } from '../machines/menu.machine.js';
@@ -40,8 +41,23 @@ export function switchRequest(
   const unsure = understanding.intent === 'unclear';
   const intent = unsure ? understanding.alternatives?.find(isMenuIntent) : understanding.intent;
   const snapshot = actor.getSnapshot();
-  if (snapshot.matches('menu') || !isMenuIntent(intent)) return undefined;
   const current = snapshot.context.request;
+  // «nej förresten, den är för mig själv» in a child's errand: the same errand, for the resident.
+  if (understanding.forSelf && snapshot.context.actingFor && current) {
+    // What was chosen so far goes along: the care service of a time, or those asked about by unit.
+    const { time } = snapshot.context;
+    const asked = (runningFlow(actor)?.getSnapshot() as { context?: { candidates?: OfferSummary[] } } | undefined)
+      ?.context?.candidates;
+    const careServiceIds = time
+      ? [time.careServiceId]
+      : asked?.length
+        ? asked.map((o) => o.careServiceId)
+        : current.understanding?.careServiceIds;
+    const ownErrand = { ...current.understanding, forSelf: true, forChild: undefined, childId: undefined };
+    const request = { intent: current.intent, understanding: { ...ownErrand, careServiceIds } } as Request;
+    return { type: 'intent.switch', request, ask: prompt?.expects === 'yesno' };
+  }
+  if (snapshot.matches('menu') || !isMenuIntent(intent)) return undefined;
   const same = current?.intent === intent && !(current.viaGuide && intent === 'book');
   if (same) return undefined;
   const request: Request = { intent, understanding: { ...understanding, intent, alternatives: undefined } };

@@ -130,7 +130,11 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(goodbye ? { goodbye } : {}),
     ...(unsureSaid(words, lex) ? { unsure: true } : {}),
     ...(performer ? { performer } : {}),
-    ...(says(lex.forChild) || ownChild(words, lex) ? { forChild: true, ...childKindIn(words, lex) } : {}),
+    ...(says(lex.forChild) || ownChild(words, lex)
+      ? { forChild: true, ...childKindIn(words, lex) }
+      : says(lex.forSelf)
+        ? { forSelf: true }
+        : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
     names: namesIn(

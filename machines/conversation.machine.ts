@@ -71,7 +71,7 @@ export const conversationMachine = conversationSetup.createMachine({
       },
     },
     routing: {
-      entry: assign({ progress: false, cancel: undefined, time: undefined, about: undefined }),
+      entry: ['sayForSelf', 'startErrand'],
       always: [
         { guard: 'needsLogin', target: 'menu', actions: ['sayLoginNeeded', 'leadPlain'] },
         { guard: 'needsChild', target: 'chooseChild' },

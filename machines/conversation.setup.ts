@@ -133,6 +133,18 @@ export const conversationSetup = setup({
     leadWelcome: assign({ lead: 'welcome' as const }),
     leadPlain: assign({ lead: 'plain' as const }),
     leadAgain: assign({ lead: 'again' as const }),
+    // A new errand starts afresh; «för mig själv» ends acting for a child.
+    startErrand: assign({
+      progress: false,
+      cancel: undefined,
+      time: undefined,
+      about: undefined,
+      actingFor: ({ context }) => (context.request?.understanding?.forSelf ? undefined : context.actingFor),
+    }),
+    sayForSelf: tell(({ context }) => ({
+      type: 'replies',
+      replies: context.actingFor && context.request?.understanding?.forSelf ? [{ parts: [t('child.self')] }] : [],
+    })),
     sayActingFor: tell(({ context }) => ({
       type: 'replies',
       replies: context.actingFor ? [{ parts: [t('child.acting', { name: context.actingFor.name })] }] : [],

@@ -233,6 +233,13 @@ describe('an errand for a child', () => {
     expect((await u('min son och jag ska flytta, avboka min tid')).forChild).toBe(true);
     expect((await u('min läkare sa att jag ska boka ett återbesök')).forChild).toBeUndefined();
   });
+
+  it('takes «för mig själv» for the resident, never beside a child', async () => {
+    expect(await u('nej förresten, tiden är för mig själv')).toMatchObject({ forSelf: true });
+    expect(await u('it is for me')).toMatchObject({ forSelf: true });
+    expect((await u('boka en tid för mig och min dotter')).forSelf).toBeUndefined();
+    expect((await u('tisdag passar mig')).forSelf).toBeUndefined();
+  });
 });
 
 describe('short messages read once a day', () => {
