@@ -85,12 +85,16 @@ const naming = (c: Context, u: Understanding | undefined): Naming | undefined =>
   u ? bookingsNamed(c.bookings, u, c.action) : undefined;
 /**
  * A question («har jag nån tid hos doktorn snart?») is not an answer, though it names a
- * booking. (A bare name is: «återbesöket» alone may read as anything.)
+ * booking. (A bare name is: «återbesöket» alone may read as anything.) Another errand
+ * («boka vaccin») is an answer only when it names one of the bookings listed.
  */
 const NOT_AN_ANSWER: readonly Intent[] = ['view', 'ask-unit', 'ask-cost'];
-const saidNaming = (c: Context, e: UserEvent) =>
-  e.type === 'user.said' && !NOT_AN_ANSWER.includes(e.understanding.intent) ? naming(c, e.understanding) : undefined;
-
+const ELSEWHERE: readonly Intent[] = ['book', 'book-invitation', 'guided'];
+function saidNaming(c: Context, e: UserEvent): Naming | undefined {
+  if (e.type !== 'user.said' || NOT_AN_ANSWER.includes(e.understanding.intent)) return undefined;
+  const n = naming(c, e.understanding);
+  return ELSEWHERE.includes(e.understanding.intent) && !(n?.named && n.fits.length > 0) ? undefined : n;
+}
 const fitsOne = (n: Naming | undefined) => n?.named === true && n.fits.length === 1;
 const fitsSeveral = (n: Naming | undefined) => n?.named === true && n.fits.length > 1;
 const fitsNone = (n: Naming | undefined) => n?.named === true && n.fits.length === 0;
