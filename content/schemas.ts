@@ -200,6 +200,12 @@ export const examplesSchema = z.strictObject({
 });
 export type ExamplesFile = z.infer<typeof examplesSchema>;
 
+/** A holiday's day: "12-24", or counted from Easter Sunday or Midsummer Eve ("easter-2", "midsummer+1") */
+export const DAY_SPEC = /^(?:(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])|(easter|midsummer)([+-]\d{1,2})?)$/;
+const holidayDay = z
+  .string()
+  .regex(DAY_SPEC, 'Skriv dagen som "MM-DD", till exempel "12-24", eller som "easter-2" eller "midsummer+1".');
+
 export const languageSchema = z.strictObject({
   padding: z.array(z.string().min(1)),
   weekdays: z.record(weekdayKeys, phraseList),
@@ -253,6 +259,7 @@ export const languageSchema = z.strictObject({
   professions: z.record(z.string().min(1), phraseList).default({}),
   forChild: phraseList,
   forSelf: phraseList.default([]),
+  holidays: z.array(z.strictObject({ words: phraseList, from: holidayDay, to: holidayDay.optional() })).default([]),
   childOwners: phraseList.default([]),
   split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),
   unitQuestions: z.strictObject({ address: phraseList, phone: phraseList, hours: phraseList, web: phraseList }),

@@ -3,6 +3,7 @@ import type { EmergencyCategory, LanguageFile } from '../content/schemas.js';
 import { normalize, tokens } from '../content/words.js';
 import type { OpeningHours } from '../booking/types.js';
 import { addressOf } from '../booking/views.js';
+import type { Holiday } from './holidays.js';
 
 /** What a resident may ask about a unit. */
 export type UnitAspect = 'address' | 'phone' | 'hours' | 'web';
@@ -54,6 +55,8 @@ export interface Lexicon {
   forChild: Phrase[];
   /** «för mig själv»: the errand is for the resident, not a child */
   forSelf: Phrase[];
+  /** «jul», «mellandagarna», «påsk»: days named by a holiday */
+  holidays: Holiday[];
   /** «min», «vår»: before a word for a child, with at most one word between («min lilla dotter») */
   childOwners: Set<string>;
   /** Words for a daughter and a son */
@@ -135,6 +138,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     performer: { same: phrasesOf(lang.performer.same), any: phrasesOf(lang.performer.any) },
     forChild: phrasesOf(lang.forChild),
     forSelf: phrasesOf(lang.forSelf),
+    holidays: lang.holidays.map((h) => ({ phrases: phrasesOf(h.words), from: h.from, ...(h.to ? { to: h.to } : {}) })),
     childOwners: new Set(lang.childOwners.map(normalize)),
     childKinds: {
       daughter: new Set(lang.childKinds.daughter.map(normalize)),

@@ -1,6 +1,7 @@
 import { DateTime, type WeekdayNumbers } from 'luxon';
 import type { DateProblem } from '../machines/events.js';
 import { must } from '../booking/invariant.js';
+import { holidayIn } from './holidays.js';
 import type { Lexicon } from './lexicon.js';
 import { findPhrase, sameWord } from '../content/words.js';
 
@@ -147,8 +148,11 @@ const endsAt = (words: readonly string[], end: number, phrase: readonly string[]
  */
 function boundOf(words: readonly string[], lex: Lexicon): Bound | undefined {
   const at = words.findIndex((w) => /^\d/.test(w) || lex.ordinals.has(w));
-  if (at < 0) return undefined;
-  const end = words[at - 1] === 'den' ? at - 2 : at - 1;
+  return at < 0 ? undefined : boundBefore(words, words[at - 1] === 'den' ? at - 2 : at - 1, lex);
+}
+
+/** The bound whose phrase ends at index `end` («efter», «till och med»), if any. */
+function boundBefore(words: readonly string[], end: number, lex: Lexicon): Bound | undefined {
   // The longest phrase wins: «till och med» is a bound, «till» alone is the new time («flytta den till den 10»).
   let best: { bound: Bound; length: number } | undefined;
   for (const bound of BOUNDS)
@@ -202,6 +206,18 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     let start = today.set({ month, day: 1 });
     if (start.endOf('month') < today) start = start.plus({ years: 1 });
     range(start < today ? today : start, start.endOf('month'));
+  }
+
+  const holiday = holidayIn(words, today, lex);
+  if (holiday) {
+    const bound = boundBefore(words, holiday.at - 1, lex);
+    const [from, to] = [holiday.from < today ? today : holiday.from, holiday.to];
+    if (bound === 'afterDay') [part.dateFrom, part.dateTo] = [iso(to.plus({ days: 1 })), undefined];
+    else if (bound === 'fromDay') [part.dateFrom, part.dateTo] = [iso(from), undefined];
+    else if (bound === 'beforeDay' && holiday.from > today)
+      [part.dateFrom, part.dateTo] = [undefined, iso(holiday.from.minus({ days: 1 }))];
+    else if (bound === 'untilDay') [part.dateFrom, part.dateTo] = [undefined, iso(to)];
+    else range(from, to);
   }
 
   const explicit = explicitDate(words, text, today, lex) ?? dayOfMonth(words, today, lex);

@@ -155,6 +155,14 @@ describe('content loading', () => {
       'Knappen choice.fleraDagar finns inte',
     ],
     [
+      'a holiday on a day that does not exist',
+      'sprak.yaml',
+      (t: string) =>
+        t.replace('{ words: [julafton, christmas eve], from: "12-24" }', '{ words: [julafton], from: "24-12" }'),
+      'sprak.yaml:',
+      'MM-DD',
+    ],
+    [
       'a villkorstext that does not exist',
       'konfiguration.yaml',
       (t: string) => t.replace('book: terms.book.personal', 'book: terms.book.personlig'),

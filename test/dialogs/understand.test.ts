@@ -164,6 +164,24 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
     ],
   ])('"%s"', async (text, wish) => expect((await u(text)).wish).toEqual(wish));
 
+  // Found by a new user: «efter jul» and «i mellandagarna» were not read at all.
+  it.each([
+    ['efter jul', { dateFrom: '2026-12-27' }],
+    ['i mellandagarna', { dateFrom: '2026-12-27', dateTo: '2026-12-30' }],
+    ['mellan jul och nyår', { dateFrom: '2026-12-27', dateTo: '2026-12-30' }],
+    ['innan jul', { dateTo: '2026-12-23' }],
+    ['före julafton', { dateTo: '2026-12-23' }],
+    ['på julafton', { dateFrom: '2026-12-24', dateTo: '2026-12-24' }],
+    ['annandag jul', { dateFrom: '2026-12-26', dateTo: '2026-12-26' }],
+    ['efter nyår', { dateFrom: '2027-01-02' }],
+    ['efter trettondagen', { dateFrom: '2027-01-07' }],
+    ['efter trettonhelgen på en tisdag', { dateFrom: '2027-01-07', weekday: 2 }],
+    ['innan påsk', { dateTo: '2027-03-24' }],
+    ['efter påsk', { dateFrom: '2027-03-30' }],
+    ['innan midsommar', { dateTo: '2027-06-24' }],
+    ['after christmas', { dateFrom: '2026-12-27' }],
+  ])('a holiday: "%s"', async (text, wish) => expect((await u(text)).wish).toEqual(wish));
+
   it('recognises "så tidigt som möjligt" without a date', async () => {
     expect(await u('så tidigt som möjligt')).toMatchObject({ earliest: true, wish: {} });
     expect(await u('första lediga tid')).toMatchObject({ earliest: true });
