@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
 import { DAY_SPEC } from '../content/schemas.js';
 import { findPhrase } from '../content/words.js';
-import type { Lexicon, Phrase } from './lexicon.js';
 
 // Holidays named instead of a date («efter jul», «i mellandagarna», «före påsk»), from
 // sprak.yaml. A day is written "MM-DD", or counted from Easter Sunday ("easter-2" is Good
 // Friday) or from Midsummer Eve ("midsummer+1"), which move from year to year.
 
 export interface Holiday {
-  phrases: Phrase[];
+  /** Its words, normalized */
+  phrases: string[][];
   from: string;
   to?: string;
 }
@@ -55,9 +55,13 @@ export interface HolidayFound {
 }
 
 /** The holiday a message names (the longest phrase wins), at its next time that has not yet passed. */
-export function holidayIn(words: readonly string[], today: DateTime, lex: Lexicon): HolidayFound | undefined {
+export function holidayIn(
+  words: readonly string[],
+  today: DateTime,
+  holidays: readonly Holiday[],
+): HolidayFound | undefined {
   let best: { h: Holiday; at: number; length: number } | undefined;
-  for (const h of lex.holidays)
+  for (const h of holidays)
     for (const p of h.phrases) {
       const at = findPhrase(words, p);
       if (at >= 0 && p.length > (best?.length ?? 0)) best = { h, at, length: p.length };

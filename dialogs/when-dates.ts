@@ -208,7 +208,7 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     range(start < today ? today : start, start.endOf('month'));
   }
 
-  const holiday = holidayIn(words, today, lex);
+  const holiday = holidayIn(words, today, lex.holidays);
   if (holiday) {
     const bound = boundBefore(words, holiday.at - 1, lex);
     const [from, to] = [holiday.from < today ? today : holiday.from, holiday.to];
