@@ -102,10 +102,12 @@ export function loadContent(dir: string = CONTENT_DIR): LoadResult {
       );
   }
   for (const [category, c] of Object.entries(emergency.value.categories)) {
-    if (!flat.has(c.advice))
-      problems.push(
-        emergency.source.at(['categories', category, 'advice'], `Texten ${c.advice} finns inte i texter.yaml.`),
-      );
+    for (const [field, key] of [
+      ['advice', c.advice],
+      ['adviceEnglish', c.adviceEnglish],
+    ] as const)
+      if (key !== undefined && !flat.has(key))
+        problems.push(emergency.source.at(['categories', category, field], `Texten ${key} finns inte i texter.yaml.`));
   }
   for (const q of questionnaires) {
     problems.push(

@@ -285,6 +285,8 @@ export type EmergencyCategory = (typeof EMERGENCY_CATEGORIES)[number];
 const emergencyCategory = z.strictObject({
   /** The text the resident gets, e.g. advice.emergency */
   advice: textKey,
+  /** The same advice in English, for a resident who writes English */
+  adviceEnglish: textKey.optional(),
   /** Phrasings that always trigger (with or without å/ä/ö, small typos in long words) */
   phrases: z.array(z.string().min(2)).default([]),
   /** Descriptions written many ways; the classifier learns from them to catch new wordings */

@@ -88,6 +88,8 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'answer.ask-cost': NONE,
   'answer.ask-unit': NONE,
   'english.intro': NONE,
+  'english.emergency': NONE,
+  'english.suicide': NONE,
   'understand.clarifyTwo': ['first', 'second'],
   'understand.clarifyOne': ['first'],
   'understand.nothingFits': NONE,

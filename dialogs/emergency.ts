@@ -2,6 +2,7 @@ import type { EmergencyCategory } from '../content/schemas.js';
 import { NONE } from './classifier.js';
 import type { Lexicon, Phrase } from './lexicon.js';
 import { findPhrase, normalize, tokens } from '../content/words.js';
+import { languageOf } from './language.js';
 import { rememberedPerModel } from './recent.js';
 import { THRESHOLDS } from './thresholds.js';
 import { SAFE, type UnderstandingModel } from './understanding-model.js';
@@ -70,6 +71,12 @@ export const emergencyAfresh = async (
   model: UnderstandingModel,
 ): Promise<EmergencyCategory | undefined> =>
   emergencyByPhrase(text, model.lexicon) ?? emergencyByClassifier(text, model);
+
+/** The advice for an emergency, and the same in English when the message is English and it has one. */
+export function adviceFor(category: EmergencyCategory, text: string, model: UnderstandingModel) {
+  const english = languageOf(text) === 'en' ? model.adviceEnglish[category] : undefined;
+  return { type: 'safety.emergency' as const, advice: model.advice[category], ...(english ? { english } : {}) };
+}
 
 /** The emergency a message describes, if any (for a short message, remembered: it is read the same every time). */
 export const emergencyIn: (text: string, model: UnderstandingModel) => Promise<EmergencyCategory | undefined> =

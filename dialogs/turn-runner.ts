@@ -7,7 +7,7 @@ import { CHART_VERSION, OFFERED, type ConversationEvent } from '../machines/conv
 import { menuPrompt } from '../machines/menu.machine.js';
 import { t, type Choice, type Reply } from '../machines/reply.js';
 import type { EmergencyCategory } from '../content/schemas.js';
-import { emergencyIn } from './emergency.js';
+import { adviceFor, emergencyIn } from './emergency.js';
 import { forNamedChild, namingChild, type ChildName } from './child-names.js';
 import { interpret, type UserInput } from './interpret.js';
 import { languageOf } from './language.js';
@@ -163,7 +163,7 @@ async function eventFor(
   // The safety net comes before anything else, also in a message too long to be read
   // otherwise: a long story may tell an emergency anywhere in its first pages.
   const emergency = text ? await emergencyInLong(text, deps.model) : undefined;
-  if (emergency) return { type: 'safety.emergency', advice: deps.model.advice[emergency] };
+  if (emergency) return adviceFor(emergency, text ?? '', deps.model);
   // A very long message is not read further: understanding it would hold up everyone else.
   if ((text?.length ?? 0) > MAX_TEXT)
     return [{ parts: [t('understand.tooLong', { max: MAX_TEXT })] }, ...repeatPrompt(data.prompt)];
@@ -229,7 +229,10 @@ async function unrestored(stored: ConversationData, input: TurnInput, deps: Turn
   const text = input.kind === 'message' ? input.text : undefined;
   const emergency = text ? await emergencyInLong(text, deps.model) : undefined;
   // The advice as the chart says it (conversation.setup.ts), the conversation kept for later.
-  if (emergency) return { data: stored, replies: [{ parts: [t(deps.model.advice[emergency])] }] };
+  if (emergency) {
+    const { advice, english } = adviceFor(emergency, text ?? '', deps.model);
+    return { data: stored, replies: [{ parts: [t(advice), ...(english ? [t(english)] : [])] }] };
+  }
   return { data: stored, replies: [{ parts: [t('error.bookingSystem')] }, ...repeatPrompt(stored.prompt)] };
 }
 
@@ -283,7 +286,8 @@ export async function runTurn(
   if (Array.isArray(event)) return finish(actor, current, [...lead, ...(event.length === 0 ? welcome : event)]);
   actor.send(event);
   await settled(actor, deps.settleTimeoutMs);
-  const result = finish(actor, current, [...lead, ...replies]);
+  // Emergency advice comes first, before any word about English.
+  const result = finish(actor, current, [...(event.type === 'safety.emergency' ? opened.notice : lead), ...replies]);
   // Logging out forgets the conversation: nothing but the chart at its menu remains.
   if (event.type === 'command.logout')
     return {

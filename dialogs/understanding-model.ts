@@ -25,6 +25,8 @@ export interface UnderstandingModel {
   emergency: Classifier;
   /** The text key of each emergency category's advice */
   advice: Record<EmergencyCategory, string>;
+  /** The same advice in English, where there is one */
+  adviceEnglish: Partial<Record<EmergencyCategory, string>>;
 }
 
 /** The emergency classifier's label for everything that is not a red flag. */
@@ -186,8 +188,10 @@ export async function buildUnderstanding(content: ModelContent): Promise<Underst
     trainOnce(intentExamples(content), vocabulary),
     trainOnce(emergencyExamples(content), vocabulary, EMERGENCY_CLASSIFIER),
   ]);
-  const advice = Object.fromEntries(
-    Object.entries(content.emergency.categories).map(([c, v]) => [c, v.advice]),
-  ) as Record<EmergencyCategory, string>;
-  return { lexicon: compileLexicon(content), intents, emergency, advice };
+  const categories = Object.entries(content.emergency.categories);
+  const advice = Object.fromEntries(categories.map(([c, v]) => [c, v.advice])) as Record<EmergencyCategory, string>;
+  const adviceEnglish = Object.fromEntries(
+    categories.flatMap(([c, v]) => (v.adviceEnglish ? [[c, v.adviceEnglish]] : [])),
+  );
+  return { lexicon: compileLexicon(content), intents, emergency, advice, adviceEnglish };
 }

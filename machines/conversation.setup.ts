@@ -77,7 +77,10 @@ export const conversationSetup = setup({
     sayHelp: tell<{ key: string }>((_, params) => ({ type: 'replies', replies: [{ parts: [t(params.key)] }] })),
     sayAdvice: tell(({ event }) => ({
       type: 'replies',
-      replies: event.type === 'safety.emergency' ? [{ parts: [t(event.advice)] }] : [],
+      replies:
+        event.type === 'safety.emergency'
+          ? [{ parts: [t(event.advice), ...(event.english ? [t(event.english)] : [])] }]
+          : [],
     })),
     sayAborted: sayText('global.abort'),
     sayRestarted: sayText('global.restart'),

@@ -61,7 +61,8 @@ export type ConversationEvent =
   /** Another errand, asked for in the middle of one; `ask`: make sure before leaving the one under way */
   | { type: 'intent.switch'; request: Request; ask?: boolean }
   | { type: 'command.abort' | 'command.restart' | 'command.menu' | 'command.help' | 'command.logout' }
-  | { type: 'safety.emergency'; advice: string }
+  /** `english`: the same advice in English, said after it to a resident who wrote English */
+  | { type: 'safety.emergency'; advice: string; english?: string }
   /** Another verified resident (or none) at the menu, which shows nothing personal and so carries over */
   | { type: 'session.resident'; patientId?: string };
 
