@@ -49,8 +49,11 @@ export const OMBUD_UNTIL_AGE = 13;
 
 /** Age in whole years on `now`'s local date, from the birth date in a personnummer (YYYYMMDD…). */
 export function ageOf(personnummer: string, now: DateTime): number {
-  const birth = DateTime.fromFormat(personnummer.slice(0, 8), 'yyyyMMdd', { zone: now.zone });
-  return Math.floor(now.diff(birth, 'years').years);
+  const year = Number(personnummer.slice(0, 4));
+  const month = Number(personnummer.slice(4, 6));
+  const day = Number(personnummer.slice(6, 8));
+  const birthdayToCome = now.month < month || (now.month === month && now.day < day);
+  return now.year - year - (birthdayToCome ? 1 : 0);
 }
 
 /** Whether a child is a daughter or a son: the second-last digit of a personnummer is odd for men, even for women. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exclusionOf, isVisibleUnit } from '../../booking/policy.js';
+import { ageOf, exclusionOf, isVisibleUnit } from '../../booking/policy.js';
 import { BOOK_CASES, CANCEL_CASES, nowOf, REBOOK_CASES, TERMS_CASES, type PolicyCase } from './policy-cases.js';
-import { unit } from '../support/fixtures.js';
+import { at, unit } from '../support/fixtures.js';
 
 const outcome = (c: PolicyCase) => {
   const result = c.run(nowOf(c));
@@ -56,4 +56,15 @@ describe('undantag', () => {
       },
     });
   });
+});
+
+describe('age from a personnummer, on the local date', () => {
+  it.each([
+    ['201812122385', '2026-12-01T09:00', 7],
+    ['201812122385', '2026-12-12T00:30', 8],
+    ['201105052391', '2024-05-04T23:59', 12],
+    ['201105052391', '2024-05-05T00:00', 13],
+    ['201602292384', '2025-02-28T12:00', 8],
+    ['201602292384', '2025-03-01T12:00', 9],
+  ])('%s on %s is %i', (personnummer, when, age) => expect(ageOf(personnummer, at(when))).toBe(age));
 });
