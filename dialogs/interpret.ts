@@ -4,6 +4,7 @@ import { localFields } from '../booking/time.js';
 import { hasWish, type UserEvent } from '../machines/events.js';
 import { BACK, CHANGE, NO, YES, type Choice, type Reply } from '../machines/reply.js';
 import { buttonSaid, pauseSaid } from './button-words.js';
+import { numberIn } from './number-words.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize, sameWord, tokens } from '../content/words.js';
 import { understand, type FullUnderstanding } from './understand.js';
@@ -42,6 +43,7 @@ const SHORT_COMMAND = 4;
 const SHORT_HELP = 2;
 /** Errands other than choosing a time: «nej, jag vill avboka i stället» at a confirmation asks to switch to it. */
 const OTHER_ERRANDS: readonly string[] = ['view', 'cancel', 'book-invitation', 'guided'];
+const ERRANDS: readonly string[] = [...OTHER_ERRANDS, 'rebook', 'book'];
 
 function submittedChoice(value: unknown): Submitted | undefined {
   if (typeof value === 'string') return { choice: value };
@@ -174,36 +176,6 @@ export interface PromptState {
   seq: number;
 }
 
-const isTens = (n: number | undefined): n is number => n !== undefined && n >= 20 && n < 100 && n % 10 === 0;
-const isUnit = (n: number | undefined): n is number => n !== undefined && n >= 1 && n <= 9;
-
-/** A number word, also a ten and a unit written together: «sjuttiofem», «fyrtiotvå». */
-function numberWord(word: string, lex: Lexicon): number | undefined {
-  const whole = /^\d{1,3}$/.test(word) ? Number(word) : lex.numbers.get(word);
-  if (whole !== undefined) return whole;
-  for (const [tensWord, tens] of lex.numbers) {
-    const unit = word.startsWith(tensWord) ? lex.numbers.get(word.slice(tensWord.length)) : undefined;
-    if (isTens(tens) && isUnit(unit)) return tens + unit;
-  }
-  return undefined;
-}
-
-/** 45, «45 år», «tre», «sjuttiofem», «sjuttio fem år»; undefined when it says none or two. */
-function numberIn(words: readonly string[], lex: Lexicon): number | undefined {
-  const numbers: number[] = [];
-  let previous: number | undefined;
-  // «en», «ett» are numbers only alone («ett», «ett år»): «jag är en pensionär» says no age.
-  const alone = words.filter((w) => w !== 'ar' && w !== 'years').length === 1;
-  for (const word of words) {
-    const n = lex.padding.has(word) && !alone ? undefined : numberWord(word, lex);
-    // «sjuttio fem»: a ten right before a unit is one number.
-    if (isTens(previous) && isUnit(n)) numbers[numbers.length - 1] = previous + n;
-    else if (n !== undefined) numbers.push(n);
-    previous = n;
-  }
-  return numbers.length === 1 ? numbers[0] : undefined;
-}
-
 /** Yes/no buttons become confirmed/declined, navigation buttons their events; any other value is a choice. */
 function choiceEvent(value: string, prompt: Reply | undefined): UserEvent {
   if (value === BACK) return { type: 'user.back' };
@@ -280,9 +252,14 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const only = items(choices);
   if (prompt?.expects === 'choice' && intent === 'yes' && !saysNumber(words, lex) && only.length === 1 && only[0])
     return { kind: 'event', event: choiceEvent(only[0].value, prompt), understanding };
-  // «nej, jag vill ha en annan tid», «nä det blev fel»: a no, unless it names another errand or a new wish.
+  // «nej, jag vill ha en annan tid», «nä det blev fel»: a no, unless it names another errand or a new wish
+  // («nej förresten, boka om den istället» may leave the understanding unsure which: it is asked).
+  const maybeErrand = intent === 'unclear' && understanding.alternatives?.some((a) => ERRANDS.includes(a));
   const saysNoFirst =
-    prompt?.expects === 'yesno' && lex.answerWords.no.has(words[0] ?? '') && !OTHER_ERRANDS.includes(intent);
+    prompt?.expects === 'yesno' &&
+    lex.answerWords.no.has(words[0] ?? '') &&
+    !OTHER_ERRANDS.includes(intent) &&
+    !maybeErrand;
   if (saysNoFirst && !carriesWish) return { kind: 'event', event: { type: 'user.declined' }, understanding };
   if (prompt?.expects === 'yesno' && ((intent === 'yes' && !moreThanYes) || intent === 'no')) {
     return { kind: 'event', event: { type: intent === 'yes' ? 'user.confirmed' : 'user.declined' }, understanding };

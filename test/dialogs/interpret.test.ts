@@ -410,3 +410,13 @@ describe('an answer the resident is not sure of', () => {
     async (text) => expect(await run(text, confirm)).not.toMatchObject({ event: { understanding: { unsure: true } } }),
   );
 });
+
+describe('a no that may be another errand', () => {
+  // Found by a new user: «nej förresten, boka om den istället» at «Vill du avboka …?» kept the time and ended.
+  it('"nej förresten, boka om den istället" is not a plain no', async () =>
+    expect(await run('nej förresten, boka om den istället', confirm)).toMatchObject({ event: { type: 'user.said' } }));
+
+  it.each(['nej', 'nej tack', 'nej, inte den tiden', 'nej, behåll den'])('"%s" is a no', async (text) =>
+    expect(await run(text, confirm)).toMatchObject({ event: { type: 'user.declined' } }),
+  );
+});
