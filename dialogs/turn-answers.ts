@@ -42,26 +42,40 @@ export function switchRequest(
   const intent = unsure ? understanding.alternatives?.find(isMenuIntent) : understanding.intent;
   const snapshot = actor.getSnapshot();
   const current = snapshot.context.request;
-  // «nej förresten, den är för mig själv» in a child's errand: the same errand, for the resident.
-  if (understanding.forSelf && snapshot.context.actingFor && current) {
-    // What was chosen so far goes along: the care service of a time, or those asked about by unit.
-    const { time } = snapshot.context;
-    const asked = (runningFlow(actor)?.getSnapshot() as { context?: { candidates?: OfferSummary[] } } | undefined)
-      ?.context?.candidates;
-    const careServiceIds = time
-      ? [time.careServiceId]
-      : asked?.length
-        ? asked.map((o) => o.careServiceId)
-        : current.understanding?.careServiceIds;
-    const ownErrand = { ...current.understanding, forSelf: true, forChild: undefined, childId: undefined };
-    const request = { intent: current.intent, understanding: { ...ownErrand, careServiceIds } } as Request;
-    return { type: 'intent.switch', request, ask: prompt?.expects === 'yesno' };
+  // «nej förresten, den är för mig själv» in a child's errand, «det är för min dotter» in
+  // one's own: the same errand for the other person, with what was chosen so far.
+  const { actingFor } = snapshot.context;
+  const toChild = understanding.forChild && (!actingFor || (understanding.childId ?? actingFor.id) !== actingFor.id);
+  if (current && ((understanding.forSelf && actingFor) || toChild)) {
+    const who = understanding.forSelf
+      ? { forSelf: true, forChild: undefined, childId: undefined, childKind: undefined }
+      : { forSelf: undefined, forChild: true, childId: understanding.childId, childKind: understanding.childKind };
+    const understood = { ...current.understanding, ...who, careServiceIds: chosenServices(actor, current) };
+    return {
+      type: 'intent.switch',
+      request: { intent: current.intent, understanding: understood } as Request,
+      ask: false,
+    };
   }
   if (snapshot.matches('menu') || !isMenuIntent(intent)) return undefined;
   const same = current?.intent === intent && !(current.viaGuide && intent === 'book');
   if (same) return undefined;
   const request: Request = { intent, understanding: { ...understanding, intent, alternatives: undefined } };
-  return { type: 'intent.switch', request, ask: unsure || intent === 'view' || prompt?.expects === 'yesno' };
+  // Booking and rebooking are easily taken for each other: asked before one becomes the other.
+  const kin = ['book', 'rebook'].includes(intent) && ['book', 'rebook'].includes(current?.intent ?? '');
+  return { type: 'intent.switch', request, ask: unsure || kin || intent === 'view' || prompt?.expects === 'yesno' };
+}
+
+/** What the errand has chosen so far: the care service of a time, or those asked about by unit. */
+function chosenServices(actor: ChartActor, current: Request): string[] | undefined {
+  const { time } = actor.getSnapshot().context;
+  const asked = (runningFlow(actor)?.getSnapshot() as { context?: { candidates?: OfferSummary[] } } | undefined)
+    ?.context?.candidates;
+  return time
+    ? [time.careServiceId]
+    : asked?.length
+      ? asked.map((o) => o.careServiceId)
+      : current.understanding?.careServiceIds;
 }
 
 /**

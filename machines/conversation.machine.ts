@@ -71,7 +71,7 @@ export const conversationMachine = conversationSetup.createMachine({
       },
     },
     routing: {
-      entry: ['sayForSelf', 'startErrand'],
+      entry: 'startErrand',
       always: [
         { guard: 'needsLogin', target: 'menu', actions: ['sayLoginNeeded', 'leadPlain'] },
         { guard: 'needsChild', target: 'chooseChild' },

@@ -13,6 +13,7 @@ import {
   type ConversationEmitted,
   type ConversationEvent,
   type ConversationInput,
+  type Request,
 } from './errand.js';
 import { menuMachine, type MenuIntent } from './menu.machine.js';
 import { pickBookingMachine } from './pick-booking.machine.js';
@@ -50,6 +51,10 @@ export const CHART_FLOWS = {
   chooseTime: chooseTimeMachine,
   guided: questionnaireMachine({ all: () => [], unitOf: () => undefined }),
 };
+
+/** «för mig själv», «det är för min dotter» in the middle of an errand: whoever it was for before no longer counts. */
+const whoFor = (c: Context, r: Request | undefined) =>
+  c.actingFor && (r?.understanding?.forSelf || r?.understanding?.forChild) ? { actingFor: undefined } : {};
 
 export const conversationSetup = setup({
   types: {} as { context: Context; events: ConversationEvent; input: ConversationInput; emitted: ConversationEmitted },
@@ -119,10 +124,11 @@ export const conversationSetup = setup({
       request: context.switchTo,
       switchTo: undefined,
       queued: queuedFrom(context.switchTo, OFFERED),
+      ...whoFor(context, context.switchTo),
     })),
     takeRequest: assign(({ context, event }) => {
       const request = event.type === 'intent.switch' ? withBooking(context, event.request) : context.request;
-      return { request, queued: queuedFrom(request, OFFERED) };
+      return { request, queued: queuedFrom(request, OFFERED), ...whoFor(context, request) };
     }),
     takeQueued: assign(({ context }) => takeQueued(context)),
     sayNext: tell(({ context }) => ({
@@ -136,18 +142,12 @@ export const conversationSetup = setup({
     leadWelcome: assign({ lead: 'welcome' as const }),
     leadPlain: assign({ lead: 'plain' as const }),
     leadAgain: assign({ lead: 'again' as const }),
-    // A new errand starts afresh; «för mig själv» ends acting for a child.
-    startErrand: assign({
-      progress: false,
-      cancel: undefined,
-      time: undefined,
-      about: undefined,
-      actingFor: ({ context }) => (context.request?.understanding?.forSelf ? undefined : context.actingFor),
+    startErrand: assign({ progress: false, cancel: undefined, time: undefined, about: undefined }),
+    sayForSelf: tell(({ context, event }) => {
+      const request = event.type === 'intent.switch' ? event.request : context.switchTo;
+      const self = context.actingFor && request?.understanding?.forSelf;
+      return { type: 'replies', replies: self ? [{ parts: [t('child.self')] }] : [] };
     }),
-    sayForSelf: tell(({ context }) => ({
-      type: 'replies',
-      replies: context.actingFor && context.request?.understanding?.forSelf ? [{ parts: [t('child.self')] }] : [],
-    })),
     sayActingFor: tell(({ context }) => ({
       type: 'replies',
       replies: context.actingFor ? [{ parts: [t('child.acting', { name: context.actingFor.name })] }] : [],

@@ -12,7 +12,7 @@ export const flowSubstates = {
       tags: 'chartAsks',
       entry: 'askSwitch' as const,
       on: {
-        'user.confirmed': { target: '#conversation.routing', actions: 'takeSwitch' },
+        'user.confirmed': { target: '#conversation.routing', actions: ['sayForSelf', 'takeSwitch'] },
         'user.declined': { target: 'running', actions: ['forgetSwitch', 'repeat'] },
       },
     },
@@ -35,7 +35,7 @@ export const flowEvents = (help: string) => ({
   'command.help': { actions: [{ type: 'sayHelp' as const, params: { key: help } }, 'repeat' as const] },
   'intent.switch': [
     { guard: 'asksFirst' as const, target: '.askingSwitch', actions: 'keepSwitch' as const },
-    { target: '#conversation.routing', actions: 'takeRequest' as const },
+    { target: '#conversation.routing', actions: ['sayForSelf' as const, 'takeRequest' as const] },
   ],
   'safety.emergency': { target: '.halted', actions: 'sayAdvice' as const },
 });

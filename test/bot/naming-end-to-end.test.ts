@@ -136,7 +136,7 @@ describe('two wishes in one message', () => {
     await c.click(c.buttons()[0]!);
     await c.click('Ja, boka om');
     expect(c.text()).toContain('Din gamla tid är avbokad.');
-    expect(c.text()).toContain('Nu avbokar vi nästa tid.');
+    expect(c.text()).toContain('Nu tar vi avbokningen.');
     expect(c.text()).toContain('Läs villkoren');
     expect(c.text()).toContain('Återbesök hudläkare');
   });
