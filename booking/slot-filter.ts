@@ -17,7 +17,7 @@ export interface TimeWish {
   weekday?: number;
 }
 
-const PART_OF_DAY: Record<PartOfDay, [string, string]> = {
+export const PART_OF_DAY: Record<PartOfDay, [string, string]> = {
   morning: ['00:00', '12:00'],
   afternoon: ['12:00', '17:00'],
   evening: ['17:00', '24:00'],

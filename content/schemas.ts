@@ -248,6 +248,7 @@ export const languageSchema = z.strictObject({
     and: phraseList,
     inWeeks: phraseList,
     inDays: phraseList,
+    not: phraseList.default([]),
     lunchEnds: hhmm,
     lunchStarts: hhmm,
   }),

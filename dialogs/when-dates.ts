@@ -127,7 +127,9 @@ function weekdayIn(
   lex: Lexicon,
 ): { weekday: number; index: number; word: string } | undefined {
   for (const [i, word] of words.entries()) {
-    if (lex.pastWeekdays.has(word)) continue;
+    // «inte på måndag», «helst inte måndagar»: a day said not to be is no wish for it.
+    if (lex.pastWeekdays.has(word) || isWord(words[i - 1], lex.phrases.not) || isWord(words[i - 2], lex.phrases.not))
+      continue;
     const exact = lex.weekdays.get(word);
     if (exact !== undefined) return { weekday: exact, index: i, word };
     for (const [w, n] of lex.weekdays) if (sameWord(word, w)) return { weekday: n, index: i, word: w };

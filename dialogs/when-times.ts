@@ -1,4 +1,4 @@
-import type { PartOfDay } from '../booking/slot-filter.js';
+import { PART_OF_DAY, type PartOfDay } from '../booking/slot-filter.js';
 import type { Lexicon } from './lexicon.js';
 import { findPhrase } from '../content/words.js';
 
@@ -114,7 +114,17 @@ export function withSpokenClock(words: readonly string[], lex: Lexicon): string[
 export function parseTimes(said: readonly string[], lex: Lexicon): TimePart {
   const words = withSpokenClock(said, lex);
   const part: TimePart = { earliest: lex.phrases.earliest.some((p) => findPhrase(words, p) >= 0) };
-  for (const p of lex.partsOfDay) if (p.phrases.some((ph) => findPhrase(words, ph) >= 0)) part.partOfDay = p.part;
+  for (const p of lex.partsOfDay)
+    for (const ph of p.phrases) {
+      const at = findPhrase(words, ph);
+      if (at < 0) continue;
+      // «inte på förmiddagen»: after it; «inte på eftermiddagen», «inte på kvällen»: before it.
+      const not = [words[at - 1], words[at - 2]].some((w) => isOneOf(w, lex.phrases.not));
+      const [start, end] = PART_OF_DAY[p.part];
+      if (!not) part.partOfDay = p.part;
+      else if (p.part === 'morning') part.timeFrom = end;
+      else part.timeTo = start;
+    }
   if (lex.phrases.afterLunch.some((p) => findPhrase(words, p) >= 0)) part.timeFrom = lex.lunchEnds;
   if (lex.phrases.beforeLunch.some((p) => findPhrase(words, p) >= 0)) part.timeTo = lex.lunchStarts;
 

@@ -182,6 +182,18 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
     ['after christmas', { dateFrom: '2026-12-27' }],
   ])('a holiday: "%s"', async (text, wish) => expect((await u(text)).wish).toEqual(wish));
 
+  // Found by a new user: «helst inte på måndag» listed Mondays only.
+  it.each([
+    ['helst inte på måndag', {}],
+    ['inte måndagar', {}],
+    ['nästa vecka men inte på fredag', { dateFrom: '2026-12-07', dateTo: '2026-12-13' }],
+    ['inte på förmiddagen', { timeFrom: '12:00' }],
+    ['inte på eftermiddagen', { timeTo: '12:00' }],
+    ['not on monday', {}],
+  ])('a day or part of the day said not to be: "%s"', async (text, wish) =>
+    expect((await u(text)).wish).toEqual(wish),
+  );
+
   it('recognises "så tidigt som möjligt" without a date', async () => {
     expect(await u('så tidigt som möjligt')).toMatchObject({ earliest: true, wish: {} });
     expect(await u('första lediga tid')).toMatchObject({ earliest: true });
