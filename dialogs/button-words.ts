@@ -1,6 +1,6 @@
-import { phraseHits } from '../content/words.js';
-import type { Choice } from '../machines/reply.js';
-import type { Lexicon, Phrase } from './lexicon.js';
+import { phraseHits, phraseOf } from '../content/words.js';
+import type { Choice, Reply } from '../machines/reply.js';
+import type { Lexicon } from './lexicon.js';
 
 // Short answers said in the resident's own words (sprak.yaml buttons and pause):
 // «ja men helst en senare tid» beside «Fler dagar» is that button, «nej vänta» a pause.
@@ -10,7 +10,7 @@ import type { Lexicon, Phrase } from './lexicon.js';
 const NO_FILLERS: ReadonlySet<number> = new Set();
 
 /** Whether the message is the phrase, with nothing around it but words that `around` allows. */
-function saysOnly(words: readonly string[], phrase: Phrase, around: (w: string) => boolean): boolean {
+function saysOnly(words: readonly string[], phrase: readonly string[], around: (w: string) => boolean): boolean {
   return phraseHits(words, phrase, NO_FILLERS).some((hit) =>
     words.every((w, i) => (i >= hit.start && i < hit.start + hit.length) || around(w)),
   );
@@ -19,11 +19,23 @@ function saysOnly(words: readonly string[], phrase: Phrase, around: (w: string) 
 const aside = (lex: Lexicon) => (w: string) =>
   lex.padding.has(w) || lex.hedges.has(w) || lex.answerWords.yes.has(w) || lex.buttons.asking.has(w);
 
-export function buttonSaid(words: readonly string[], choices: readonly Choice[], lex: Lexicon): Choice | undefined {
+/**
+ * The one button the message says, in words of sprak.yaml, an option's own `alsoSaid` or,
+ * where the question is no yes/no, its label («det gäller mig själv» for «Mig själv»).
+ */
+export function buttonSaid(
+  words: readonly string[],
+  prompt: Reply | undefined,
+  labelOf: (c: Choice) => string,
+  lex: Lexicon,
+): Choice | undefined {
   const around = aside(lex);
-  const said = choices.filter((c) =>
-    (lex.buttons.words.get(c.label.key) ?? []).some((p) => saysOnly(words, p, around)),
-  );
+  const phrasesOf = (c: Choice) => [
+    ...(lex.buttons.words.get(c.label.key) ?? []),
+    ...(c.words ?? []).map(phraseOf),
+    ...(prompt?.expects === 'choice' ? [phraseOf(labelOf(c))] : []),
+  ];
+  const said = (prompt?.choices ?? []).filter((c) => phrasesOf(c).some((p) => saysOnly(words, p, around)));
   return said.length === 1 ? said[0] : undefined;
 }
 

@@ -213,7 +213,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const n = ordinalOf(words, lex);
   const nth = n === undefined ? (saysLast(words, lex) ? items(choices).at(-1) : undefined) : choices[n - 1];
   if (nth) return { kind: 'event', event: choiceEvent(nth.value, prompt) };
-  const otherwise = buttonSaid(words, choices, lex);
+  const otherwise = buttonSaid(words, prompt, deps.labelOf, lex);
   if (otherwise) return { kind: 'event', event: choiceEvent(otherwise.value, prompt) };
   if (pauseSaid(words, lex)) return { kind: 'pause' };
 

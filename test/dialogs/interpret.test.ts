@@ -420,3 +420,42 @@ describe('a no that may be another errand', () => {
     expect(await run(text, confirm)).toMatchObject({ event: { type: 'user.declined' } }),
   );
 });
+
+describe('an option said with a few words around it', () => {
+  const option = (value: string, text: string, words?: string[]): Choice => ({
+    value,
+    label: { key: 'guided.inline', params: { text } },
+    ...(words ? { words } : {}),
+  });
+  const forWhom: Reply = {
+    parts: [],
+    choices: [option('mig', 'Mig själv', ['för mig']), option('barn', 'Ett barn', ['min dotter'])],
+    expects: 'choice',
+  };
+  const what: Reply = {
+    parts: [],
+    choices: [option('besvar', 'Besvär eller symtom', ['besvär', 'symtom']), option('intyg', 'Intyg')],
+    expects: 'choice',
+  };
+  const runWith = (text: string, prompt: Reply) =>
+    interpret(
+      { text },
+      { prompt, seq: 1 },
+      { labelOf: (c) => String(c.label.params?.text ?? c.value), model, now: NOW },
+    );
+
+  // Found by a new user: «det gäller mig själv» at «Gäller tiden dig själv eller ett barn?» was not understood.
+  it.each([
+    ['det gäller mig själv', forWhom, 'mig'],
+    ['det gäller min dotter', forWhom, 'barn'],
+    ['jag har besvär', what, 'besvar'],
+    ['det handlar om ett intyg', what, 'intyg'],
+  ])('"%s" is that option', async (text, prompt, value) =>
+    expect(await runWith(text, prompt)).toMatchObject({ event: { type: 'user.chose', value } }),
+  );
+
+  it('"jag har besvär med knät sedan i somras" says more than the option', async () =>
+    expect(await runWith('jag har besvär med knät sedan i somras', what)).not.toMatchObject({
+      event: { type: 'user.chose' },
+    }));
+});

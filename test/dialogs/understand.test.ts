@@ -190,9 +190,7 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
     ['inte på förmiddagen', { timeFrom: '12:00' }],
     ['inte på eftermiddagen', { timeTo: '12:00' }],
     ['not on monday', {}],
-  ])('a day or part of the day said not to be: "%s"', async (text, wish) =>
-    expect((await u(text)).wish).toEqual(wish),
-  );
+  ])('a day or part of the day said not to be: "%s"', async (text, wish) => expect((await u(text)).wish).toEqual(wish));
 
   it('recognises "så tidigt som möjligt" without a date', async () => {
     expect(await u('så tidigt som möjligt')).toMatchObject({ earliest: true, wish: {} });
