@@ -5,7 +5,7 @@ import { loadContent, type Content } from '../content/load.js';
 import type { Texts } from '../content/texts.js';
 import { notReloadedMessage, reloadedMessage } from '../content/reload-messages.js';
 import type { BookingEffects } from '../booking/effects.js';
-import type { ChildView } from '../booking/booking-service.js';
+import type { ChildName } from '../dialogs/child-names.js';
 import { buildUnderstanding, type UnderstandingModel } from '../dialogs/understanding-model.js';
 import { chartWith, type Chart } from '../machines/chart.js';
 import type { Rereads } from '../machines/stored-context.js';
@@ -16,18 +16,37 @@ import type { Rereads } from '../machines/stored-context.js';
 // a valid change takes effect as soon as the understanding is retrained, an invalid one
 // is reported and the old content kept.
 
+const CHILDREN_FRESH_MS = 60_000;
+const CHILDREN_KEPT = 10_000;
+
 export class LiveContent {
   content!: Content;
   model!: UnderstandingModel;
   readonly chart: Chart;
   /** The chart's reads, which make a stored conversation whole again */
   readonly rereads: Rereads;
-  /** The resident's children, whom a message may name by name */
-  readonly children: (patientId: string) => Promise<ChildView[]>;
+  /** The resident's children, whom a message may name by name (read once a minute at most per resident) */
+  readonly children: (patientId: string) => Promise<readonly ChildName[]>;
 
   private constructor(effects: BookingEffects) {
     this.rereads = effects;
-    this.children = (patientId) => effects.listChildren({ patientId });
+    const known = new Map<string, { at: number; children: Promise<readonly ChildName[]> }>();
+    this.children = (patientId) => {
+      const now = performance.now();
+      const cached = known.get(patientId);
+      if (cached && now - cached.at < CHILDREN_FRESH_MS) return cached.children;
+      if (known.size >= CHILDREN_KEPT) known.clear();
+      // A failed read names no child, and is not kept: the next message asks again.
+      const children = effects
+        .listChildren({ patientId })
+        .then((list) => list.map(({ id, name, kind }) => ({ id, name, kind })))
+        .catch(() => {
+          known.delete(patientId);
+          return [];
+        });
+      known.set(patientId, { at: now, children });
+      return children;
+    };
     this.chart = chartWith(effects, {
       all: () => this.content.questionnaires,
       unitOf: (hsaId) => {

@@ -200,10 +200,17 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   if (submitted !== undefined) return { kind: 'event', event: choiceEvent(submitted.choice, prompt) };
 
   const text = (input.text ?? '').trim();
+  // Each label is rendered once per message, however many readings look at it.
+  const labels = new Map<Choice, string>();
+  const labelOf = (c: Choice) => {
+    let label = labels.get(c);
+    if (label === undefined) labels.set(c, (label = deps.labelOf(c)));
+    return label;
+  };
   const normalized = normalize(text);
   const words = tokens(normalized);
   const exact = choices.find(
-    (c) => normalize(deps.labelOf(c)) === normalized || c.words?.some((w) => normalize(w) === normalized),
+    (c) => normalize(labelOf(c)) === normalized || c.words?.some((w) => normalize(w) === normalized),
   );
   if (exact && normalized) return { kind: 'event', event: choiceEvent(exact.value, prompt) };
   if (prompt?.expects === 'number') {
@@ -213,7 +220,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const n = ordinalOf(words, lex);
   const nth = n === undefined ? (saysLast(words, lex) ? items(choices).at(-1) : undefined) : choices[n - 1];
   if (nth) return { kind: 'event', event: choiceEvent(nth.value, prompt) };
-  const otherwise = buttonSaid(words, prompt, deps.labelOf, lex);
+  const otherwise = buttonSaid(words, prompt, labelOf, lex);
   if (otherwise) return { kind: 'event', event: choiceEvent(otherwise.value, prompt) };
   if (pauseSaid(words, lex)) return { kind: 'pause' };
 
@@ -226,7 +233,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     (saysNumber(words, lex) || hasWish(understanding) || text.includes('?') || hedged(words, lex));
   // «nej vet inte», «ja kanske»: not sure, neither yes nor no; the question decides what follows.
   if (understanding.unsure && prompt?.expects === 'yesno') return { kind: 'event', event: said, understanding };
-  const byLabel = prompt?.expects === 'yesno' ? choiceByWords(words, choices, deps.labelOf, lex) : undefined;
+  const byLabel = prompt?.expects === 'yesno' ? choiceByWords(words, choices, labelOf, lex) : undefined;
   if (byLabel && !(moreThanYes && byLabel.value === YES))
     return { kind: 'event', event: choiceEvent(byLabel.value, prompt), understanding };
   // A reason written in free text is the answer, unless it is a short command («avbryt»); a
@@ -237,7 +244,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     return { kind: 'global', command: intent as GlobalCommand, understanding };
   if ((intent === 'back' || intent === 'change') && commandLike) {
     // «tillbaka» with a button «Tillbaka till menyn» is that button.
-    const button = choiceByWords(words, choices, deps.labelOf, lex);
+    const button = choiceByWords(words, choices, labelOf, lex);
     if (button) return { kind: 'event', event: choiceEvent(button.value, prompt), understanding };
     return { kind: 'event', event: { type: intent === 'back' ? 'user.back' : 'user.change' }, understanding };
   }
@@ -267,7 +274,7 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   const named =
     prompt?.expects === 'choice' && !OTHER_ERRANDS.includes(intent) && listedTimeSaid(understanding, choices);
   if (named) return { kind: 'event', event: choiceEvent(named.value, prompt), understanding };
-  const byWords = choiceByWords(words, choices, deps.labelOf, lex);
+  const byWords = choiceByWords(words, choices, labelOf, lex);
   if (byWords && !(moreThanYes && byWords.value === YES))
     return { kind: 'event', event: choiceEvent(byWords.value, prompt), understanding };
   return { kind: 'event', event: said, understanding };
