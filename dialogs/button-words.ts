@@ -8,6 +8,8 @@ import type { Lexicon } from './lexicon.js';
 // senare tid» stays an errand of its own.
 
 const NO_FILLERS: ReadonlySet<number> = new Set();
+/** A pause or an unsure answer is a few words; a longer message says more than that. */
+const SHORT_ANSWER = 8;
 
 /** Whether the message is the phrase, with nothing around it but words that `around` allows. */
 function saysOnly(words: readonly string[], phrase: readonly string[], around: (w: string) => boolean): boolean {
@@ -41,12 +43,14 @@ export function buttonSaid(
 
 /** «vet inte», «ja kanske», «I don't know»: an answer the resident is not sure of. */
 export function unsureSaid(words: readonly string[], lex: Lexicon): boolean {
+  if (words.length > SHORT_ANSWER) return false;
   const around = (w: string) => aside(lex)(w) || lex.answerWords.no.has(w);
   return lex.unsure.some((p) => saysOnly(words, p, around));
 }
 
 /** «vänta», «nej vänta lite», «hold on»: the resident needs a moment, and nothing is done. */
 export function pauseSaid(words: readonly string[], lex: Lexicon): boolean {
+  if (words.length > SHORT_ANSWER) return false;
   const around = (w: string) => aside(lex)(w) || lex.answerWords.no.has(w);
   return lex.pause.some((p) => saysOnly(words, p, around));
 }

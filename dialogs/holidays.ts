@@ -54,12 +54,27 @@ export interface HolidayFound {
   at: number;
 }
 
+/**
+ * The first three letters of every holiday's words: a message with no word that begins so
+ * names no holiday, and is not searched further (most messages name none).
+ */
+const beginnings = new WeakMap<readonly Holiday[], Set<string>>();
+function mayName(words: readonly string[], holidays: readonly Holiday[]): boolean {
+  let known = beginnings.get(holidays);
+  if (!known) {
+    known = new Set(holidays.flatMap((h) => h.phrases.map((p) => (p[0] ?? '').slice(0, 3))));
+    beginnings.set(holidays, known);
+  }
+  return words.some((w) => known.has(w.slice(0, 3)));
+}
+
 /** The holiday a message names (the longest phrase wins), at its next time that has not yet passed. */
 export function holidayIn(
   words: readonly string[],
   today: DateTime,
   holidays: readonly Holiday[],
 ): HolidayFound | undefined {
+  if (!mayName(words, holidays)) return undefined;
   let best: { h: Holiday; at: number; length: number } | undefined;
   for (const h of holidays)
     for (const p of h.phrases) {
