@@ -260,6 +260,7 @@ export const languageSchema = z.strictObject({
   professions: z.record(z.string().min(1), phraseList).default({}),
   forChild: phraseList,
   forSelf: phraseList.default([]),
+  forOtherAdult: phraseList.default([]),
   holidays: z.array(z.strictObject({ words: phraseList, from: holidayDay, to: holidayDay.optional() })).default([]),
   childOwners: phraseList.default([]),
   split: z.strictObject({ newTime: phraseList, nextWish: phraseList }),

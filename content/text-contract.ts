@@ -173,6 +173,7 @@ const CONVERSATION_PARAMS: Record<string, readonly string[]> = {
   'calendar.expired': NONE,
   'child.acting': ['name'],
   'child.self': NONE,
+  'child.adult': NONE,
   'child.for': ['name'],
   'child.tooOld': ['name'],
   'child.none': NONE,

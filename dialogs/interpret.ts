@@ -240,7 +240,8 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
   // message that also says when or with whom («nej förresten, samma läkare») answers the question.
   const commandLike = prompt?.expects !== 'text' || words.length <= (intent === 'help' ? SHORT_HELP : SHORT_COMMAND);
   const carriesWish = hasWish(understanding) || understanding.performer !== undefined || understanding.forSelf;
-  if (GLOBALS.includes(intent) && commandLike && !carriesWish)
+  // «tror det», «vet inte» are no «avbryt», whatever the classifier makes of them.
+  if (GLOBALS.includes(intent) && commandLike && !carriesWish && !understanding.unsure)
     return { kind: 'global', command: intent as GlobalCommand, understanding };
   if ((intent === 'back' || intent === 'change') && commandLike) {
     // «tillbaka» with a button «Tillbaka till menyn» is that button.

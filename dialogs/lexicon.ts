@@ -55,6 +55,8 @@ export interface Lexicon {
   forChild: Phrase[];
   /** «för mig själv»: the errand is for the resident, not a child */
   forSelf: Phrase[];
+  /** «min mammas tid», «åt min man»: another adult's errand, which the resident cannot do */
+  forOtherAdult: Phrase[];
   /** «jul», «mellandagarna», «påsk»: days named by a holiday */
   holidays: Holiday[];
   /** «min», «vår»: before a word for a child, with at most one word between («min lilla dotter») */
@@ -138,6 +140,7 @@ export function compileLexicon(content: Pick<Content, 'language' | 'units' | 'em
     performer: { same: phrasesOf(lang.performer.same), any: phrasesOf(lang.performer.any) },
     forChild: phrasesOf(lang.forChild),
     forSelf: phrasesOf(lang.forSelf),
+    forOtherAdult: phrasesOf(lang.forOtherAdult),
     holidays: lang.holidays.map((h) => ({ phrases: phrasesOf(h.words), from: h.from, ...(h.to ? { to: h.to } : {}) })),
     childOwners: new Set(lang.childOwners.map(normalize)),
     childKinds: {

@@ -46,7 +46,9 @@ export function switchRequest(
   // one's own: the same errand for the other person, with what was chosen so far.
   const { actingFor } = snapshot.context;
   const toChild = understanding.forChild && (!actingFor || (understanding.childId ?? actingFor.id) !== actingFor.id);
-  if (current && ((understanding.forSelf && actingFor) || toChild)) {
+  // («nej förresten, avboka lillas tid» asks for another errand: that is taken as such, below.)
+  const otherErrand = isMenuIntent(intent) && intent !== current?.intent;
+  if (current && !otherErrand && ((understanding.forSelf && actingFor) || toChild)) {
     const who = understanding.forSelf
       ? { forSelf: true, forChild: undefined, childId: undefined, childKind: undefined }
       : { forSelf: undefined, forChild: true, childId: understanding.childId, childKind: understanding.childKind };
@@ -57,7 +59,7 @@ export function switchRequest(
       ask: false,
     };
   }
-  if (snapshot.matches('menu') || !isMenuIntent(intent)) return undefined;
+  if (snapshot.matches('menu') || !isMenuIntent(intent) || understanding.unsure) return undefined;
   const same = current?.intent === intent && !(current.viaGuide && intent === 'book');
   if (same) return undefined;
   const request: Request = { intent, understanding: { ...understanding, intent, alternatives: undefined } };

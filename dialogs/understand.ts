@@ -132,9 +132,11 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(performer ? { performer } : {}),
     ...(says(lex.forChild) || ownChild(words, lex)
       ? { forChild: true, ...childKindIn(words, lex) }
-      : says(lex.forSelf)
-        ? { forSelf: true }
-        : {}),
+      : says(lex.forOtherAdult)
+        ? { forOtherAdult: true }
+        : says(lex.forSelf)
+          ? { forSelf: true }
+          : {}),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
     names: namesIn(

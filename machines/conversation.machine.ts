@@ -74,6 +74,7 @@ export const conversationMachine = conversationSetup.createMachine({
       entry: 'startErrand',
       always: [
         { guard: 'needsLogin', target: 'menu', actions: ['sayLoginNeeded', 'leadPlain'] },
+        { guard: 'forAnotherAdult', target: 'menu', actions: ['sayAdultsBookThemselves', 'leadPlain'] },
         { guard: 'needsChild', target: 'chooseChild' },
         { guard: 'wantsView', target: 'view' },
         { guard: 'wantsToChange', target: 'pickBooking' },

@@ -64,6 +64,8 @@ export const conversationSetup = setup({
     hasQueued: ({ context }) => context.queued !== undefined,
     needsLogin: ({ context }) =>
       context.request !== undefined && PERSONAL.includes(context.request.intent) && !context.patientId,
+    forAnotherAdult: ({ context }) =>
+      context.request?.understanding?.forOtherAdult === true && PERSONAL.includes(context.request.intent),
     needsChild: ({ context }) =>
       context.request?.understanding?.forChild === true &&
       PERSONAL.includes(context.request.intent) &&
@@ -92,6 +94,7 @@ export const conversationSetup = setup({
     sayMenu: sayText('global.menu'),
     sayLoggedOut: sayText('global.logout'),
     sayLoginNeeded: sayText('auth.required'),
+    sayAdultsBookThemselves: sayText('child.adult'),
     sayLoginToBook: sayText('auth.requiredToBook'),
     askSwitch: tell(({ context }) => ({
       type: 'replies',

@@ -70,6 +70,8 @@ export interface Understanding {
   forChild?: boolean;
   /** «min dotter», «min son»: which kind of child */
   childKind?: ChildKind;
+  /** «min mammas tid», «åt min man»: the errand is another adult's */
+  forOtherAdult?: boolean;
   /** «för mig själv»: the errand is for the resident, not for a child */
   forSelf?: boolean;
   /** «vet inte», «kanske»: all the message says is that the resident is not sure */

@@ -262,6 +262,14 @@ describe('an errand for a child', () => {
     expect((await u('min läkare sa att jag ska boka ett återbesök')).forChild).toBeUndefined();
   });
 
+  // Found by a new user: «kan jag avboka min mammas tid» offered, and cancelled, the resident's own time.
+  it('takes «min mammas tid» and «åt min man» for another adult, not «min man kan inte skjutsa mig»', async () => {
+    expect(await u('kan jag avboka min mammas tid')).toMatchObject({ forOtherAdult: true });
+    expect(await u('boka läkartid åt min man')).toMatchObject({ forOtherAdult: true });
+    expect((await u('min man kan inte skjutsa mig på onsdag')).forOtherAdult).toBeUndefined();
+    expect((await u('avboka min dotters tid')).forOtherAdult).toBeUndefined();
+  });
+
   it('takes «för mig själv» for the resident, never beside a child', async () => {
     expect(await u('nej förresten, tiden är för mig själv')).toMatchObject({ forSelf: true });
     expect(await u('it is for me')).toMatchObject({ forSelf: true });
