@@ -254,7 +254,9 @@ export async function interpret(input: UserInput, state: PromptState, deps: Inte
     words.some((w) => lex.answerWords.no.has(w)) && words.every((w) => lex.answerWords.no.has(w) || lex.padding.has(w));
   if (prompt?.expects === 'text' && choices.length === 1 && choices[0] && saysOnlyNo)
     return { kind: 'event', event: choiceEvent(choices[0].value, prompt), understanding };
-  if (prompt?.expects === 'text' && normalized)
+  // «nej förresten, ta en annan dag» at a reason is no reason: the new wish goes to the question before.
+  const noWithWish = lex.answerWords.no.has(words[0] ?? '') && hasWish(understanding);
+  if (prompt?.expects === 'text' && normalized && !noWithWish)
     return { kind: 'event', event: { type: 'user.text', text }, understanding };
   // «den tiden passar bra», «ja» with one time on offer: that time.
   const only = items(choices);

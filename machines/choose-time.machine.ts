@@ -244,7 +244,7 @@ export const chooseTimeMachine = setup({
       entry: 'reportProgress',
       always: [{ guard: 'asksReason', target: 'askingReason' }, { target: 'confirming' }],
     },
-    askingReason: askingReasonState('askingReason', 'confirming'),
+    askingReason: askingReasonState('askingReason', 'confirming', SAYS_WHEN_OR_WHO),
     confirming: {
       tags: 'awaitingUser',
       entry: 'promptConfirm',

@@ -2,11 +2,13 @@
 // actions. A machine using one must define those names in its setup().
 
 /** Asking for a reason: skip (if optional), too long (asked again), blank (asked again), or kept. */
-export const askingReasonState = <S extends string, N extends string>(self: S, next: N) =>
+/** `said`: what a message that is no reason does here («nej, hellre på torsdag» searches again when choosing a time). */
+export const askingReasonState = <S extends string, N extends string, T = never>(self: S, next: N, said?: T) =>
   ({
     tags: 'awaitingUser',
     entry: 'promptReason',
     on: {
+      ...(said === undefined ? {} : { 'user.said': said }),
       'user.chose': { guard: 'isSkip', target: next },
       'user.text': [
         { guard: 'isTooLong', target: self, reenter: true, actions: 'sayTooLong' },
