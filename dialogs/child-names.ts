@@ -1,4 +1,4 @@
-import { normalize, tokens } from '../content/words.js';
+import { normalize, sameWord, tokens } from '../content/words.js';
 import type { ChildKind } from '../machines/events.js';
 import type { Choice, Reply } from '../machines/reply.js';
 import type { Interpreted, UserInput } from './interpret.js';
@@ -6,9 +6,9 @@ import type { Lexicon } from './lexicon.js';
 
 // «visa lillas tid», «avboka tiden för Tore»: a child of the resident's named by given
 // name. The understanding knows no one's name, so the name is read as «mitt barn» («mitt
-// barns» for «lillas») and the errand is for that child. A name is matched as written
-// (no typos: names are short and many are words too), never in a free-text answer, and
-// never against the child's kind: «min lilla son» is no daughter called Lilla.
+// barns» for «lillas») and the errand is for that child. A short name is matched as written
+// (many are words too), a longer one also with a small typo; never in a free-text answer,
+// and never against the child's kind: «min lilla son» is no daughter called Lilla.
 
 export interface ChildName {
   id: string;
@@ -23,8 +23,14 @@ export interface ChildNamed {
 }
 
 const SHORTEST_NAME = 2;
+const LONGER_NAME = 5;
 
 const givenName = (name: string) => tokens(normalize(name))[0] ?? '';
+/** A longer name («lilla») also with a letter missing or an ending («lila», «lillan»); a short one as written. */
+const isName = (word: string, given: string) =>
+  word === given ||
+  word === `${given}s` ||
+  (given.length >= LONGER_NAME && (sameWord(word, given) || sameWord(word, `${given}s`)));
 
 export function childNamedIn(
   text: string,
@@ -43,13 +49,13 @@ export function childNamedIn(
       given.length >= SHORTEST_NAME &&
       !onButtons.has(given) &&
       !otherKind(c.kind) &&
-      words.some((w) => w === given || w === `${given}s`)
+      words.some((w) => isName(w, given))
     );
   });
   const child = named.length === 1 ? named[0] : undefined;
   if (!child) return undefined;
   const given = givenName(child.name);
-  const read = words.map((w) => (w === given ? 'mitt barn' : w === `${given}s` ? 'mitt barns' : w)).join(' ');
+  const read = words.map((w) => (isName(w, given) ? (w.endsWith('s') ? 'mitt barns' : 'mitt barn') : w)).join(' ');
   return { text: read, childId: child.id };
 }
 

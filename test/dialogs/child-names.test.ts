@@ -22,6 +22,7 @@ describe('a child named by name', () => {
     ['avboka tiden för Lilla', '201812122385', 'avboka tiden for mitt barn'],
     ['vilka tider har Tore', '201105052391', 'vilka tider har mitt barn'],
     ['flytta tores tid till fredag', '201105052391', 'flytta mitt barns tid till fredag'],
+    ['när har lila sin vaccination', '201812122385', 'nar har mitt barn sin vaccination'],
   ])('"%s" is that child', (text, childId, read) => expect(named(text)).toEqual({ childId, text: read }));
 
   it.each([
@@ -30,6 +31,7 @@ describe('a child named by name', () => {
     'avboka tiden hos Tolvansson',
     'boka en tid för lilla och tore',
     'vilka tider har toren',
+    'vilka tider har tor',
   ])('"%s" names no single child', (text) => expect(named(text)).toBeUndefined());
 
   it('leaves a free-text answer and the buttons of the question of which child alone', () => {
