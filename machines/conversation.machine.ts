@@ -61,6 +61,8 @@ export const conversationMachine = conversationSetup.createMachine({
       },
       on: {
         'user.*': { actions: 'forward' },
+        // Nothing to stop at the menu: «nej tack, det var allt» is a goodbye.
+        'command.abort': { actions: 'sayGoodbye' },
         'command.help': { actions: [{ type: 'sayHelp', params: { key: 'help.menu' } }, 'repeat'] },
         'safety.emergency': { actions: 'sayAdvice' },
         'session.resident': {

@@ -90,6 +90,7 @@ export const conversationSetup = setup({
           : [],
     })),
     sayAborted: sayText('global.abort'),
+    sayGoodbye: sayText('menu.goodbye'),
     sayRestarted: sayText('global.restart'),
     sayMenu: sayText('global.menu'),
     sayLoggedOut: sayText('global.logout'),
