@@ -114,7 +114,7 @@ describe('rendering for Teams', () => {
     const card = renderReply(done, ctx('msteams', 'personal')).attachments![0]!.content as {
       body: { items: { text: string; weight?: string }[] }[];
     };
-    expect(card.body[0]!.items[0]!.text).toContain('Klart! Du har avbokat din tid måndag 7 december kl. 9.30');
+    expect(card.body[0]!.items[0]!.text).toContain('Klart! Tiden måndag 7 december kl. 9.30');
   });
 });
 

@@ -21,7 +21,7 @@ describe('the same clinician', () => {
     expect(c.text()).toContain('Lediga tider hos Leg. läkare Anna Berg, Läkarbesök på Vårdcentralen Fyrisdal.');
     expect(c.buttons()).toContain('Tider hos alla');
     await c.click(c.buttons()[0]!);
-    expect(c.text()).toContain('Vill du boka om din tid');
+    expect(c.text()).toContain('Vill du boka om tiden');
     expect(c.text()).not.toContain('Observera');
   });
 

@@ -80,11 +80,11 @@ describe('writes that happen once', () => {
     const key = 'test/conversations/cancel-again';
     const before = db.prepare('SELECT data, etag FROM state WHERE key = ?').get(key) as { data: string; etag: number };
     const confirm = { text: 'Ja, avboka', value: c.buttonValue('Ja, avboka'), token, id: 'cancel-1' };
-    expect(textOf(await send(t.url, 'cancel-again', confirm))).toContain('Klart! Du har avbokat');
+    expect(textOf(await send(t.url, 'cancel-again', confirm))).toContain('är avbokad. Den kan nu bokas');
     db.prepare('UPDATE state SET data = ?, etag = ? WHERE key = ?').run(before.data, before.etag, key);
     db.close();
     const retried = textOf(await send(t.url, 'cancel-again', confirm));
-    expect(retried).toContain('Klart! Du har avbokat');
+    expect(retried).toContain('är avbokad. Den kan nu bokas');
     expect(retried).not.toContain('Något gick fel');
   });
 });

@@ -93,7 +93,7 @@ run('the web page in a real browser', () => {
     await sees(page, 'Vill du avboka den här tiden?');
     await page.getByRole('button', { name: 'Ja, avboka' }).last().click();
     await expect
-      .poll(() => bot(page, 'Klart! Du har avbokat din tid måndag 7 december kl. 9.30').isVisible(), {
+      .poll(() => bot(page, 'Klart! Tiden måndag 7 december kl. 9.30').isVisible(), {
         timeout: 15_000,
       })
       .toBe(true);
