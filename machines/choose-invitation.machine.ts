@@ -141,7 +141,7 @@ export const chooseInvitationMachine = setup({
       always: [
         { guard: 'hasNone', target: 'none' },
         { guard: 'namesOne', target: 'checking', actions: ['showOne', 'selectOnly'] },
-        { guard: 'namesNone', target: 'listed', actions: ['sayNoneNamed', 'listEvery', 'listAll'] },
+        { guard: 'namesNone', target: 'offered', actions: ['sayNoneNamed', 'listEvery', 'listAll'] },
         { target: 'listed', actions: 'listAll' },
       ],
     },
@@ -153,6 +153,8 @@ export const chooseInvitationMachine = setup({
         { target: 'choosing' },
       ],
     },
+    // What was named is not among them: even a single open one is offered, not taken.
+    offered: { always: [{ guard: 'hasNoneOpen', target: 'closed' }, { target: 'choosing' }] },
     choosing: {
       tags: 'awaitingUser',
       entry: 'promptChoose',
