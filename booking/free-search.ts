@@ -46,6 +46,7 @@ export async function searchFree(
     to: toIso(to),
     ...clockRange(wish),
     ...(wish.weekday ? { weekday: wish.weekday } : {}),
+    ...(wish.notWeekday ? { notWeekday: wish.notWeekday } : {}),
     ...(q.limit ? { limit: q.limit } : {}),
   });
   // The booking system was asked for the wish; checking again costs little and keeps any system honest.

@@ -16,6 +16,8 @@ export interface SlotQuery {
   timeTo?: string;
   /** ISO weekday of the local date, 1 (Monday) – 7 */
   weekday?: number;
+  /** A weekday left out */
+  notWeekday?: number;
   /** The first so many in time order */
   limit?: number;
 }

@@ -15,6 +15,8 @@ export interface TimeWish {
   partOfDay?: PartOfDay;
   /** ISO weekday 1 (Monday) – 7 */
   weekday?: number;
+  /** A weekday said not to be («inte på måndag») */
+  notWeekday?: number;
 }
 
 export const PART_OF_DAY: Record<PartOfDay, [string, string]> = {
@@ -34,6 +36,7 @@ export function matchesWish(slot: { start: string }, wish: TimeWish): boolean {
   if (wish.dateFrom && date < wish.dateFrom) return false;
   if (wish.dateTo && date > wish.dateTo) return false;
   if (wish.weekday && weekday !== wish.weekday) return false;
+  if (wish.notWeekday && weekday === wish.notWeekday) return false;
   if (wish.timeFrom && minute < minutesOf(wish.timeFrom)) return false;
   if (wish.timeTo && minute >= minutesOf(wish.timeTo)) return false;
   if (wish.partOfDay) {
@@ -103,7 +106,12 @@ export const relaxed = (wish: TimeWish): TimeWish => {
 };
 
 /** The day part of a wish («på tisdag»), used to find a booking the resident points at. */
-export const dayPart = ({ dateFrom, dateTo, weekday }: TimeWish): TimeWish => ({ dateFrom, dateTo, weekday });
+export const dayPart = ({ dateFrom, dateTo, weekday, notWeekday }: TimeWish): TimeWish => ({
+  dateFrom,
+  dateTo,
+  weekday,
+  notWeekday,
+});
 
 /**
  * A wish added to an earlier one: «i januari», then «helst en fredag» is a Friday in
@@ -116,9 +124,10 @@ export function addWish(before: TimeWish, next: TimeWish): TimeWish {
     ? { dateFrom: next.dateFrom, dateTo: next.dateTo }
     : { dateFrom: before.dateFrom, dateTo: before.dateTo };
   const weekday = next.weekday ?? (newPeriod ? undefined : before.weekday);
+  const notWeekday = next.notWeekday ?? (newPeriod || next.weekday ? undefined : before.notWeekday);
   const time = newTime ? timePart(next) : timePart(before);
   const wish: TimeWish = Object.fromEntries(
-    Object.entries({ ...period, weekday, ...time }).filter(([, v]) => v !== undefined),
+    Object.entries({ ...period, weekday, notWeekday, ...time }).filter(([, v]) => v !== undefined),
   );
   return wish;
 }

@@ -32,6 +32,7 @@ function wishOf(words: readonly string[], now: DateTime, lex: Lexicon) {
   if (dates.dateFrom) wish.dateFrom = dates.dateFrom;
   if (dates.dateTo) wish.dateTo = dates.dateTo;
   if (dates.weekday) wish.weekday = dates.weekday;
+  if (dates.notWeekday) wish.notWeekday = dates.notWeekday;
   if (times.timeFrom) wish.timeFrom = times.timeFrom;
   if (times.timeTo) wish.timeTo = times.timeTo;
   if (times.partOfDay) wish.partOfDay = times.partOfDay;

@@ -15,6 +15,7 @@ export interface DatePart {
   dateFrom?: string;
   dateTo?: string;
   weekday?: number;
+  notWeekday?: number;
   problems: DateProblem[];
 }
 
@@ -122,14 +123,16 @@ function lexMonth(word: string, lex: Lexicon): number | undefined {
   return undefined;
 }
 
+/** «inte på måndag»: the word is said not to be. */
+const negated = (words: readonly string[], i: number, lex: Lexicon) =>
+  isWord(words[i - 1], lex.phrases.not) || isWord(words[i - 2], lex.phrases.not);
+
 function weekdayIn(
   words: readonly string[],
   lex: Lexicon,
 ): { weekday: number; index: number; word: string } | undefined {
   for (const [i, word] of words.entries()) {
-    // «inte på måndag», «helst inte måndagar»: a day said not to be is no wish for it.
-    if (lex.pastWeekdays.has(word) || isWord(words[i - 1], lex.phrases.not) || isWord(words[i - 2], lex.phrases.not))
-      continue;
+    if (lex.pastWeekdays.has(word) || negated(words, i, lex)) continue;
     const exact = lex.weekdays.get(word);
     if (exact !== undefined) return { weekday: exact, index: i, word };
     for (const [w, n] of lex.weekdays) if (sameWord(word, w)) return { weekday: n, index: i, word: w };
@@ -237,6 +240,9 @@ export function parseDates(words: readonly string[], text: string, now: DateTime
     else single(explicit);
   }
 
+  // «inte på måndag», «helst inte måndagar»: that day is left out.
+  const not = words.findIndex((w, i) => lex.weekdays.has(w) && negated(words, i, lex));
+  if (not >= 0) part.notWeekday = lex.weekdays.get(words[not] ?? '');
   const wd = weekdayIn(words, lex);
   if (wd) {
     part.weekday = wd.weekday;

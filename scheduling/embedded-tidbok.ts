@@ -129,6 +129,7 @@ export class EmbeddedTidbok implements SchedulingSystem {
       `SELECT * FROM slots WHERE care_service_id = ? AND booking_id IS NULL AND start_ms >= ? AND start_ms <= ?
          AND (? IS NULL OR substr(start, 12, 5) >= ?) AND (? IS NULL OR substr(start, 12, 5) < ?)
          AND (? IS NULL OR (CAST(strftime('%w', substr(start, 1, 10)) AS INTEGER) + 6) % 7 + 1 = ?)
+         AND (? IS NULL OR (CAST(strftime('%w', substr(start, 1, 10)) AS INTEGER) + 6) % 7 + 1 != ?)
        ORDER BY start_ms LIMIT ?`,
     ).all(
       query.careServiceId,
@@ -140,6 +141,8 @@ export class EmbeddedTidbok implements SchedulingSystem {
       query.timeTo ?? null,
       query.weekday ?? null,
       query.weekday ?? null,
+      query.notWeekday ?? null,
+      query.notWeekday ?? null,
       query.limit ?? -1,
     ) as SlotRow[];
     return rows.map(slotOf);

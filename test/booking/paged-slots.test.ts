@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingEffects, SLOTS_PER_SEARCH, type BookingEffects } from '../../booking/effects.js';
 import type { FoundSlots, Outcome } from '../../booking/views.js';
@@ -54,6 +55,13 @@ describe('the free-time search, a page of whole days at a time', () => {
     for (const s of [...first.slots, ...next.slots]) expect(s.start.slice(11, 16) >= '09:00').toBe(true);
     expect(first.slots.length).toBeGreaterThan(0);
     expect(next.slots.length).toBeGreaterThan(0);
+  });
+
+  it('leaves out a weekday said not to be, in the database as on every page', async () => {
+    const first = found(await effects.findSlots({ patientId: TOLVAN, target, wish: { notWeekday: 1 } }));
+    const weekdays = first.slots.map((s) => DateTime.fromISO(s.start, { setZone: true }).weekday);
+    expect(weekdays.length).toBeGreaterThan(0);
+    expect(weekdays).not.toContain(1);
   });
 
   it('leaves out a time taken meanwhile and still finds the rest of the day', async () => {

@@ -21,6 +21,7 @@ function byLuxon(iso: string, wish: TimeWish): boolean {
     (!wish.dateFrom || date >= wish.dateFrom) &&
     (!wish.dateTo || date <= wish.dateTo) &&
     (!wish.weekday || t.weekday === wish.weekday) &&
+    (!wish.notWeekday || t.weekday !== wish.notWeekday) &&
     (!wish.timeFrom || minute >= Number(wish.timeFrom.slice(0, 2)) * 60 + Number(wish.timeFrom.slice(3))) &&
     (!part || (minute >= part[0] && minute < part[1]))
   );
@@ -43,6 +44,7 @@ describe('free times in time order', () => {
         dateFrom: fc.constantFrom('2026-03-01', '2026-06-15'),
         dateTo: fc.constantFrom('2026-07-01', '2026-12-31'),
         weekday: fc.integer({ min: 1, max: 7 }),
+        notWeekday: fc.integer({ min: 1, max: 7 }),
         partOfDay: fc.constantFrom('morning' as const, 'afternoon' as const),
         timeFrom: fc.constantFrom('08:00', '10:30'),
       },

@@ -182,14 +182,15 @@ describe('dates and times, from Tuesday 1 December 2026 at 9.00', () => {
     ['after christmas', { dateFrom: '2026-12-27' }],
   ])('a holiday: "%s"', async (text, wish) => expect((await u(text)).wish).toEqual(wish));
 
-  // Found by a new user: «helst inte på måndag» listed Mondays only.
+  // Found by a new user: «helst inte på måndag» listed Mondays only; then every day, Mondays too.
   it.each([
-    ['helst inte på måndag', {}],
-    ['inte måndagar', {}],
-    ['nästa vecka men inte på fredag', { dateFrom: '2026-12-07', dateTo: '2026-12-13' }],
+    ['helst inte på måndag', { notWeekday: 1 }],
+    ['inte måndagar', { notWeekday: 1 }],
+    ['nästa vecka men inte på fredag', { dateFrom: '2026-12-07', dateTo: '2026-12-13', notWeekday: 5 }],
     ['inte på förmiddagen', { timeFrom: '12:00' }],
     ['inte på eftermiddagen', { timeTo: '12:00' }],
-    ['not on monday', {}],
+    ['not on monday', { notWeekday: 1 }],
+    ['inte på tisdag utan på onsdag', { dateFrom: '2026-12-02', dateTo: '2026-12-02', weekday: 3, notWeekday: 2 }],
   ])('a day or part of the day said not to be: "%s"', async (text, wish) => expect((await u(text)).wish).toEqual(wish));
 
   it('recognises "så tidigt som möjligt" without a date', async () => {
