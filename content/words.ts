@@ -82,6 +82,11 @@ const withEnding = (typed: string, word: string) => {
 /** Whether a typed word is the lexicon word, allowing typos in longer words and endings on nouns. */
 export function sameWord(typed: string, word: string): boolean {
   if (typed === word) return true;
+  // Decided without looking closer: no typo is more than two letters longer or shorter, no
+  // ending more than four letters long, and a word of four letters or less allows no typo.
+  const longer = typed.length - word.length;
+  if (longer < -2 || longer > 4) return false;
+  if (word.length <= 4) return !/\d/.test(word) && !/\d/.test(typed) && withEnding(typed, word);
   let byWord = sameWordCache.get(typed);
   if (byWord === undefined) {
     byWord = new Map();
@@ -99,7 +104,8 @@ export function sameWord(typed: string, word: string): boolean {
   return same;
 }
 
-function sameWordNow(typed: string, word: string): boolean {
+/** The comparison itself, without the shortcuts and the memory of sameWord (for checking them). */
+export function sameWordNow(typed: string, word: string): boolean {
   if (/\d/.test(word) || /\d/.test(typed)) return false;
   if (withEnding(typed, word)) return true;
   // Five-letter words allow a missing or extra letter (tidr, tiderr) but not a changed one,

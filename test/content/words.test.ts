@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { named, normalize, phraseHits, sameWord, tokens } from '../../content/words.js';
+import { named, normalize, phraseHits, sameWord, sameWordNow, tokens } from '../../content/words.js';
 
 const words = (text: string) => tokens(normalize(text));
 
@@ -27,5 +28,17 @@ describe('words as names', () => {
     const pick = (text: string) => named(units, words(text), (u) => u.phrases, new Set()).items.map((u) => u.id);
     expect(pick('var ligger vårdcentralen fyrisdal')).toEqual(['fyrisdal']);
     expect(pick('var ligger vårdcentralen')).toEqual(['fyrisdal', 'savjaberg']);
+  });
+});
+
+describe('sameWord, with its shortcuts and memory', () => {
+  it('answers as the comparison itself does, for any two words', () => {
+    const word = fc.stringMatching(/^[abdeiklnorst1]{1,11}$/);
+    fc.assert(
+      fc.property(word, word, (typed, lexicon) => {
+        expect(sameWord(typed, lexicon)).toBe(typed === lexicon || sameWordNow(typed, lexicon));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
