@@ -12,7 +12,7 @@ import { EmbeddedTidbok } from '../../scheduling/embedded-tidbok.js';
 import { BENCH_CLOCK } from './servers.js';
 import { fmtBytes, fmtMs, fmtNum, heading, percentile, table, timeRepeatedly } from './stats.js';
 
-// Part 2: the search for free times on generated tidboks of many free slots.
+// Part 3: the search for free times on generated tidboks of many free slots.
 //
 // The data is written straight into a temporary embedded tidbok: EmbeddedTidbok creates
 // the schema (scheduling/schema.ts), and the units, care services and slots are inserted
@@ -133,7 +133,7 @@ function generate(file: string, total: number, shape: Shape, now: DateTime): Gen
 const PATIENT = '191212121212';
 
 export async function slotsPart(content: Content, opts: SlotOptions): Promise<void> {
-  heading('2. Free-slot search on generated tidboks');
+  heading('3. Free-slot search on generated tidboks');
   const now = DateTime.fromISO(BENCH_CLOCK, { zone: ZONE });
   console.log(
     `  Tidbok: weekdays 08-17 over ${SPAN_DAYS} days, ${SLOT_MINUTES}-minute slots, all free. "spread": ${fmtNum(SLOTS_PER_SERVICE)} free slots\n` +

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { request } from './client.js';
 import { fmtMs, heading, median, table } from './stats.js';
 
-// Part 4: cold start, from spawn until GET /healthz answers 200, of `npm start` (the
+// Part 5: cold start, from spawn until GET /healthz answers 200, of `npm start` (the
 // TypeScript sources through tsx) and, when `npm run build` has been run, of
 // `npm run start:prod` (the compiled JavaScript in dist/); BENCH_START_CMD names another
 // command instead. Commands run by the shell in the repository folder. "first start" has
@@ -96,7 +96,7 @@ async function startOnce(command: string, dir: string): Promise<number> {
 }
 
 export async function startPart(repeats: number): Promise<void> {
-  heading('4. Cold start of the start command');
+  heading('5. Cold start of the start command');
   const commands = process.env.BENCH_START_CMD
     ? [process.env.BENCH_START_CMD]
     : [SOURCE_CMD, ...(existsSync(join(ROOT, 'dist/bot/index.js')) ? [COMPILED_CMD] : [])];

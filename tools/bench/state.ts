@@ -5,7 +5,7 @@ import { Conversation, readPhrases } from './script.js';
 import { startServer } from './servers.js';
 import { fmtNum, heading, table } from './stats.js';
 
-// Part 3: how many bytes the stored conversation state takes in each kind of state.
+// Part 4: how many bytes the stored conversation state takes in each kind of state.
 //
 // Our bot runs in a child process as tools/local-bot.ts starts it; servers.ts finds its
 // data folder (and CONVERSATION_DB in it). Each
@@ -21,7 +21,7 @@ interface StoredShape {
 const bytes = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8'));
 
 export async function statePart(): Promise<void> {
-  heading('3. Stored conversation state per conversation');
+  heading('4. Stored conversation state per conversation');
   const phrases = readPhrases();
   const ours = await startServer('ours');
   try {

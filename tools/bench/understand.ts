@@ -8,7 +8,7 @@ import { readEmergencyRegression, readRegression } from '../regression-files.js'
 import { BENCH_CLOCK } from './servers.js';
 import { fmtMs, fmtNum, heading, percentile, table } from './stats.js';
 
-// Part 5: the time to understand one message, over the regression phrasings (Swedish,
+// Part 2: the time to understand one message, over the regression phrasings (Swedish,
 // English, the safety net's emergencies and harmless messages). For free text the turn
 // runner (dialogs/turn-runner.ts) calls emergencyIn first and then interpret, which calls
 // understand; those two calls are timed here, on the model the bot builds at start-up:
@@ -16,7 +16,7 @@ import { fmtMs, fmtNum, heading, percentile, table } from './stats.js';
 // the day, dialogs/recent.ts).
 
 export async function understandPart(content: Content, rounds: number): Promise<void> {
-  heading('5. Understanding one message');
+  heading('2. Understanding one message');
   const trainStarted = performance.now();
   const model = await buildUnderstanding(content);
   const trainMs = performance.now() - trainStarted;
