@@ -30,6 +30,9 @@ import { TurnLock } from './turn-lock.js';
 
 // The composition root's body: builds every part from configuration and content.
 
+/** How long a closing server lets requests under way finish before their connections are closed. */
+const CLOSE_GRACE_MS = 2000;
+
 export interface App {
   server: Server;
   live: LiveContent;
@@ -180,11 +183,17 @@ export async function createApp(config: Config, content: Content, log: Logger): 
     close: async () => {
       open = false;
       clearInterval(sweep);
+      // Open keep-alive connections (a page polling for answers) would hold the close for
+      // as long as they are used: idle ones are closed at once, the rest after a short grace.
+      const http = server.server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+      const grace = setTimeout(() => http.closeAllConnections?.(), CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
         });
+        http.closeIdleConnections?.();
       });
+      clearTimeout(grace);
       storage.close();
       dlStore.close();
       tidbok.close();
