@@ -9,17 +9,16 @@ import {
   emergencySchema,
   examplesSchema,
   konfigurationSchema,
-  languageSchema,
   peopleFileSchema,
   textsFileSchema,
   unitsFileSchema,
   type EmergencyFile,
   type ExamplesFile,
   type KonfigurationFile,
-  type LanguageFile,
   type PeopleFile,
   type UnitsFile,
 } from './schemas.js';
+import { languageSchema, type LanguageFile } from './language-schema.js';
 import { checkEmergencyExamples, checkExamples } from './examples-check.js';
 import { checkQuestionnaire, questionnaireTextParams } from './questionnaire-check.js';
 import { questionnaireSchema, type Questionnaire } from './questionnaire-schema.js';

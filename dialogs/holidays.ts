@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DAY_SPEC } from '../content/schemas.js';
+import { DAY_SPEC } from '../content/language-schema.js';
 import { findPhrase } from '../content/words.js';
 
 // Holidays named instead of a date («efter jul», «i mellandagarna», «före påsk»), from

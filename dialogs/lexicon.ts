@@ -1,5 +1,6 @@
 import type { Content } from '../content/load.js';
-import type { EmergencyCategory, LanguageFile } from '../content/schemas.js';
+import type { LanguageFile } from '../content/language-schema.js';
+import type { EmergencyCategory } from '../content/schemas.js';
 import { normalize, tokens } from '../content/words.js';
 import type { OpeningHours } from '../booking/types.js';
 import { addressOf } from '../booking/views.js';
