@@ -41,16 +41,15 @@ export function buttonSaid(
   return said.length === 1 ? said[0] : undefined;
 }
 
-/** «vet inte», «ja kanske», «I don't know»: an answer the resident is not sure of. */
-export function unsureSaid(words: readonly string[], lex: Lexicon): boolean {
+/** A short answer that is one of these phrases, with polite, yes, no and hedge words around it. */
+function shortAnswer(words: readonly string[], phrases: readonly (readonly string[])[], lex: Lexicon): boolean {
   if (words.length > SHORT_ANSWER) return false;
   const around = (w: string) => aside(lex)(w) || lex.answerWords.no.has(w);
-  return lex.unsure.some((p) => saysOnly(words, p, around));
+  return phrases.some((p) => saysOnly(words, p, around));
 }
 
+/** «vet inte», «ja kanske», «I don't know»: an answer the resident is not sure of. */
+export const unsureSaid = (words: readonly string[], lex: Lexicon): boolean => shortAnswer(words, lex.unsure, lex);
+
 /** «vänta», «nej vänta lite», «hold on»: the resident needs a moment, and nothing is done. */
-export function pauseSaid(words: readonly string[], lex: Lexicon): boolean {
-  if (words.length > SHORT_ANSWER) return false;
-  const around = (w: string) => aside(lex)(w) || lex.answerWords.no.has(w);
-  return lex.pause.some((p) => saysOnly(words, p, around));
-}
+export const pauseSaid = (words: readonly string[], lex: Lexicon): boolean => shortAnswer(words, lex.pause, lex);

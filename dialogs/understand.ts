@@ -86,6 +86,14 @@ function ownChild(words: readonly string[], lex: Lexicon): boolean {
   return words.some((w, i) => lex.childOwners.has(w) && (kind(words[i + 1]) || kind(words[i + 2])));
 }
 
+/** Whom the errand is for, when the message says: a child, another adult, or the resident («för mig själv»). */
+function forWhom(words: readonly string[], lex: Lexicon): Partial<FullUnderstanding> {
+  const says = (phrases: readonly Phrase[]) => phrases.some((p) => findPhrase(words, p) >= 0);
+  if (says(lex.forChild) || ownChild(words, lex)) return { forChild: true, ...childKindIn(words, lex) };
+  if (says(lex.forOtherAdult)) return { forOtherAdult: true };
+  return says(lex.forSelf) ? { forSelf: true } : {};
+}
+
 /**
  * How many of a message's words are kept as names. The understanding is kept with the
  * errand, so a long story would make every stored conversation large; a booking is named
@@ -131,13 +139,7 @@ async function read(text: string, now: DateTime, model: UnderstandingModel): Pro
     ...(goodbye ? { goodbye } : {}),
     ...(unsureSaid(words, lex) ? { unsure: true } : {}),
     ...(performer ? { performer } : {}),
-    ...(says(lex.forChild) || ownChild(words, lex)
-      ? { forChild: true, ...childKindIn(words, lex) }
-      : says(lex.forOtherAdult)
-        ? { forOtherAdult: true }
-        : says(lex.forSelf)
-          ? { forSelf: true }
-          : {}),
+    ...forWhom(words, lex),
     unitHsaIds: units.items.map((u) => u.hsaId),
     careServiceIds,
     names: namesIn(
